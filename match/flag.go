@@ -1,0 +1,69 @@
+// Package match holds identifiers (codice fiscale, IBAN, crypto
+// addresses), name normalisation and similarity, the attribution of
+// payments to suspects and the cross-check of suspects against benefit
+// recipients.
+package match
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Class is how sure a benefit match is.
+type Class string
+
+// Match classes of SPEC section 4, surest first.
+const (
+	ClassExact    Class = "exact"
+	ClassProbable Class = "probable"
+	ClassPossible Class = "possible"
+)
+
+// Agreement says how one compared field agreed.
+type Agreement string
+
+// Field agreements in a flag's evidence.
+const (
+	AgreeExact   Agreement = "exact"
+	AgreeClose   Agreement = "close"
+	AgreeNo      Agreement = "no"
+	AgreeMissing Agreement = "missing" // empty on one side or both
+)
+
+// FieldEvidence is one compared field: both values and how they agreed.
+type FieldEvidence struct {
+	Field     string // tax_code, surname, name, birth_date, birth_place, sex
+	Suspect   string
+	Recipient string
+	Agreement Agreement
+	Score     float64 // similarity in [0,1] for AgreeClose, 1 for exact
+}
+
+// BenefitFlag is a suspect found among the recipients of one benefit
+// application. It is a proposal "to review": a person decides.
+type BenefitFlag struct {
+	ID          string // stable: derived from suspect and application
+	Suspect     string // suspect id
+	Application string
+	Class       Class
+	// Role of the matched person in the application: "applicant" or
+	// "household member".
+	Role     string
+	Evidence []FieldEvidence
+	// Agreed lists the fields that agreed (exactly or closely), for the
+	// JSON "evidence" array.
+	Agreed []string
+	// Months paid (first day of each month) and the total received.
+	Months     []time.Time
+	BenefitEUR decimal.Decimal
+	// Months that overlap the suspect's activity (from the month of the
+	// first to the month of the last attributed payment).
+	OverlapMonths []time.Time
+	// RecoveryEUR is the benefit paid in the overlapping months: the
+	// amount proposed for recovery.
+	RecoveryEUR decimal.Decimal
+	// IncomeDuringEUR is the illicit income earned in those months.
+	IncomeDuringEUR decimal.Decimal
+	Status          string // "to review"
+}

@@ -1,0 +1,62 @@
+// Package reports turns a computed case into the files investigators hand
+// on: the Excel workbook, the JSON document and the terminal summary.
+package reports
+
+import (
+	"iter"
+	"time"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/match"
+	"github.com/shopspring/decimal"
+)
+
+// Params are the run's parameters, written on the Summary and Sources
+// sheets so that a reader knows how the figures were made.
+type Params struct {
+	Case       string
+	ReportDate time.Time
+	TargetEUR  decimal.Decimal
+	Lang       string // "en" or "it"
+	Version    string
+	CaseFile   string            // path of case.yaml, empty when run by flags
+	Settings   map[string]string // other parameters worth recording (e.g. rate look-back days)
+}
+
+// RateUse is one rate that converted at least one payment or asset.
+type RateUse struct {
+	Rate ledger.Rate
+	Uses int
+}
+
+// Report is everything a run computed. Entries and Issues may be long
+// (millions of rows): they are sequences read once, in a fixed order.
+type Report struct {
+	Params   Params
+	Sources  []ledger.Source
+	Suspects []ledger.SuspectTotals // sorted by income, highest first, then id
+	Seizure  ledger.Seizure
+	Flags    []match.BenefitFlag // sorted by recovery amount, highest first
+	// HouseholdsKnown is false when no household table was given: the
+	// cross-check then covers applicants only, and the report says so.
+	HouseholdsKnown bool
+	Cycles          []ledger.Cycle
+
+	// Payment counts and sums over accepted, non-duplicate rows.
+	PaymentsTotal      int
+	AttributedPayments int
+	AttributedEUR      decimal.Decimal
+	UnattributedCount  int
+	UnattributedEUR    decimal.Decimal
+	NoRateCount        int
+	DuplicateCount     int
+
+	RatesUsed []RateUse
+
+	// Entries yields every payment row (accepted, duplicate or conflict)
+	// in read order; the Payments and Unattributed sheets come from it.
+	Entries iter.Seq[ledger.Entry]
+	// IssueCount is the number of items Issues yields.
+	IssueCount int
+	Issues     iter.Seq[ledger.Issue]
+}
