@@ -119,3 +119,10 @@ type Seizure struct {
 
 // Cycle is an upline loop found in the suspects' pyramid.
 type Cycle []string
+
+// RateUse is one rate that converted at least one payment or asset, for
+// the Rates used sheet.
+type RateUse struct {
+	Rate Rate
+	Uses int
+}

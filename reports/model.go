@@ -23,12 +23,6 @@ type Params struct {
 	Settings   map[string]string // other parameters worth recording (e.g. rate look-back days)
 }
 
-// RateUse is one rate that converted at least one payment or asset.
-type RateUse struct {
-	Rate ledger.Rate
-	Uses int
-}
-
 // Report is everything a run computed. Entries and Issues may be long
 // (millions of rows): they are sequences read once, in a fixed order.
 type Report struct {
@@ -51,7 +45,7 @@ type Report struct {
 	NoRateCount        int
 	DuplicateCount     int
 
-	RatesUsed []RateUse
+	RatesUsed []ledger.RateUse
 
 	// Entries yields every payment row (accepted, duplicate or conflict)
 	// in read order; the Payments and Unattributed sheets come from it.
