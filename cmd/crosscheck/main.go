@@ -60,6 +60,11 @@ Start with "crosscheck demo" to see a complete run on a built-in sample case.` +
 		SilenceErrors: true,
 	}
 	root.AddCommand(
+		newRunCommand(),
+		newValidateCommand(),
+		newInitCommand(),
+		newTemplateCommand(),
+		newDemoCommand(),
 		newVersionCommand(),
 	)
 	return root

@@ -1,0 +1,264 @@
+// Package casefile reads and writes case.yaml, the file that lists a
+// case's inputs and parameters (SPEC section 2), and builds the same Case
+// from command-line flags.
+package casefile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+)
+
+// DefaultTarget is the seizure target when the case names none: the
+// Perfect Storm operation aimed at EUR 10 million.
+var DefaultTarget = decimal.NewFromInt(10_000_000)
+
+// Input is one input table: a path ("file.xlsx#Sheet" for one sheet) and,
+// for payments, the suspect every row belongs to.
+type Input struct {
+	Path    string `yaml:"path"`
+	Suspect string `yaml:"suspect,omitempty"`
+}
+
+// UnmarshalYAML accepts both "file.csv" and {path: file.csv, suspect: S1}.
+func (in *Input) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		in.Path = n.Value
+		return nil
+	}
+	type plain Input
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*in = Input(p)
+	return nil
+}
+
+// Case is everything a run needs to know about its inputs.
+type Case struct {
+	Name       string
+	ReportDate time.Time
+	TargetEUR  decimal.Decimal
+	Lang       string
+	Inputs     map[ledger.Kind][]Input
+	// Columns are header overrides per kind: field name -> header text.
+	Columns map[ledger.Kind]map[string]string
+	// Reviews are earlier workbooks whose benefit-flag decisions carry over.
+	Reviews []string
+	// Path of the case file, empty when built from flags.
+	Path string
+}
+
+type fileCase struct {
+	Case        string                       `yaml:"case"`
+	ReportDate  string                       `yaml:"report_date"`
+	TargetEUR   string                       `yaml:"target_eur"`
+	Lang        string                       `yaml:"lang"`
+	Suspects    []Input                      `yaml:"suspects"`
+	Identifiers []Input                      `yaml:"identifiers"`
+	Payments    []Input                      `yaml:"payments"`
+	Assets      []Input                      `yaml:"assets"`
+	Benefits    []Input                      `yaml:"benefits"`
+	Household   []Input                      `yaml:"household"`
+	Rates       []Input                      `yaml:"rates"`
+	Columns     map[string]map[string]string `yaml:"columns"`
+	Reviews     []string                     `yaml:"reviews"`
+}
+
+// Load reads a case file. Relative paths in it are relative to the case
+// file's folder.
+func Load(path string) (*Case, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read case file: %w", err)
+	}
+	var fc fileCase
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&fc); err != nil {
+		return nil, fmt.Errorf("case file %s: %w", path, err)
+	}
+	c := &Case{
+		Name:    fc.Case,
+		Lang:    fc.Lang,
+		Path:    path,
+		Reviews: fc.Reviews,
+		Inputs: map[ledger.Kind][]Input{
+			ledger.KindSuspects:    fc.Suspects,
+			ledger.KindIdentifiers: fc.Identifiers,
+			ledger.KindPayments:    fc.Payments,
+			ledger.KindAssets:      fc.Assets,
+			ledger.KindBenefits:    fc.Benefits,
+			ledger.KindHousehold:   fc.Household,
+			ledger.KindRates:       fc.Rates,
+		},
+		Columns: map[ledger.Kind]map[string]string{},
+	}
+	for k, cols := range fc.Columns {
+		kind := ledger.Kind(strings.ToLower(k))
+		if !knownKind(kind) {
+			return nil, fmt.Errorf("case file %s: columns: unknown table kind %q (one of %s)", path, k, kindList())
+		}
+		c.Columns[kind] = cols
+	}
+	if err := c.setParams(fc.ReportDate, fc.TargetEUR); err != nil {
+		return nil, fmt.Errorf("case file %s: %w", path, err)
+	}
+	base := filepath.Dir(path)
+	for k, ins := range c.Inputs {
+		for i := range ins {
+			ins[i].Path = resolve(base, ins[i].Path)
+		}
+		c.Inputs[k] = ins
+	}
+	for i, r := range c.Reviews {
+		c.Reviews[i] = resolve(base, r)
+	}
+	return c, c.Check()
+}
+
+// resolve makes a case-file path relative to the case file's folder,
+// keeping a "#Sheet" suffix.
+func resolve(base, p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(base, p)
+}
+
+// Flags are the command-line equivalents of a case file.
+type Flags struct {
+	Name       string
+	ReportDate string
+	Target     string
+	Lang       string
+	Inputs     map[ledger.Kind][]string
+	Columns    []string // kind.field=Header
+	Reviews    []string
+}
+
+// FromFlags builds a Case from flags; an input "file.csv@S001" gives the
+// file's suspect when no file of that exact name exists.
+func FromFlags(f Flags) (*Case, error) {
+	c, err := FromFlagsPartial(f)
+	if err != nil {
+		return nil, err
+	}
+	return c, c.Check()
+}
+
+// FromFlagsPartial is FromFlags without the check that there are inputs,
+// for flags given beside a case file.
+func FromFlagsPartial(f Flags) (*Case, error) {
+	c := &Case{
+		Name:    f.Name,
+		Lang:    f.Lang,
+		Inputs:  map[ledger.Kind][]Input{},
+		Columns: map[ledger.Kind]map[string]string{},
+		Reviews: f.Reviews,
+	}
+	for kind, paths := range f.Inputs {
+		for _, p := range paths {
+			c.Inputs[kind] = append(c.Inputs[kind], splitSuspect(p))
+		}
+	}
+	for _, col := range f.Columns {
+		kindField, header, ok := strings.Cut(col, "=")
+		kind, field, ok2 := strings.Cut(kindField, ".")
+		if !ok || !ok2 || !knownKind(ledger.Kind(kind)) || field == "" {
+			return nil, fmt.Errorf("--column %q: want kind.field=Header, e.g. payments.amount=\"Importo (EUR)\"", col)
+		}
+		if c.Columns[ledger.Kind(kind)] == nil {
+			c.Columns[ledger.Kind(kind)] = map[string]string{}
+		}
+		c.Columns[ledger.Kind(kind)][field] = header
+	}
+	if err := c.setParams(f.ReportDate, f.Target); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func splitSuspect(p string) Input {
+	if i := strings.LastIndex(p, "@"); i > 0 {
+		if _, err := os.Stat(p); err != nil {
+			return Input{Path: p[:i], Suspect: p[i+1:]}
+		}
+	}
+	return Input{Path: p}
+}
+
+func (c *Case) setParams(reportDate, target string) error {
+	if c.Lang == "" {
+		c.Lang = "en"
+	}
+	c.Lang = strings.ToLower(c.Lang)
+	if c.Lang != "en" && c.Lang != "it" {
+		return fmt.Errorf("lang %q: use en or it", c.Lang)
+	}
+	if c.Name == "" {
+		c.Name = "crosscheck case"
+	}
+	c.TargetEUR = DefaultTarget
+	if t := strings.TrimSpace(target); t != "" {
+		d, err := decimal.NewFromString(strings.ReplaceAll(strings.ReplaceAll(t, "_", ""), " ", ""))
+		if err != nil || d.Sign() <= 0 {
+			return fmt.Errorf("target_eur %q: want a positive amount such as 10000000", target)
+		}
+		c.TargetEUR = d
+	}
+	if rd := strings.TrimSpace(reportDate); rd != "" {
+		d, err := time.Parse("2006-01-02", rd)
+		if err != nil {
+			return fmt.Errorf("report_date %q: want yyyy-mm-dd", reportDate)
+		}
+		c.ReportDate = d
+	}
+	return nil
+}
+
+// Check reports what makes a case unrunnable: no payments and nothing
+// else to read, or a payments entry without a path.
+func (c *Case) Check() error {
+	total := 0
+	for kind, ins := range c.Inputs {
+		for _, in := range ins {
+			if strings.TrimSpace(in.Path) == "" {
+				return fmt.Errorf("%s: an entry has no path", kind)
+			}
+			total++
+		}
+	}
+	if total == 0 {
+		return errors.New("no inputs: give a case file (--case case.yaml) or input flags such as --payments and --suspects")
+	}
+	return nil
+}
+
+func knownKind(k ledger.Kind) bool {
+	for _, kk := range ledger.Kinds {
+		if k == kk {
+			return true
+		}
+	}
+	return false
+}
+
+func kindList() string {
+	var s []string
+	for _, k := range ledger.Kinds {
+		s = append(s, string(k))
+	}
+	sort.Strings(s)
+	return strings.Join(s, ", ")
+}

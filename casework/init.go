@@ -1,0 +1,313 @@
+package casework
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/match"
+)
+
+// InitEntry is one table init found: a file, or one sheet of a workbook
+// whose sheets hold different kinds.
+type InitEntry struct {
+	Path    string // relative to the folder
+	Sheet   string // empty: the whole file
+	Kind    ledger.Kind
+	Suspect string // for payments: the account holder found in the title rows
+	Comment string // how the kind or the suspect was decided, or a question
+	Reason  string // why it was not classified
+}
+
+// InitResult is what init found in a folder.
+type InitResult struct {
+	Dir          string
+	Entries      []InitEntry
+	Unclassified []InitEntry
+}
+
+var spreadsheetExt = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".txt": true}
+
+// Init looks at every spreadsheet in dir, classifies each sheet by its
+// headers and, for bank and card statements, finds the account holder
+// named in the title rows among the suspects.
+func Init(dir string) (*InitResult, error) {
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("init: %w", err)
+	}
+	res := &InitResult{Dir: dir}
+	var names []string
+	for _, de := range des {
+		if de.IsDir() || strings.HasPrefix(de.Name(), ".") || strings.HasPrefix(de.Name(), "~$") {
+			continue
+		}
+		if spreadsheetExt[strings.ToLower(filepath.Ext(de.Name()))] {
+			names = append(names, de.Name())
+		}
+	}
+	sort.Strings(names)
+	var titles = map[int][]string{}
+	for _, name := range names {
+		cls, err := ingest.Classify(filepath.Join(dir, name))
+		if err != nil {
+			res.Unclassified = append(res.Unclassified, InitEntry{Path: name, Reason: err.Error()})
+			continue
+		}
+		for _, e := range groupSheets(name, cls) {
+			if e.Kind == "" {
+				res.Unclassified = append(res.Unclassified, e.InitEntry)
+				continue
+			}
+			if len(e.titles) > 0 {
+				titles[len(res.Entries)] = e.titles
+			}
+			res.Entries = append(res.Entries, e.InitEntry)
+		}
+	}
+	attr, cards := res.suspectIndex()
+	for i := range res.Entries {
+		e := &res.Entries[i]
+		if e.Kind != ledger.KindPayments {
+			continue
+		}
+		if t, ok := titles[i]; ok {
+			e.Suspect, e.Comment = holder(t, attr, cards)
+		}
+	}
+	return res, nil
+}
+
+type classifiedEntry struct {
+	InitEntry
+	titles []string
+}
+
+// groupSheets lists a workbook once when all its sheets are of one kind,
+// and sheet by sheet otherwise.
+func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
+	var out []classifiedEntry
+	kinds := map[ledger.Kind]bool{}
+	for _, c := range cls {
+		kinds[c.Kind] = true
+	}
+	whole := len(kinds) == 1 && len(cls) > 0 && cls[0].Kind != ""
+	for i, c := range cls {
+		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason}, titles: c.TitleLines}
+		if c.Kind != "" {
+			e.Comment = fmt.Sprintf("%s: header on row %d (%s)", c.Kind, c.HeaderRow, strings.Join(c.Matched, ", "))
+		}
+		if !whole || len(cls) > 1 {
+			e.Sheet = c.Sheet
+		}
+		if whole && i > 0 {
+			out[0].titles = append(out[0].titles, c.TitleLines...)
+			continue
+		}
+		if whole {
+			e.Sheet = ""
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// suspectIndex reads the suspects and identifiers init found, to match
+// statement holders; problems in them are for validate to report.
+func (r *InitResult) suspectIndex() (*match.Attributor, []card) {
+	var suspects []ledger.Suspect
+	var ids []ledger.Identifier
+	for _, e := range r.Entries {
+		in := ingest.Input{Path: r.path(e)}
+		switch e.Kind {
+		case ledger.KindSuspects:
+			ingest.ReadSuspects(in, ingest.Options{}, func(s ledger.Suspect) error {
+				suspects = append(suspects, s)
+				return nil
+			})
+		case ledger.KindIdentifiers:
+			ingest.ReadIdentifiers(in, ingest.Options{}, func(id ledger.Identifier) error {
+				ids = append(ids, id)
+				return nil
+			})
+		}
+	}
+	attr, _ := match.NewAttributor(suspects, ids)
+	var cards []card
+	add := func(suspect, value string) {
+		if id, ok := attr.Resolve(suspect); ok {
+			if d := digits(value); len(d) >= 12 {
+				cards = append(cards, card{suspect: id, digits: d})
+			}
+		}
+	}
+	for _, s := range suspects {
+		for _, id := range s.Identifiers {
+			if id.Kind == ledger.IdentCard {
+				add(s.ID, id.Value)
+			}
+		}
+	}
+	for _, id := range ids {
+		if id.Kind == ledger.IdentCard {
+			add(id.Suspect, id.Value)
+		}
+	}
+	return attr, cards
+}
+
+// card is a suspect's card number, digits only.
+type card struct{ suspect, digits string }
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// matchMaskedCard matches a statement's masked card number ("5333 ****
+// **** 1234") to the one suspect whose card has the same first and last
+// four digits; two candidates decide nothing.
+func matchMaskedCard(masked string, cards []card) string {
+	cleaned := strings.NewReplacer(" ", "", "-", "").Replace(masked)
+	if len(cleaned) < 8 {
+		return ""
+	}
+	first, last := cleaned[:4], cleaned[len(cleaned)-4:]
+	found := ""
+	for _, c := range cards {
+		if strings.HasPrefix(c.digits, first) && strings.HasSuffix(c.digits, last) {
+			if found != "" && found != c.suspect {
+				return ""
+			}
+			found = c.suspect
+		}
+	}
+	return found
+}
+
+func (r *InitResult) path(e InitEntry) string {
+	p := filepath.Join(r.Dir, e.Path)
+	if e.Sheet != "" {
+		p += "#" + e.Sheet
+	}
+	return p
+}
+
+var (
+	ibanRe   = regexp.MustCompile(`\b([A-Z]{2}[0-9]{2}(?:\s?[A-Z0-9]){11,30})\b`)
+	holderRe = regexp.MustCompile(`(?i)\b(?:intestatario|titolare|cointestatario|account holder|holder|cliente)\s*[:.]?\s*([\p{L}' .-]+)`)
+	cardRe   = regexp.MustCompile(`(?i)\bcarta\b[^0-9]*([0-9]{4}[0-9* xX-]{6,20}[0-9]{4})`)
+)
+
+// holder finds the account holder in a statement's title rows and
+// matches the IBAN, the card or the name (either order) to a suspect.
+func holder(titles []string, attr *match.Attributor, cards []card) (suspect, comment string) {
+	text := strings.Join(titles, "\n")
+	var tried []string
+	if m := ibanRe.FindStringSubmatch(strings.ToUpper(text)); m != nil {
+		iban := strings.ReplaceAll(m[1], " ", "")
+		if id, rule, _ := attr.Attribute(&ledger.Payment{PayeeAccount: iban}); id != "" && rule == ledger.RulePayeeAccount {
+			return id, fmt.Sprintf("suspect %s: the title rows name IBAN %s, which is %s's", id, iban, id)
+		}
+		tried = append(tried, "IBAN "+iban)
+	}
+	if m := cardRe.FindStringSubmatch(text); m != nil {
+		if id := matchMaskedCard(m[1], cards); id != "" {
+			return id, fmt.Sprintf("suspect %s: the title rows name card %s, which matches %s's card", id, strings.TrimSpace(m[1]), id)
+		}
+		tried = append(tried, "card "+strings.TrimSpace(m[1]))
+	}
+	for _, m := range holderRe.FindAllStringSubmatch(text, -1) {
+		name := strings.TrimSpace(strings.TrimRight(m[1], " .-"))
+		name = cutAt(name, " IBAN", " Iban", " iban", " Carta", " carta")
+		if name == "" {
+			continue
+		}
+		if id, rule, _ := attr.Attribute(&ledger.Payment{Payee: name}); id != "" && rule == ledger.RulePayee {
+			return id, fmt.Sprintf("suspect %s: the title rows name the holder %q, who is %s", id, name, id)
+		}
+		tried = append(tried, fmt.Sprintf("holder %q", name))
+	}
+	if len(tried) == 0 {
+		return "", "whose account is this? The title rows name no holder, IBAN or card: add `suspect: ID` if every row is one suspect's income"
+	}
+	return "", fmt.Sprintf("whose account is this? The title rows name %s, and no suspect matches: add `suspect: ID` if every row is one suspect's income", strings.Join(tried, ", "))
+}
+
+func cutAt(s string, seps ...string) string {
+	for _, sep := range seps {
+		if i := strings.Index(s, sep); i >= 0 {
+			s = s[:i]
+		}
+	}
+	return strings.TrimSpace(strings.TrimRight(s, ";,"))
+}
+
+// WriteCaseFile writes a commented case.yaml for what init found.
+func WriteCaseFile(w io.Writer, name string, r *InitResult) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# case.yaml written by `crosscheck init`: check it, then run\n")
+	fmt.Fprintf(&b, "#   crosscheck run --case case.yaml -o report.xlsx --json report.json\n")
+	fmt.Fprintf(&b, "# Paths are relative to this file. Each comment says how init decided.\n\n")
+	fmt.Fprintf(&b, "case: %s\n", yamlString(name))
+	fmt.Fprintf(&b, "# report_date: 2020-11-06      # the date the report speaks of; crypto is also valued on it\n")
+	fmt.Fprintf(&b, "target_eur: \"10000000\"        # seizure target\n")
+	fmt.Fprintf(&b, "lang: en                      # en or it\n")
+	for _, kind := range []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindPayments, ledger.KindAssets, ledger.KindBenefits, ledger.KindHousehold, ledger.KindRates} {
+		var es []InitEntry
+		for _, e := range r.Entries {
+			if e.Kind == kind {
+				es = append(es, e)
+			}
+		}
+		if len(es) == 0 {
+			fmt.Fprintf(&b, "\n%s: []   # none found\n", kind)
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s:\n", kind)
+		for _, e := range es {
+			p := e.Path
+			if e.Sheet != "" {
+				p += "#" + e.Sheet
+			}
+			fmt.Fprintf(&b, "  # %s\n", e.Comment)
+			if kind == ledger.KindPayments {
+				fmt.Fprintf(&b, "  - path: %s\n", yamlString(p))
+				if e.Suspect != "" {
+					fmt.Fprintf(&b, "    suspect: %s\n", yamlString(e.Suspect))
+				}
+				continue
+			}
+			fmt.Fprintf(&b, "  - %s\n", yamlString(p))
+		}
+	}
+	if len(r.Unclassified) > 0 {
+		fmt.Fprintf(&b, "\n# Not classified (add them by hand under the right kind, or use `columns:`):\n")
+		for _, e := range r.Unclassified {
+			p := e.Path
+			if e.Sheet != "" {
+				p += "#" + e.Sheet
+			}
+			fmt.Fprintf(&b, "#   %s: %s\n", p, e.Reason)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// yamlString quotes a scalar so that any file name or case name is read
+// back as the same string.
+func yamlString(s string) string {
+	return fmt.Sprintf("%q", s)
+}

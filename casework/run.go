@@ -1,0 +1,275 @@
+// Package casework runs a case from end to end: it reads every input
+// through ingest, posts payments to the ledger, attributes them with
+// match, values the seizures, cross-checks the benefit lists and hands
+// the result to reports. Data flows one way: read -> ledger -> match ->
+// reports.
+package casework
+
+import (
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"time"
+
+	"github.com/crosscheck/crosscheck/casefile"
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/reports"
+	"github.com/shopspring/decimal"
+)
+
+// RateLookbackDays is how far back a missing day's rate may be taken
+// from (weekends, TARGET holidays): SPEC section 4.
+const RateLookbackDays = 7
+
+// Options are the run's settings that are not part of the case.
+type Options struct {
+	Version string
+	// TempDir holds the spool files; empty means the system default.
+	TempDir string
+	// Progress, when not nil, receives progress lines for long reads.
+	Progress io.Writer
+}
+
+// Result is a computed case, ready for the reports. Close removes its
+// spool files.
+type Result struct {
+	Report   *reports.Report
+	Rejected int // rows rejected across all sources
+	entries  *spool[ledger.Entry]
+	issues   *spool[ledger.Issue]
+}
+
+// Close releases the spool files behind Report.Entries and Report.Issues.
+func (r *Result) Close() {
+	if r.entries != nil {
+		r.entries.close()
+	}
+	if r.issues != nil {
+		r.issues.close()
+	}
+}
+
+// Err reports a failure while reading the spools back (after the reports
+// were written).
+func (r *Result) Err() error {
+	if r.entries.err != nil {
+		return r.entries.err
+	}
+	return r.issues.err
+}
+
+type runner struct {
+	c        *casefile.Case
+	opt      Options
+	sources  []ledger.Source
+	issues   *spool[ledger.Issue]
+	entries  *spool[ledger.Entry]
+	lastDate time.Time
+}
+
+func (r *runner) report(is ledger.Issue) { r.issues.add(&is) }
+
+func (r *runner) options(kind ledger.Kind) ingest.Options {
+	return ingest.Options{Columns: r.c.Columns[kind], Report: r.report}
+}
+
+// read runs one ingest reader over every input of a kind.
+func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.Options, func(T) error) ([]ledger.Source, error), emit func(T) error) error {
+	for _, in := range r.c.Inputs[kind] {
+		srcs, err := reader(ingest.Input{Path: in.Path, Suspect: in.Suspect}, r.options(kind), emit)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", kind, in.Path, err)
+		}
+		r.sources = append(r.sources, srcs...)
+	}
+	return nil
+}
+
+// Run computes a case. An error means an input could not be read at all
+// (exit 2); rejected rows are counted in Result.Rejected and listed among
+// the issues.
+func Run(c *casefile.Case, opt Options) (res *Result, err error) {
+	r := &runner{c: c, opt: opt}
+	if r.issues, err = newSpool[ledger.Issue](opt.TempDir, "crosscheck-issues-*"); err != nil {
+		return nil, err
+	}
+	if r.entries, err = newSpool[ledger.Entry](opt.TempDir, "crosscheck-payments-*"); err != nil {
+		r.issues.close()
+		return nil, err
+	}
+	res = &Result{entries: r.entries, issues: r.issues}
+	defer func() {
+		if err != nil {
+			res.Close()
+			res = nil
+		}
+	}()
+
+	var suspects []ledger.Suspect
+	if err := read(r, ledger.KindSuspects, ingest.ReadSuspects, func(s ledger.Suspect) error {
+		suspects = append(suspects, s)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	var ids []ledger.Identifier
+	if err := read(r, ledger.KindIdentifiers, ingest.ReadIdentifiers, func(id ledger.Identifier) error {
+		ids = append(ids, id)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	attr, attrIssues := match.NewAttributor(suspects, ids)
+	for _, is := range attrIssues {
+		r.report(is)
+	}
+
+	rates := ledger.NewRates(RateLookbackDays)
+	if err := read(r, ledger.KindRates, ingest.ReadRates, func(rt ledger.Rate) error {
+		if problem := rates.Add(rt); problem != "" {
+			r.report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Problem: problem})
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+
+	matcher := match.NewBenefitMatcher(attr.Suspects(), match.Options{})
+	if err := read(r, ledger.KindHousehold, ingest.ReadHousehold, func(h ledger.HouseholdMember) error {
+		matcher.AddHousehold(h)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := read(r, ledger.KindBenefits, ingest.ReadBenefits, func(b ledger.BenefitRow) error {
+		matcher.AddBenefit(b)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+
+	var assets []ledger.Asset
+	if err := read(r, ledger.KindAssets, ingest.ReadAssets, func(a ledger.Asset) error {
+		assets = append(assets, a)
+		if a.SeizureDate.After(r.lastDate) {
+			r.lastDate = a.SeizureDate
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+
+	led := ledger.New(attr.Suspects(), rates, attr)
+	var scratch []ledger.Issue
+	if err := read(r, ledger.KindPayments, ingest.ReadPayments, func(p *ledger.Payment) error {
+		if problem := attr.Problem(p); problem != "" {
+			r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: p.Ref.Row, Column: "suspect", Value: p.Suspect, Problem: problem})
+		}
+		var e ledger.Entry
+		e, scratch = led.Post(p, scratch[:0])
+		for i := range scratch {
+			r.issues.add(&scratch[i])
+		}
+		r.entries.add(&e)
+		if p.Date.After(r.lastDate) {
+			r.lastDate = p.Date
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	rejected := 0
+	for i := range r.sources {
+		s := &r.sources[i]
+		if s.Kind == ledger.KindPayments {
+			d := led.Duplicates(s.Path, s.Sheet)
+			s.Duplicates = d
+			s.Accepted -= d
+		}
+		rejected += s.Rejected
+	}
+
+	reportDate := c.ReportDate
+	if reportDate.IsZero() {
+		// Without a report date the case speaks as of its latest dated fact,
+		// never of the wall clock, so that reruns give the same figures.
+		reportDate = r.lastDate
+	}
+	seizure, assetIssues := ledger.ValueAssets(assets, rates, attr.Resolve, reportDate, c.TargetEUR)
+	for _, is := range assetIssues {
+		r.report(is)
+	}
+	totals, cycles := led.Totals()
+	ledger.ApplySeizure(totals, seizure)
+	flags, flagIssues := matcher.Flags(led)
+	for _, is := range flagIssues {
+		r.report(is)
+	}
+	if err := r.entries.finish(); err != nil {
+		return nil, err
+	}
+	if err := r.issues.finish(); err != nil {
+		return nil, err
+	}
+
+	payments, attributed, noRate, duplicates, _ := led.Counts()
+	unCount, unEUR := led.Unattributed()
+	attributedEUR := decimal.Zero
+	for _, t := range totals {
+		attributedEUR = attributedEUR.Add(t.IncomeEUR)
+	}
+	rep := &reports.Report{
+		Params: reports.Params{
+			Case:       c.Name,
+			ReportDate: reportDate,
+			TargetEUR:  c.TargetEUR,
+			Lang:       c.Lang,
+			Version:    opt.Version,
+			CaseFile:   c.Path,
+			Settings: map[string]string{
+				"rate_lookback_days": fmt.Sprint(RateLookbackDays),
+				"rounding":           "half away from zero, once per payment, to the cent",
+			},
+		},
+		Sources:            r.sources,
+		Suspects:           totals,
+		Seizure:            seizure,
+		Flags:              flags,
+		HouseholdsKnown:    len(c.Inputs[ledger.KindHousehold]) > 0,
+		Cycles:             cycles,
+		PaymentsTotal:      payments,
+		AttributedPayments: attributed,
+		AttributedEUR:      attributedEUR,
+		UnattributedCount:  unCount,
+		UnattributedEUR:    unEUR,
+		NoRateCount:        noRate,
+		DuplicateCount:     duplicates,
+		RatesUsed:          rates.Used(),
+		Entries:            markConflicts(r.entries.all(), led),
+		IssueCount:         r.issues.n,
+		Issues:             r.issues.all(),
+	}
+	res.Report = rep
+	res.Rejected = rejected
+	return res, nil
+}
+
+// markConflicts marks the first row of a reference that later turned out
+// to conflict: when it was read, the conflict was not yet known.
+func markConflicts(entries iter.Seq[ledger.Entry], led *ledger.Ledger) iter.Seq[ledger.Entry] {
+	return func(yield func(ledger.Entry) bool) {
+		for e := range entries {
+			if e.Status == ledger.EntryOK && led.Conflicted(&e.Payment) {
+				e.Status = ledger.EntryConflict
+			}
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
+var _ = os.Stderr

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/crosscheck/crosscheck/casework"
+	"github.com/spf13/cobra"
+)
+
+func newInitCommand() *cobra.Command {
+	var force bool
+	var name string
+	cmd := &cobra.Command{
+		Use:   "init DIR",
+		Short: "Write a case.yaml for the spreadsheets found in DIR",
+		Long: `init looks at every spreadsheet (and every sheet of each workbook) in DIR,
+decides from its headers which input table it is, and writes DIR/case.yaml
+with a comment on each entry saying how it decided. For a bank or card
+statement it reads the account holder in the title rows ("Intestatario:",
+"Titolare:", IBAN, card number) and, when that matches a suspect, writes the
+file's suspect; otherwise the comment asks you. Files it cannot classify are
+printed with the reason. Check case.yaml, then run it.` + exitStatusHelp,
+		Example: `  crosscheck init ./fascicolo
+  crosscheck run --case ./fascicolo/case.yaml -o report.xlsx`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := args[0]
+			out := filepath.Join(dir, "case.yaml")
+			if _, err := os.Stat(out); err == nil && !force {
+				return usageErr("%s exists: use --force to overwrite it", out)
+			}
+			res, err := casework.Init(dir)
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
+			if name == "" {
+				name = filepath.Base(filepath.Clean(dir))
+			}
+			f, err := os.Create(out)
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
+			if err := casework.WriteCaseFile(f, name, res); err != nil {
+				f.Close()
+				return withCode(exitUsage, err)
+			}
+			if err := f.Close(); err != nil {
+				return withCode(exitUsage, err)
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "Wrote %s with %d tables.\n", out, len(res.Entries))
+			for _, e := range res.Entries {
+				p := e.Path
+				if e.Sheet != "" {
+					p += "#" + e.Sheet
+				}
+				line := fmt.Sprintf("  %-12s %s", e.Kind, p)
+				if e.Suspect != "" {
+					line += "  (suspect " + e.Suspect + ")"
+				}
+				fmt.Fprintln(w, line)
+			}
+			if len(res.Unclassified) > 0 {
+				fmt.Fprintf(w, "Not classified:\n")
+				for _, e := range res.Unclassified {
+					p := e.Path
+					if e.Sheet != "" {
+						p += "#" + e.Sheet
+					}
+					fmt.Fprintf(w, "  %s: %s\n", p, e.Reason)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing case.yaml")
+	cmd.Flags().StringVar(&name, "name", "", "case name (default: the folder's name)")
+	return cmd
+}

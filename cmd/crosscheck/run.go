@@ -1,0 +1,149 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/casefile"
+	"github.com/crosscheck/crosscheck/casework"
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/reports"
+	"github.com/spf13/cobra"
+)
+
+type runOptions struct {
+	in     inputFlags
+	out    string
+	json   string
+	strict bool
+	quiet  bool
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func newRunCommand() *cobra.Command {
+	o := &runOptions{}
+	cmd := &cobra.Command{
+		Use:   "run",
+		Short: "Read a case's spreadsheets and write the workbook (and JSON)",
+		Long: `run reads every input of a case, attributes each payment to a suspect, totals
+illicit income per suspect in EUR, values the seized assets against the
+target, cross-checks suspects against the benefit lists and writes one Excel
+workbook (-o) and, with --json, the same facts as a JSON document. A short
+summary is printed on the terminal.
+
+Inputs come from a case file (--case case.yaml) or from flags; flags given
+beside a case file add inputs and override its parameters. A path may be a
+.csv, .tsv or .xlsx file, or one sheet of it as file.xlsx#Sheet.
+
+Rows that cannot be read are listed on the workbook's Data issues sheet and
+the run goes on; with --strict such rows make the exit status 1.` + exitStatusHelp,
+		Example: `  crosscheck run --case case.yaml -o report.xlsx --json report.json
+  crosscheck run --suspects indagati.xlsx --payments paypal.xlsx#Transazioni \
+      --payments postepay.csv@S001 --rates eurofxref-hist.csv -o report.xlsx`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.stdout, o.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			c, err := o.in.build(cmd.Flags())
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
+			return runRun(c, o)
+		},
+	}
+	o.in.register(cmd.Flags())
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "workbook to write (.xlsx)")
+	cmd.Flags().StringVar(&o.json, "json", "", "also write the JSON document here")
+	cmd.Flags().BoolVar(&o.strict, "strict", false, "exit 1 when any input row was rejected")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "print no summary")
+	cmd.MarkFlagFilename("case", "yaml", "yml")
+	cmd.MarkFlagFilename("output", "xlsx")
+	return cmd
+}
+
+// runRun computes the case and writes the outputs.
+func runRun(c *casefile.Case, o *runOptions) error {
+	if o.out == "" && o.json == "" {
+		return usageErr("nothing to write: give -o report.xlsx and/or --json report.json")
+	}
+	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
+		return usageErr("-o %s: the workbook must end in .xlsx", o.out)
+	}
+	res, err := compute(c, o.stderr)
+	if err != nil {
+		return err
+	}
+	defer res.Close()
+	if err := writeOutputs(res, o.out, o.json); err != nil {
+		return err
+	}
+	if !o.quiet {
+		if err := reports.WriteSummary(o.stdout, res.Report); err != nil {
+			return err
+		}
+		if o.out != "" {
+			fmt.Fprintf(o.stdout, "\nWorkbook: %s\n", o.out)
+		}
+		if o.json != "" {
+			fmt.Fprintf(o.stdout, "JSON:     %s\n", o.json)
+		}
+	}
+	if o.strict && res.Rejected > 0 {
+		return withCode(exitRejected, fmt.Errorf("%d input rows were rejected (see the Data issues sheet)", res.Rejected))
+	}
+	return nil
+}
+
+// compute runs the case and maps an unreadable input to exit status 2.
+func compute(c *casefile.Case, stderr io.Writer) (*casework.Result, error) {
+	res, err := casework.Run(c, casework.Options{Version: version, Progress: progressWriter(stderr)})
+	if err != nil {
+		if errors.Is(err, ingest.ErrUnreadable) || errors.Is(err, os.ErrNotExist) {
+			return nil, withCode(exitUsage, err)
+		}
+		return nil, withCode(exitUsage, err)
+	}
+	return res, nil
+}
+
+// writeOutputs writes the workbook and the JSON. Each reads the spooled
+// payments once.
+func writeOutputs(res *casework.Result, xlsxPath, jsonPath string) error {
+	if xlsxPath != "" {
+		if err := reports.WriteWorkbook(xlsxPath, res.Report); err != nil {
+			return fmt.Errorf("write workbook %s: %w", xlsxPath, err)
+		}
+	}
+	if jsonPath != "" {
+		f, err := os.Create(jsonPath)
+		if err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+		if err := reports.WriteJSON(f, res.Report); err != nil {
+			f.Close()
+			return fmt.Errorf("write JSON %s: %w", jsonPath, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write JSON %s: %w", jsonPath, err)
+		}
+	}
+	return res.Err()
+}
+
+// progressWriter returns stderr when it is a terminal, nil otherwise:
+// progress lines would only clutter logs and pipes.
+func progressWriter(w io.Writer) io.Writer {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return w
+}
