@@ -1,0 +1,101 @@
+package casefile
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/ledger"
+)
+
+func TestLoadResolvesPathsRelativeToCaseFile(t *testing.T) {
+	c, err := Load(filepath.Join("testdata", "case.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "The Perfect Storm" || c.Lang != "it" || c.TargetEUR.String() != "10000000" {
+		t.Errorf("params: %q %q %s", c.Name, c.Lang, c.TargetEUR)
+	}
+	if !c.ReportDate.Equal(time.Date(2020, 11, 6, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("report date %v", c.ReportDate)
+	}
+	want := []Input{
+		{Path: filepath.Join("testdata", "postepay_rossi.csv"), Suspect: "S001"},
+		{Path: filepath.Join("testdata", "paypal.xlsx#Transazioni")},
+		{Path: filepath.Join("testdata", "btc_wallets.csv")},
+	}
+	if got := c.Inputs[ledger.KindPayments]; !reflect.DeepEqual(got, want) {
+		t.Errorf("payments = %+v, want %+v", got, want)
+	}
+	if got := c.Inputs[ledger.KindRates]; len(got) != 2 {
+		t.Errorf("rates = %+v", got)
+	}
+	if c.Columns[ledger.KindPayments]["amount"] != "Importo (EUR)" {
+		t.Errorf("columns = %+v", c.Columns)
+	}
+}
+
+func TestFlagsBuildTheSameCaseAsTheFile(t *testing.T) {
+	fromFile, err := Load(filepath.Join("testdata", "case.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := "testdata"
+	fromFlags, err := FromFlags(Flags{
+		Name: "The Perfect Storm", ReportDate: "2020-11-06", Target: "10000000", Lang: "it",
+		Inputs: map[ledger.Kind][]string{
+			ledger.KindSuspects:    {filepath.Join(d, "suspects.xlsx")},
+			ledger.KindIdentifiers: {filepath.Join(d, "identifiers.csv")},
+			ledger.KindPayments:    {filepath.Join(d, "postepay_rossi.csv@S001"), filepath.Join(d, "paypal.xlsx#Transazioni"), filepath.Join(d, "btc_wallets.csv")},
+			ledger.KindAssets:      {filepath.Join(d, "sequestri.xlsx")},
+			ledger.KindBenefits:    {filepath.Join(d, "inps_rdc.xlsx")},
+			ledger.KindHousehold:   {filepath.Join(d, "inps_nuclei.xlsx")},
+			ledger.KindRates:       {filepath.Join(d, "eurofxref-hist.csv"), filepath.Join(d, "crypto_eur.csv")},
+		},
+		Columns: []string{"payments.amount=Importo (EUR)"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile.Path = ""
+	fromFile.Reviews, fromFlags.Reviews = nil, nil
+	if !reflect.DeepEqual(fromFile, fromFlags) {
+		t.Errorf("flags and file differ:\nfile  %+v\nflags %+v", fromFile, fromFlags)
+	}
+}
+
+func TestBadCaseFiles(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown key", "case: x\npayment: [a.csv]\n", "field payment not found"},
+		{"bad date", "report_date: 06/11/2020\npayments: [a.csv]\n", "want yyyy-mm-dd"},
+		{"bad target", "target_eur: ten\npayments: [a.csv]\n", "positive amount"},
+		{"bad lang", "lang: fr\npayments: [a.csv]\n", "use en or it"},
+		{"no inputs", "case: x\n", "no inputs"},
+		{"bad columns kind", "payments: [a.csv]\ncolumns:\n  pagamenti: {amount: x}\n", "unknown table kind"},
+		{"entry without path", "payments:\n  - suspect: S1\n", "has no path"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "case.yaml")
+			if err := os.WriteFile(p, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(p)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestColumnFlagSyntax(t *testing.T) {
+	_, err := FromFlags(Flags{Inputs: map[ledger.Kind][]string{ledger.KindPayments: {"a.csv"}}, Columns: []string{"amount=Importo"}})
+	if err == nil || !strings.Contains(err.Error(), "kind.field=Header") {
+		t.Errorf("err = %v", err)
+	}
+}
