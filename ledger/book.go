@@ -1,0 +1,218 @@
+package ledger
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// book accumulates one suspect's figures as payments are posted. Nothing
+// in it grows with the number of payments: sums are exact running totals
+// (see sum), and only the per-currency, per-channel and per-month keys and
+// the distinct payers' 64-bit fingerprints are kept.
+type book struct {
+	payments int
+	noRate   int
+	income   sum
+	debits   int
+	debitEUR sum
+	// A suspect has a handful of currencies and channels: a slice scanned
+	// linearly beats a map for that size.
+	currencies []keyedSum
+	channels   []keyedSum
+	months     map[int32]*sum
+	lastMonth  int32
+	lastSum    *sum
+	first      int32
+	last       int32
+	dated      bool
+	// payers holds a 64-bit fingerprint per distinct payer: this grows
+	// with distinct payers, not with payments.
+	payers map[uint64]struct{}
+}
+
+type keyedSum struct {
+	key string
+	sum sum
+}
+
+func newBook() *book {
+	return &book{months: map[int32]*sum{}, payers: map[uint64]struct{}{}}
+}
+
+// post adds one accepted, attributed, non-duplicate entry.
+func (b *book) post(e *Entry, cents int64, centsOK bool) {
+	if e.Debit {
+		b.debits++
+		if e.HasEUR {
+			addEUR(&b.debitEUR, e.EUR, cents, centsOK)
+		}
+		return
+	}
+	b.payments++
+	keyed(&b.currencies, normCurrency(e.Currency)).add(e.Amount)
+	if day := dayNumber(e.Date); !b.dated {
+		b.first, b.last, b.dated = day, day, true
+	} else if day < b.first {
+		b.first = day
+	} else if day > b.last {
+		b.last = day
+	}
+	if k, ok := payerKey(e.Payer, e.PayerAccount); ok {
+		b.payers[k] = struct{}{}
+	}
+	if !e.HasEUR {
+		b.noRate++
+		return
+	}
+	addEUR(&b.income, e.EUR, cents, centsOK)
+	addEUR(keyed(&b.channels, strings.TrimSpace(e.Channel)), e.EUR, cents, centsOK)
+	addEUR(b.month(monthKey(e.Date)), e.EUR, cents, centsOK)
+}
+
+func addEUR(s *sum, eur decimal.Decimal, cents int64, centsOK bool) {
+	if centsOK {
+		s.addCents(cents)
+	} else {
+		s.add(eur)
+	}
+}
+
+// month returns the running sum of month k, remembering the last one
+// because payments are mostly in date order.
+func (b *book) month(k int32) *sum {
+	if b.lastSum != nil && b.lastMonth == k {
+		return b.lastSum
+	}
+	s := b.months[k]
+	if s == nil {
+		s = &sum{}
+		b.months[k] = s
+	}
+	b.lastMonth, b.lastSum = k, s
+	return s
+}
+
+// keyed finds or adds key's sum in a short list.
+func keyed(list *[]keyedSum, key string) *sum {
+	for i := range *list {
+		if (*list)[i].key == key {
+			return &(*list)[i].sum
+		}
+	}
+	*list = append(*list, keyedSum{key: strings.Clone(key)})
+	return &(*list)[len(*list)-1].sum
+}
+
+// payerKey fingerprints a payer: the payer account when there is one
+// (upper case, spaces removed: IBANs and hex addresses compare that way;
+// two base58 addresses differing only in case would count as one, which
+// real addresses never do), else the payer name upper-cased with spaces
+// trimmed and collapsed. ok is false when both are empty.
+func payerKey(payer, account string) (uint64, bool) {
+	if h, ok := foldedHash('a', account, true); ok {
+		return h, true
+	}
+	return foldedHash('n', payer, false)
+}
+
+// foldedHash hashes s upper-cased (ASCII and simple Unicode folding),
+// dropping all spaces (dropSpaces) or collapsing runs of them to one.
+func foldedHash(kind byte, s string, dropSpaces bool) (uint64, bool) {
+	h := fnvByte(fnvOffset, kind)
+	n := 0
+	space := false
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0xa0 {
+			space = n > 0
+			continue
+		}
+		if space && !dropSpaces {
+			h = fnvByte(h, ' ')
+		}
+		space = false
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			h = fnvByte(h, c)
+		} else {
+			m := utf8.EncodeRune(buf[:], foldRune(r))
+			for _, c := range buf[:m] {
+				h = fnvByte(h, c)
+			}
+		}
+		n++
+	}
+	return h, n > 0
+}
+
+// totals turns the book into the report's figures for suspect s.
+func (b *book) totals(s Suspect) SuspectTotals {
+	t := SuspectTotals{
+		Suspect:    s,
+		Payments:   b.payments,
+		IncomeEUR:  b.income.value(),
+		NoRate:     b.noRate,
+		DebitsEUR:  b.debitEUR.value(),
+		Debits:     b.debits,
+		ByCurrency: make(map[string]decimal.Decimal, len(b.currencies)),
+		ByChannel:  make(map[string]decimal.Decimal, len(b.channels)),
+		ByMonth:    make(map[string]decimal.Decimal, len(b.months)),
+		Payers:     len(b.payers),
+		SeizedEUR:  decimal.Zero,
+	}
+	for _, c := range b.currencies {
+		t.ByCurrency[c.key] = c.sum.value()
+	}
+	for _, c := range b.channels {
+		t.ByChannel[c.key] = c.sum.value()
+	}
+	for k, s := range b.months {
+		t.ByMonth[monthTime(k).Format("2006-01")] = s.value()
+	}
+	if b.dated {
+		t.First, t.Last = dayTime(b.first), dayTime(b.last)
+	}
+	t.ShortfallEUR = decimal.Zero
+	return t
+}
+
+// incomeInMonth returns the EUR income of month k.
+func (b *book) incomeInMonth(k int32) decimal.Decimal {
+	if s := b.months[k]; s != nil {
+		return s.value()
+	}
+	return decimal.Zero
+}
+
+// months lists the months with income, sorted (for tests and reports).
+func (b *book) monthKeys() []int32 {
+	keys := make([]int32, 0, len(b.months))
+	for k := range b.months {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
+}
+
+// centsOf returns a EUR value in cents when it is whole cents that fit
+// an int64.
+func centsOf(d decimal.Decimal) (int64, bool) {
+	c, e, ok := small(d)
+	if !ok || e < -2 {
+		return 0, false
+	}
+	for ; e > -2; e-- {
+		if c > math.MaxInt64/10 || c < math.MinInt64/10 {
+			return 0, false
+		}
+		c *= 10
+	}
+	return c, true
+}

@@ -1,0 +1,258 @@
+package ledger
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Attributor decides which suspect a payment belongs to (package match
+// implements it; ledger must not import match). An empty suspect means
+// unattributed; by is the identifier or name that decided, for the audit
+// trail.
+type Attributor interface {
+	Attribute(p *Payment) (suspect string, rule Rule, by string)
+}
+
+// Ledger posts payments one at a time, in read order, and keeps per
+// suspect running totals (SPEC section 4 except attribution itself).
+// Its memory grows with suspects, distinct payers per suspect, months and
+// channels, and one fingerprint per payment reference (Deduper): never
+// with whole payment rows. It is not safe for concurrent use.
+type Ledger struct {
+	suspects []Suspect
+	index    map[string]int // suspect id (and tax code) -> position
+	books    []*book
+	rates    *Rates
+	attr     Attributor
+	dedupe   *Deduper
+
+	posted       int
+	payments     int
+	attributed   int
+	noRate       int
+	duplicates   int
+	debits       int
+	unattributed int
+	unattribEUR  sum
+	dupBySource  map[Ref]int
+}
+
+// New returns a Ledger for suspects, converting with rates (nil: only EUR
+// converts) and attributing with attr (nil: nothing is attributed).
+func New(suspects []Suspect, rates *Rates, attr Attributor) *Ledger {
+	if rates == nil {
+		rates = NewRates(7)
+	}
+	l := &Ledger{
+		suspects:    suspects,
+		index:       make(map[string]int, 2*len(suspects)),
+		books:       make([]*book, len(suspects)),
+		rates:       rates,
+		attr:        attr,
+		dedupe:      NewDeduper(),
+		dupBySource: map[Ref]int{},
+	}
+	for i, s := range suspects {
+		l.books[i] = newBook()
+		// The id wins over another suspect's tax code.
+		if _, taken := l.index[s.ID]; s.ID != "" && !taken {
+			l.index[s.ID] = i
+		}
+	}
+	for i, s := range suspects {
+		if _, taken := l.index[s.TaxCode]; s.TaxCode != "" && !taken {
+			l.index[s.TaxCode] = i
+		}
+	}
+	return l
+}
+
+// Rates returns the ledger's rate table.
+func (l *Ledger) Rates() *Rates { return l.rates }
+
+// Deduper returns the duplicate detector, so the caller can mark the
+// first row of a conflict (Conflicted) when writing rows out.
+func (l *Ledger) Deduper() *Deduper { return l.dedupe }
+
+// Post processes one payment row in read order: duplicate detection,
+// conversion to EUR, attribution (unless a duplicate) and the suspect's
+// totals. It returns the Entry for the Payments sheet and appends the
+// row's issues. A duplicate is neither converted nor attributed: it is
+// the same payment as the row it names.
+func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
+	l.posted++
+	e := Entry{Payment: *p, Status: EntryOK}
+	status, first := l.dedupe.Check(p)
+	switch status {
+	case EntryDuplicate:
+		e.Status, e.DuplicateOf = status, first
+		l.duplicates++
+		l.dupBySource[Ref{Path: p.Ref.Path, Sheet: p.Ref.Sheet}]++
+		return e, append(issues, l.issue(p, "reference", p.Reference,
+			fmt.Sprintf("duplicate of %s (same reference %s, same amount)", refText(first), strings.TrimSpace(p.Reference))))
+	case EntryConflict:
+		e.Status, e.DuplicateOf = status, first
+		issues = append(issues, l.conflictIssue(p, first))
+	}
+
+	eur, rate, ok := l.rates.Convert(p.Amount, p.Currency, p.Date)
+	if ok {
+		e.EUR, e.HasEUR = eur, true
+		e.Rate, e.HasRate = rate, rate.Currency != ""
+	} else {
+		issues = append(issues, l.issue(p, "currency", p.Currency, l.rates.noRateProblem(p.Currency, p.Date)))
+	}
+
+	if p.Debit {
+		l.debits++
+	} else {
+		l.payments++
+		if !e.HasEUR {
+			l.noRate++
+		}
+	}
+
+	var b *book
+	if l.attr != nil {
+		suspect, rule, by := l.attr.Attribute(p)
+		if suspect != "" {
+			if i, known := l.index[suspect]; known {
+				b = l.books[i]
+				e.Attrib, e.Rule, e.AttribBy = l.suspects[i].ID, rule, by
+			} else {
+				issues = append(issues, l.issue(p, ruleColumn(rule), suspect,
+					fmt.Sprintf("suspect %s is not in the suspects table: payment left unattributed", suspect)))
+			}
+		}
+	}
+
+	cents, centsOK := int64(0), false
+	if e.HasEUR {
+		cents, centsOK = centsOf(e.EUR)
+	}
+	switch {
+	case b != nil:
+		b.post(&e, cents, centsOK)
+		if !p.Debit {
+			l.attributed++
+		}
+	case !p.Debit:
+		l.unattributed++
+		if e.HasEUR {
+			addEUR(&l.unattribEUR, e.EUR, cents, centsOK)
+		}
+	}
+	return e, issues
+}
+
+// conflictIssue explains a same-reference, different-amount row.
+func (l *Ledger) conflictIssue(p *Payment, first Ref) Issue {
+	other := "another amount"
+	if old, ok := l.dedupe.seen[mustKey(p)]; ok {
+		if s, exact := l.dedupe.firstAmount(old); exact {
+			other = s
+		}
+	}
+	where := first.Path
+	if first.Sheet != "" {
+		where += " [" + first.Sheet + "]"
+	}
+	return l.issue(p, "reference", p.Reference, fmt.Sprintf(
+		"same reference %s as %s row %d with a different amount (%s vs %s): both kept",
+		strings.TrimSpace(p.Reference), where, first.Row, formatAmount(p.Amount), other))
+}
+
+func mustKey(p *Payment) uint64 {
+	k, _ := referenceKey(p.Currency, p.Reference)
+	return k
+}
+
+func (l *Ledger) issue(p *Payment, column, value, problem string) Issue {
+	return Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: p.Ref.Row, Column: column, Value: value, Problem: problem}
+}
+
+// ruleColumn names the column behind an attribution rule, for issues.
+func ruleColumn(r Rule) string {
+	switch r {
+	case RuleSuspectColumn:
+		return "suspect"
+	case RuleFileSuspect:
+		return "suspect (case file)"
+	case RulePayeeAccount:
+		return "payee_account"
+	case RulePayee:
+		return "payee"
+	}
+	return string(r)
+}
+
+// Totals returns one SuspectTotals per suspect (also those with no
+// payment), sorted by IncomeEUR, highest first, then id, with network
+// income and downlines filled (see Network), and the upline cycles.
+// SeizedEUR and ShortfallEUR are zero until ApplySeizure.
+func (l *Ledger) Totals() ([]SuspectTotals, []Cycle) {
+	out := make([]SuspectTotals, len(l.suspects))
+	for i, s := range l.suspects {
+		out[i] = l.books[i].totals(s)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := out[i].IncomeEUR.Cmp(out[j].IncomeEUR); c != 0 {
+			return c > 0
+		}
+		return out[i].Suspect.ID < out[j].Suspect.ID
+	})
+	return out, Network(out)
+}
+
+// Unattributed returns the accepted, non-duplicate credit rows that no
+// suspect was found for, and their EUR total (over rows with a rate).
+func (l *Ledger) Unattributed() (count int, eur decimal.Decimal) {
+	return l.unattributed, l.unattribEUR.value()
+}
+
+// Counts reports, over the rows posted: payments (non-duplicate credit
+// rows, refunds included), attributed (of those, with a suspect), noRate
+// (of those, without a EUR value), duplicates (rows dropped as
+// duplicates, credit or debit) and debits (non-duplicate bank debits).
+// Rows posted = payments + debits + duplicates.
+func (l *Ledger) Counts() (payments, attributed, noRate, duplicates, debits int) {
+	return l.payments, l.attributed, l.noRate, l.duplicates, l.debits
+}
+
+// Duplicates returns how many rows of one source were duplicates, so the
+// caller can fix Source.Accepted and Source.Duplicates.
+func (l *Ledger) Duplicates(path, sheet string) int {
+	return l.dupBySource[Ref{Path: path, Sheet: sheet}]
+}
+
+// book returns suspect's book (by id or tax code).
+func (l *Ledger) book(suspect string) *book {
+	if i, ok := l.index[suspect]; ok {
+		return l.books[i]
+	}
+	return nil
+}
+
+// Span returns the days of the first and last attributed payment of
+// suspect (credit rows, refunds included).
+func (l *Ledger) Span(suspect string) (first, last time.Time, ok bool) {
+	b := l.book(suspect)
+	if b == nil || !b.dated {
+		return time.Time{}, time.Time{}, false
+	}
+	return dayTime(b.first), dayTime(b.last), true
+}
+
+// IncomeInMonth returns suspect's EUR income in the calendar month of
+// month (any day of it).
+func (l *Ledger) IncomeInMonth(suspect string, month time.Time) decimal.Decimal {
+	b := l.book(suspect)
+	if b == nil {
+		return decimal.Zero
+	}
+	return b.incomeInMonth(monthKey(month))
+}
