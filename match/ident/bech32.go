@@ -1,0 +1,199 @@
+package ident
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// bech32Encoding tells the two checksum variants apart.
+type bech32Encoding int
+
+const (
+	encBech32  bech32Encoding = 1 // BIP-173: checksum constant 1
+	encBech32m bech32Encoding = 2 // BIP-350: checksum constant 0x2bc830a3
+)
+
+const (
+	bech32Charset  = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+	bech32mConst   = 0x2bc830a3
+	bech32MaxLen   = 90
+	bech32Checksum = 6
+)
+
+var bech32Index = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for i := 0; i < len(bech32Charset); i++ {
+		t[bech32Charset[i]] = int8(i)
+	}
+	return t
+}()
+
+func bech32Polymod(values []byte) uint32 {
+	gen := [5]uint32{0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3}
+	chk := uint32(1)
+	for _, v := range values {
+		top := chk >> 25
+		chk = (chk&0x1ffffff)<<5 ^ uint32(v)
+		for i := 0; i < 5; i++ {
+			if (top>>uint(i))&1 == 1 {
+				chk ^= gen[i]
+			}
+		}
+	}
+	return chk
+}
+
+func hrpExpand(hrp string) []byte {
+	out := make([]byte, 0, 2*len(hrp)+1)
+	for i := 0; i < len(hrp); i++ {
+		out = append(out, hrp[i]>>5)
+	}
+	out = append(out, 0)
+	for i := 0; i < len(hrp); i++ {
+		out = append(out, hrp[i]&31)
+	}
+	return out
+}
+
+// bech32Decode decodes a Bech32 or Bech32m string (BIP-173/350 rules: length
+// at most 90, characters 33-126, one case, the last '1' separates a
+// non-empty hrp from at least 6 data characters) and returns the lower-case
+// hrp, the 5-bit data without checksum and which checksum matched.
+func bech32Decode(s string) (hrp string, data []byte, enc bech32Encoding, err error) {
+	if len(s) > bech32MaxLen {
+		return "", nil, 0, fmt.Errorf("too long (%d characters, at most %d)", len(s), bech32MaxLen)
+	}
+	hasLower, hasUpper := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 33 || c > 126 {
+			return "", nil, 0, fmt.Errorf("character %d out of range", i+1)
+		}
+		hasLower = hasLower || (c >= 'a' && c <= 'z')
+		hasUpper = hasUpper || (c >= 'A' && c <= 'Z')
+	}
+	if hasLower && hasUpper {
+		return "", nil, 0, errors.New("mixed upper and lower case")
+	}
+	s = strings.ToLower(s)
+	sep := strings.LastIndexByte(s, '1')
+	if sep < 1 {
+		return "", nil, 0, errors.New("missing human-readable part or separator '1'")
+	}
+	if len(s)-sep-1 < bech32Checksum {
+		return "", nil, 0, errors.New("data part shorter than the 6-character checksum")
+	}
+	hrp = s[:sep]
+	values := hrpExpand(hrp)
+	for i := sep + 1; i < len(s); i++ {
+		v := bech32Index[s[i]]
+		if v < 0 {
+			return "", nil, 0, fmt.Errorf("invalid data character %q", s[i])
+		}
+		values = append(values, byte(v))
+	}
+	switch bech32Polymod(values) {
+	case 1:
+		enc = encBech32
+	case bech32mConst:
+		enc = encBech32m
+	default:
+		return "", nil, 0, errors.New("checksum mismatch (typo?)")
+	}
+	data = values[len(hrp)*2+1 : len(values)-bech32Checksum]
+	return hrp, data, enc, nil
+}
+
+// convertBits regroups 5-bit values into bytes, refusing more than 4
+// padding bits or non-zero padding (BIP-173 decoding rule).
+func convertBits5to8(data []byte) ([]byte, error) {
+	var acc, bits uint
+	out := make([]byte, 0, len(data)*5/8)
+	for _, v := range data {
+		acc = acc<<5 | uint(v)
+		bits += 5
+		for bits >= 8 {
+			bits -= 8
+			out = append(out, byte(acc>>bits))
+		}
+	}
+	if bits >= 5 {
+		return nil, errors.New("too much padding")
+	}
+	if acc&(1<<bits-1) != 0 {
+		return nil, errors.New("non-zero padding")
+	}
+	return out, nil
+}
+
+// segwitHRPs maps the segwit hrp to the address kinds for witness v0 and
+// v1+.
+var segwitHRPs = map[string][2]AddressKind{
+	"bc":   {AddrBTCBech32, AddrBTCBech32m},
+	"tb":   {AddrBTCTestnetBech32, AddrBTCTestnetBech32m},
+	"bcrt": {AddrBTCTestnetBech32, AddrBTCTestnetBech32m},
+	"ltc":  {AddrLTCBech32, AddrLTCBech32m},
+}
+
+// looksSegwit reports a string starting with a segwit hrp and '1', any
+// case.
+func looksSegwit(s string) bool {
+	l := strings.ToLower(s)
+	for hrp := range segwitHRPs {
+		if strings.HasPrefix(l, hrp+"1") {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeSegwit decodes a segwit address and returns its hrp, witness
+// version and program.
+func decodeSegwit(s string) (hrp string, version int, program []byte, enc bech32Encoding, err error) {
+	hrp, data, enc, err := bech32Decode(s)
+	if err != nil {
+		return "", 0, nil, 0, err
+	}
+	if _, ok := segwitHRPs[hrp]; !ok {
+		return "", 0, nil, 0, fmt.Errorf("human-readable part %q is not bc, tb, bcrt or ltc", hrp)
+	}
+	if len(data) < 1 {
+		return "", 0, nil, 0, errors.New("no witness version")
+	}
+	version = int(data[0])
+	if version > 16 {
+		return "", 0, nil, 0, fmt.Errorf("witness version %d above 16", version)
+	}
+	program, err = convertBits5to8(data[1:])
+	if err != nil {
+		return "", 0, nil, 0, err
+	}
+	if len(program) < 2 || len(program) > 40 {
+		return "", 0, nil, 0, fmt.Errorf("witness program of %d bytes (2-40)", len(program))
+	}
+	if version == 0 && len(program) != 20 && len(program) != 32 {
+		return "", 0, nil, 0, fmt.Errorf("witness v0 program of %d bytes (20 or 32)", len(program))
+	}
+	if version == 0 && enc != encBech32 {
+		return "", 0, nil, 0, errors.New("witness v0 must use Bech32, not Bech32m")
+	}
+	if version > 0 && enc != encBech32m {
+		return "", 0, nil, 0, fmt.Errorf("witness v%d must use Bech32m, not Bech32", version)
+	}
+	return hrp, version, program, enc, nil
+}
+
+func checkSegwitAddress(s string) (AddressKind, error) {
+	hrp, version, _, _, err := decodeSegwit(s)
+	if err != nil {
+		return "", fmt.Errorf("segwit address %q: %w", s, err)
+	}
+	kinds := segwitHRPs[hrp]
+	if version == 0 {
+		return kinds[0], nil
+	}
+	return kinds[1], nil
+}

@@ -1,0 +1,317 @@
+package ident
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/crosscheck/crosscheck/ledger"
+)
+
+// Key is the matching key of an identifier string, decided by its shape
+// alone so that the same function serves both sides of attribution (a
+// suspect's identifiers and a payment's payee account):
+//
+//   - e-mail (one '@' inside) → lower case
+//   - Telegram "@handle", t.me/handle, telegram.me/handle → "@" + lower handle
+//   - Ethereum 0x + 40 hex (or 40 hex alone) → "0x" + lower case
+//   - TRON hex form "41" + 40 hex → its base58check form "T..."
+//   - IBAN-looking (2 letters, 2 digits, alphanumerics, spaces or '-'
+//     allowed, optional "IBAN" label) → NormalizeIBAN
+//   - bech32 (hrp bc, tb, bcrt or ltc + "1" + charset, one case) → lower case
+//   - card or phone number (digits, spaces, '-', '.', '/', brackets, leading
+//     '+' or "00") → digits only, with "+" kept for international phones
+//   - anything else, base58 addresses included → trimmed, inner spaces
+//     folded to one, case kept
+//
+// Key is idempotent: Key(Key(s)) == Key(s).
+func Key(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if k, ok := emailKey(s); ok {
+		return k
+	}
+	if k, ok := telegramKey(s); ok {
+		return k
+	}
+	if isETHShape(s) {
+		return "0x" + lowerASCII(strings.TrimPrefix(s, "0x"))
+	}
+	if len(s) >= 42 {
+		if k, ok := tronFromHex(s); ok {
+			return k
+		}
+	}
+	if k, ok := ibanKey(s); ok {
+		return k
+	}
+	if isBech32Shape(s) {
+		return lowerASCII(s)
+	}
+	if k, ok := numberKey(s); ok {
+		return k
+	}
+	return foldSpaces(s)
+}
+
+// lowerASCII lower-cases ASCII letters, returning s itself when nothing
+// changes.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func emailKey(s string) (string, bool) {
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 || strings.IndexByte(s[at+1:], '@') >= 0 || strings.ContainsAny(s, " \t") {
+		return "", false
+	}
+	return strings.ToLower(s), true
+}
+
+// telegramKey recognises "@handle" and t.me / telegram.me links.
+func telegramKey(s string) (string, bool) {
+	var handle string
+	switch {
+	case s[0] == '@':
+		handle = s[1:]
+	default:
+		l := strings.ToLower(s)
+		l = strings.TrimPrefix(strings.TrimPrefix(l, "https://"), "http://")
+		l = strings.TrimPrefix(l, "www.")
+		for _, host := range [...]string{"t.me/", "telegram.me/", "telegram.dog/"} {
+			if strings.HasPrefix(l, host) {
+				handle = strings.TrimRight(l[len(host):], "/")
+				break
+			}
+		}
+		if handle == "" {
+			return "", false
+		}
+		handle = strings.TrimPrefix(handle, "@")
+	}
+	if handle == "" || strings.ContainsAny(handle, " \t/@") {
+		return "", false
+	}
+	return "@" + strings.ToLower(handle), true
+}
+
+// ibanKey recognises an IBAN by shape: optional "IBAN" label, 2 letters,
+// 2 digits, then 11 to 30 letters or digits, spaces and '-' ignored. A
+// base58 crypto address can have that shape too ("TX12..."), so a valid
+// address that is not a valid IBAN keeps its case.
+func ibanKey(s string) (string, bool) {
+	n := NormalizeIBAN(s)
+	if len(n) < 15 || len(n) > 34 || !isLetter(n[0]) || !isLetter(n[1]) || !isDigit(n[2]) || !isDigit(n[3]) {
+		return "", false
+	}
+	for i := 4; i < len(n); i++ {
+		if !isLetter(n[i]) && !isDigit(n[i]) {
+			return "", false
+		}
+	}
+	if _, known := ibanCountries[n[:2]]; !known {
+		return "", false
+	}
+	if hasLowerASCII(s) && isBase58(s) && CheckIBAN(n) != nil {
+		if _, err := CheckAddress(s); err == nil {
+			return "", false
+		}
+	}
+	return n, true
+}
+
+func hasLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// isBech32Shape reports hrp bc/tb/bcrt/ltc + '1' + bech32 charset, one
+// case, without checking the checksum.
+func isBech32Shape(s string) bool {
+	if len(s) < 8 || len(s) > bech32MaxLen || !looksSegwit(s) {
+		return false
+	}
+	sep := strings.LastIndexByte(s, '1')
+	upper, lower := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z':
+			lower = true
+		}
+		if i > sep && bech32Index[c] < 0 {
+			return false
+		}
+	}
+	return !(upper && lower)
+}
+
+// numberKey recognises card and phone numbers: digits with spaces, '-',
+// '.', '/' or brackets between them, at least 6 digits, and an optional
+// leading '+' or "00" (international prefix, kept as "+").
+func numberKey(s string) (string, bool) {
+	plus := false
+	rest := s
+	if rest[0] == '+' {
+		plus, rest = true, rest[1:]
+	}
+	var buf [40]byte
+	b := buf[:0]
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		switch {
+		case isDigit(c):
+			if len(b) == len(buf) {
+				return "", false
+			}
+			b = append(b, c)
+		case c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')':
+		default:
+			return "", false
+		}
+	}
+	if len(b) < 6 {
+		return "", false
+	}
+	if !plus && len(b) > 2 && b[0] == '0' && b[1] == '0' {
+		plus, b = true, b[2:]
+	}
+	if plus {
+		if len(s) == len(b)+1 && s[0] == '+' {
+			return s, true // already a key
+		}
+		return "+" + string(b), true
+	}
+	if len(s) == len(b) {
+		return s, true
+	}
+	return string(b), true
+}
+
+// foldSpaces trims and folds runs of white space to one space.
+func foldSpaces(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c >= 0x80 || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// Check validates an identifier of a known kind: iban → CheckIBAN, wallet
+// → CheckAddress, card → 13-19 digits with a valid Luhn digit, email → one
+// '@' and a dot in the domain, phone → 6-15 digits, paypal → an e-mail or
+// an alphanumeric id, telegram and account → not empty. It returns nil when
+// the value is fine.
+func Check(kind ledger.IdentKind, s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return fmt.Errorf("empty %s identifier", kind)
+	}
+	switch kind {
+	case ledger.IdentIBAN:
+		return CheckIBAN(s)
+	case ledger.IdentWallet:
+		_, err := CheckAddress(s)
+		return err
+	case ledger.IdentCard:
+		return checkCard(s)
+	case ledger.IdentEmail:
+		return checkEmail(s)
+	case ledger.IdentPhone:
+		return checkPhone(s)
+	case ledger.IdentPayPal:
+		if strings.Contains(s, "@") {
+			return checkEmail(s)
+		}
+		for _, r := range s {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return fmt.Errorf("PayPal id %q should be an e-mail or letters and digits only", s)
+			}
+		}
+		return nil
+	case ledger.IdentTelegram, ledger.IdentAccount:
+		return nil
+	}
+	return fmt.Errorf("unknown identifier kind %q", kind)
+}
+
+func checkCard(s string) error {
+	k, ok := numberKey(s)
+	if !ok || k[0] == '+' {
+		return fmt.Errorf("card number %q should be digits only", s)
+	}
+	if len(k) < 13 || len(k) > 19 {
+		return fmt.Errorf("card number %q has %d digits (13-19)", s, len(k))
+	}
+	if !luhnValid(k) {
+		return fmt.Errorf("card number %q: Luhn check digit is wrong (typo?)", s)
+	}
+	return nil
+}
+
+// luhnValid checks the Luhn (mod 10) digit of a string of digits.
+func luhnValid(digits string) bool {
+	sum := 0
+	double := false
+	for i := len(digits) - 1; i >= 0; i-- {
+		d := int(digits[i] - '0')
+		if double {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+func checkEmail(s string) error {
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || strings.Count(s, "@") != 1 {
+		return fmt.Errorf("e-mail %q should have one '@' after a name", s)
+	}
+	domain := s[at+1:]
+	dot := strings.LastIndexByte(domain, '.')
+	if dot <= 0 || dot == len(domain)-1 {
+		return fmt.Errorf("e-mail %q: domain %q has no dot", s, domain)
+	}
+	if strings.ContainsAny(s, " \t,;") {
+		return fmt.Errorf("e-mail %q contains spaces or separators", s)
+	}
+	return nil
+}
+
+func checkPhone(s string) error {
+	k, ok := numberKey(s)
+	if !ok {
+		return fmt.Errorf("phone number %q should be 6-15 digits, with an optional leading +", s)
+	}
+	n := len(strings.TrimPrefix(k, "+"))
+	if n < 6 || n > 15 {
+		return fmt.Errorf("phone number %q has %d digits (6-15)", s, n)
+	}
+	return nil
+}
