@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"strings"
 
 	"golang.org/x/crypto/sha3"
@@ -98,7 +99,7 @@ func checkEIP55(s string) error {
 
 // eip55 returns the checksummed form of 40 lower-case hex digits.
 func eip55(lower string) string {
-	k := sha3.NewLegacyKeccak256()
+	k := newKeccak()
 	k.Write([]byte(lower))
 	sum := k.Sum(nil)
 	out := []byte(lower)
@@ -330,10 +331,14 @@ func checkMonero(s string) (AddressKind, error) {
 	if !ok || want != len(s) {
 		return "", fmt.Errorf("Monero address %q: network byte %d does not fit a %d-character address", s, raw[0], len(s))
 	}
-	k := sha3.NewLegacyKeccak256()
+	k := newKeccak()
 	k.Write(raw[:len(raw)-4])
 	if !bytes.Equal(k.Sum(nil)[:4], raw[len(raw)-4:]) {
 		return "", fmt.Errorf("Monero address %q: Keccak checksum mismatch (typo?)", s)
 	}
 	return AddrXMR, nil
 }
+
+// newKeccak returns the original (pre-NIST) Keccak-256 used by Ethereum and
+// Monero.
+func newKeccak() hash.Hash { return sha3.NewLegacyKeccak256() }
