@@ -1,0 +1,338 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// MaxSheetRows is the most rows one sheet may hold (Excel's limit). A
+// longer table continues on "Payments (2)" and so on. It is a variable so
+// that tests can lower it.
+var MaxSheetRows = 1_048_576
+
+// Column widths are fitted to the header and a sample of values, within
+// these bounds (in characters).
+const (
+	minColWidth = 8
+	maxColWidth = 60
+	widthSample = 200
+	euroFmt     = `#,##0.00 "€"`
+	percentFmt  = `0.00" %"`
+	integerFmt  = `#,##0`
+	dateFmtIT   = `dd/mm/yyyy`
+	dateFmtEN   = `yyyy-mm-dd`
+	rateFmt     = `0.##########`
+)
+
+// styleKey names a cell style: a number format (empty for text) plus
+// bold (headers) and fill (highlighted rows).
+type styleKey struct {
+	numFmt string
+	bold   bool
+	fill   bool
+}
+
+// book is a workbook being written: the excelize file, the styles made so
+// far, the streamed sheets still open and the final order of sheets.
+type book struct {
+	f       *excelize.File
+	tr      translator
+	dateFmt string
+	styles  map[styleKey]int
+	tables  []*table
+	// continued lists the sheets that overflowed into a continuation.
+	continued []string
+}
+
+func newBook(lang string) *book {
+	b := &book{f: excelize.NewFile(), tr: newTranslator(lang), styles: map[styleKey]int{}, dateFmt: dateFmtEN}
+	if lang == "it" {
+		b.dateFmt = dateFmtIT
+	}
+	return b
+}
+
+// style returns the style id for k, creating it once.
+func (b *book) style(k styleKey) int {
+	if id, ok := b.styles[k]; ok {
+		return id
+	}
+	s := &excelize.Style{}
+	if k.numFmt != "" {
+		nf := k.numFmt
+		s.CustomNumFmt = &nf
+	}
+	if k.bold {
+		s.Font = &excelize.Font{Bold: true}
+		s.Alignment = &excelize.Alignment{Vertical: "top"}
+	}
+	if k.fill {
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	}
+	id, err := b.f.NewStyle(s)
+	if err != nil {
+		// The styles above are constants: an error is a programming bug,
+		// and a cell without style is still correct data.
+		return 0
+	}
+	b.styles[k] = id
+	return id
+}
+
+func (b *book) euro(fill bool) int    { return b.style(styleKey{numFmt: euroFmt, fill: fill}) }
+func (b *book) date(fill bool) int    { return b.style(styleKey{numFmt: b.dateFmt, fill: fill}) }
+func (b *book) text(fill bool) int    { return b.style(styleKey{fill: fill}) }
+func (b *book) integer(fill bool) int { return b.style(styleKey{numFmt: integerFmt, fill: fill}) }
+func (b *book) header() int           { return b.style(styleKey{bold: true}) }
+
+// native returns the style for an amount in a currency with the given
+// decimals of its smallest unit (0.00000000 for BTC).
+func (b *book) native(minor int, fill bool) int {
+	f := integerFmt
+	if minor > 0 {
+		f += "." + strings.Repeat("0", minor)
+	}
+	return b.style(styleKey{numFmt: f, fill: fill})
+}
+
+// num turns an exact decimal into the double a cell stores. xlsx cells
+// are IEEE doubles; parsing the decimal's own string rounds once to the
+// nearest double, so amounts in cents (15 significant digits) survive.
+func num(d decimal.Decimal) float64 {
+	v, err := strconv.ParseFloat(d.String(), 64)
+	if err != nil {
+		return d.InexactFloat64()
+	}
+	return v
+}
+
+// cell helpers build stream cells. Text is always a string value: the
+// stream writer stores it as an inline string, never as a formula.
+func textCell(s string, style int) excelize.Cell { return excelize.Cell{Value: s, StyleID: style} }
+
+func moneyCell(d decimal.Decimal, ok bool, style int) any {
+	if !ok {
+		return excelize.Cell{StyleID: style}
+	}
+	return excelize.Cell{Value: num(d), StyleID: style}
+}
+
+func dateCell(t time.Time, style int) any {
+	if t.IsZero() {
+		return excelize.Cell{StyleID: style}
+	}
+	return excelize.Cell{Value: t, StyleID: style}
+}
+
+func intCell(n int, style int) any { return excelize.Cell{Value: n, StyleID: style} }
+
+// sheetPart is one physical sheet of a table.
+type sheetPart struct {
+	name    string
+	sw      *excelize.StreamWriter
+	row     int // last row written
+	dataEnd int // last row inside the autofilter
+}
+
+// table writes one logical table through excelize's stream writer,
+// continuing on a new sheet when a sheet is full.
+type table struct {
+	b       *book
+	base    string
+	headers []string
+	styles  []int // per column; 0 for text
+	widths  []float64
+	parts   []*sheetPart
+	footer  bool
+}
+
+// newTable starts the table on its sheet, which must already exist.
+// sample rows (may be nil) fit the column widths.
+// styles gives each column's style (nil or 0 for text): plain values in
+// a row take it, so that rows need no per-cell style.
+func (b *book) newTable(sheet string, headers []string, styles []int, sample [][]any) (*table, error) {
+	t := &table{b: b, base: sheet, headers: headers, styles: styles, widths: fitWidths(headers, sample)}
+	b.tables = append(b.tables, t)
+	if err := t.open(sheet); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func (t *table) open(sheet string) error {
+	sw, err := t.b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return fmt.Errorf("stream sheet %q: %w", sheet, err)
+	}
+	for i, w := range t.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return fmt.Errorf("sheet %q column width: %w", sheet, err)
+		}
+	}
+	for i, st := range t.styles {
+		if st == 0 {
+			continue
+		}
+		if err := sw.SetColStyle(i+1, i+1, st); err != nil {
+			return fmt.Errorf("sheet %q column style: %w", sheet, err)
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return fmt.Errorf("sheet %q panes: %w", sheet, err)
+	}
+	p := &sheetPart{name: sheet, sw: sw}
+	t.parts = append(t.parts, p)
+	hs := t.b.header()
+	row := make([]any, len(t.headers))
+	for i, h := range t.headers {
+		row[i] = textCell(h, hs)
+	}
+	return t.write(p, row)
+}
+
+func (t *table) write(p *sheetPart, cells []any) error {
+	p.row++
+	if err := p.sw.SetRow(rowRef(p.row), cells); err != nil {
+		return fmt.Errorf("sheet %q row %d: %w", p.name, p.row, err)
+	}
+	return nil
+}
+
+// add writes a data row, moving to a continuation sheet when full.
+func (t *table) add(cells []any) error {
+	p := t.parts[len(t.parts)-1]
+	if p.row >= MaxSheetRows {
+		name := fmt.Sprintf("%s (%d)", t.base, len(t.parts)+1)
+		if _, err := t.b.f.NewSheet(name); err != nil {
+			return fmt.Errorf("continuation sheet %q: %w", name, err)
+		}
+		if len(t.parts) == 1 {
+			t.b.continued = append(t.b.continued, t.base)
+		}
+		if err := t.open(name); err != nil {
+			return err
+		}
+		p = t.parts[len(t.parts)-1]
+	}
+	if err := t.write(p, cells); err != nil {
+		return err
+	}
+	if !t.footer {
+		p.dataEnd = p.row
+	}
+	return nil
+}
+
+// addFooter writes rows below the data (totals, notes), outside the
+// autofilter range.
+func (t *table) addFooter(cells []any) error {
+	t.footer = true
+	return t.add(cells)
+}
+
+// last is the sheet being written and the next row number.
+func (t *table) last() *sheetPart { return t.parts[len(t.parts)-1] }
+
+// sheetNames lists the table's sheets in order.
+func (t *table) sheetNames() []string {
+	names := make([]string, len(t.parts))
+	for i, p := range t.parts {
+		names[i] = p.name
+	}
+	return names
+}
+
+// rowRef is the A-column reference of a row; cheaper than
+// CoordinatesToCellName on the hot path.
+func rowRef(row int) string { return "A" + strconv.Itoa(row) }
+
+func colName(col int) string {
+	n, _ := excelize.ColumnNumberToName(col)
+	return n
+}
+
+// fitWidths sizes columns from the header and the sample values.
+func fitWidths(headers []string, sample [][]any) []float64 {
+	w := make([]float64, len(headers))
+	for i, h := range headers {
+		w[i] = float64(utf8.RuneCountInString(h)) + 2
+	}
+	for _, row := range sample {
+		for i, c := range row {
+			if i >= len(w) {
+				break
+			}
+			if n := float64(displayLen(c)) + 2; n > w[i] {
+				w[i] = n
+			}
+		}
+	}
+	for i := range w {
+		w[i] = min(max(w[i], minColWidth), maxColWidth)
+	}
+	return w
+}
+
+// displayLen estimates how many characters a cell shows.
+func displayLen(c any) int {
+	if cell, ok := c.(excelize.Cell); ok {
+		c = cell.Value
+	}
+	switch v := c.(type) {
+	case string:
+		n := 0
+		for _, line := range strings.Split(v, "\n") {
+			n = max(n, utf8.RuneCountInString(line))
+		}
+		return n
+	case time.Time:
+		return 10
+	case float64:
+		// Thousands separators and a currency sign or decimals.
+		return len(strconv.FormatFloat(v, 'f', 2, 64)) + 4
+	case int:
+		return len(strconv.Itoa(v)) + 1
+	}
+	return 0
+}
+
+// finish puts the sheets in their final order, sets the autofilters (their
+// defined names carry sheet positions, so only once the order is final),
+// and flushes every stream.
+func (b *book) finish(order []string) error {
+	var want []string
+	for _, name := range order {
+		want = append(want, name)
+		for _, t := range b.tables {
+			if t.base == name {
+				want = append(want, t.sheetNames()[1:]...)
+			}
+		}
+	}
+	for i, name := range want {
+		cur := b.f.GetSheetList()
+		if i < len(cur) && cur[i] != name {
+			if err := b.f.MoveSheet(name, cur[i]); err != nil {
+				return fmt.Errorf("order sheet %q: %w", name, err)
+			}
+		}
+	}
+	for _, t := range b.tables {
+		for _, p := range t.parts {
+			ref := "A1:" + colName(len(t.headers)) + strconv.Itoa(max(p.dataEnd, 1))
+			if err := b.f.AutoFilter(p.name, ref, nil); err != nil {
+				return fmt.Errorf("autofilter %q: %w", p.name, err)
+			}
+			if err := p.sw.Flush(); err != nil {
+				return fmt.Errorf("flush sheet %q: %w", p.name, err)
+			}
+		}
+	}
+	return nil
+}

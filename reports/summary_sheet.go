@@ -1,0 +1,189 @@
+package reports
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/match"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// summarySheet writes label/value rows with excelize's cell API (the
+// Summary is small and carries charts, which need the full API).
+type summarySheet struct {
+	b     *book
+	name  string
+	row   int
+	err   error
+	cells map[string]int // label -> row, for the charts
+}
+
+func (s *summarySheet) set(cell string, v any, style int) {
+	if s.err != nil {
+		return
+	}
+	switch v := v.(type) {
+	case string:
+		// SetCellStr: input text stays text, whatever it starts with.
+		s.err = s.b.f.SetCellStr(s.name, cell, v)
+	case decimal.Decimal:
+		s.err = s.b.f.SetCellFloat(s.name, cell, num(v), -1, 64)
+	case time.Time:
+		if !v.IsZero() {
+			s.err = s.b.f.SetCellValue(s.name, cell, v)
+		}
+	default:
+		s.err = s.b.f.SetCellValue(s.name, cell, v)
+	}
+	if s.err == nil && style != 0 {
+		s.err = s.b.f.SetCellStyle(s.name, cell, cell, style)
+	}
+}
+
+// line writes one "label: value" row.
+func (s *summarySheet) line(label string, v any, style int) {
+	s.row++
+	s.cells[label] = s.row
+	s.set(fmt.Sprintf("A%d", s.row), s.b.tr.t(label), 0)
+	s.set(fmt.Sprintf("B%d", s.row), v, style)
+}
+
+// note writes a line of text across the sheet.
+func (s *summarySheet) note(text string) {
+	s.row++
+	s.set(fmt.Sprintf("A%d", s.row), text, 0)
+}
+
+// heading writes a bold table header of two columns.
+func (s *summarySheet) heading(a, b string) {
+	s.row++
+	h := s.b.header()
+	s.set(fmt.Sprintf("A%d", s.row), s.b.tr.t(a), h)
+	s.set(fmt.Sprintf("B%d", s.row), s.b.tr.t(b), h)
+}
+
+func (b *book) writeSummary(r *Report) error {
+	s := &summarySheet{b: b, name: b.tr.t("Summary"), cells: map[string]int{}}
+	eu, in := b.euro(false), b.integer(false)
+	pct := b.style(styleKey{numFmt: percentFmt})
+	z := r.Seizure
+	target := z.TargetEUR
+	if target.IsZero() {
+		target = r.Params.TargetEUR
+	}
+	s.line("Case", r.Params.Case, 0)
+	s.line("Report date", r.Params.ReportDate, b.date(false))
+	s.line("Target EUR", target, eu)
+	s.line("Seized EUR", z.TotalEUR, eu)
+	s.line("Percent of target reached", z.Percent, pct)
+	s.line("Remaining EUR", z.RemainingEUR, eu)
+	s.line("Crypto at seizure date EUR", z.CryptoAtSeize, eu)
+	s.line("Crypto at report date EUR", z.CryptoAtReport, eu)
+	s.line("Released assets (not counted)", z.Released, in)
+	s.line("Suspects count", len(r.Suspects), in)
+	s.line("Payments (accepted)", r.PaymentsTotal, in)
+	s.line("Attributed payments", r.AttributedPayments, in)
+	s.line("Attributed EUR", r.AttributedEUR, eu)
+	s.line("Attributed share of EUR", attributedShare(r), pct)
+	s.line("Unattributed payments", r.UnattributedCount, in)
+	s.line("Unattributed EUR", r.UnattributedEUR, eu)
+	s.line("Duplicates", r.DuplicateCount, in)
+	s.line("Rows with no rate", r.NoRateCount, in)
+	s.line("Data issues count", r.IssueCount, in)
+	counts, recovery := flagCounts(r.Flags)
+	s.line("Benefit flags: exact", counts[match.ClassExact], in)
+	s.line("Benefit flags: probable", counts[match.ClassProbable], in)
+	s.line("Benefit flags: possible", counts[match.ClassPossible], in)
+	s.line("Benefit proposed for recovery EUR", recovery, eu)
+	if !r.HouseholdsKnown {
+		s.note(b.tr.t("The benefit cross-check covered applicants only: no household table was given."))
+	}
+	for _, t := range b.tables {
+		if len(t.parts) > 1 {
+			s.note(fmt.Sprintf("%s: %s %s", t.base, b.tr.t("continued in"), strings.Join(t.sheetNames()[1:], ", ")))
+		}
+	}
+
+	s.row++
+	s.heading("Seized by type", "EUR")
+	typeFirst := s.row + 1
+	for _, t := range sortedTypes(z.ByType) {
+		s.row++
+		s.set(fmt.Sprintf("A%d", s.row), b.tr.t(string(t)), 0)
+		s.set(fmt.Sprintf("B%d", s.row), z.ByType[t], eu)
+	}
+	typeLast := s.row
+
+	s.row++
+	s.heading("Seized by country", "EUR")
+	for _, c := range slices.Sorted(maps.Keys(z.ByCountry)) {
+		s.row++
+		name := c
+		if name == "" {
+			name = b.tr.t("(unknown)")
+		}
+		s.set(fmt.Sprintf("A%d", s.row), name, 0)
+		s.set(fmt.Sprintf("B%d", s.row), z.ByCountry[c], eu)
+	}
+
+	s.row++
+	s.heading("Takedowns (not valued)", "Count")
+	for _, t := range sortedTypes(z.Takedowns) {
+		s.row++
+		s.set(fmt.Sprintf("A%d", s.row), b.tr.t(string(t)), 0)
+		s.set(fmt.Sprintf("B%d", s.row), z.Takedowns[t], in)
+	}
+	if s.err != nil {
+		return fmt.Errorf("summary sheet: %w", s.err)
+	}
+	if err := b.f.SetColWidth(s.name, "A", "A", 46); err != nil {
+		return fmt.Errorf("summary sheet: %w", err)
+	}
+	if err := b.f.SetColWidth(s.name, "B", "B", 22); err != nil {
+		return fmt.Errorf("summary sheet: %w", err)
+	}
+	return b.summaryCharts(s, typeFirst, typeLast)
+}
+
+// summaryCharts adds a bar of seized value against the target and a bar
+// of seized value by asset type.
+func (b *book) summaryCharts(s *summarySheet, typeFirst, typeLast int) error {
+	q := "'" + strings.ReplaceAll(s.name, "'", "''") + "'!"
+	tRow, sRow := s.cells["Target EUR"], s.cells["Seized EUR"]
+	vs := &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{{
+			Name:       b.tr.t("Seized value against target"),
+			Categories: fmt.Sprintf("%s$A$%d:$A$%d", q, tRow, sRow),
+			Values:     fmt.Sprintf("%s$B$%d:$B$%d", q, tRow, sRow),
+		}},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.tr.t("Seized value against target")}}},
+		Legend: excelize.ChartLegend{Position: "none"},
+		Format: excelize.GraphicOptions{OffsetX: 10, OffsetY: 10},
+	}
+	if err := b.f.AddChart(s.name, "D1", vs); err != nil {
+		return fmt.Errorf("summary chart: %w", err)
+	}
+	if typeLast < typeFirst {
+		return nil
+	}
+	byType := &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name:       b.tr.t("Seized value by asset type"),
+			Categories: fmt.Sprintf("%s$A$%d:$A$%d", q, typeFirst, typeLast),
+			Values:     fmt.Sprintf("%s$B$%d:$B$%d", q, typeFirst, typeLast),
+		}},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.tr.t("Seized value by asset type")}}},
+		Legend: excelize.ChartLegend{Position: "none"},
+		Format: excelize.GraphicOptions{OffsetX: 10, OffsetY: 10},
+	}
+	if err := b.f.AddChart(s.name, "D17", byType); err != nil {
+		return fmt.Errorf("summary chart: %w", err)
+	}
+	return nil
+}

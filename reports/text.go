@@ -1,0 +1,131 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// topSuspects is how many suspects the terminal summary lists.
+const topSuspects = 10
+
+// summaryWidth is the terminal width the summary fits in.
+const summaryWidth = 80
+
+// WriteSummary prints the terminal summary: seized against target, the
+// top suspects, the benefit flags, unattributed payments and the count of
+// data issues. Every line fits in 80 columns.
+func WriteSummary(w io.Writer, r *Report) error {
+	tr := newTranslator(r.Params.Lang)
+	it := r.Params.Lang == "it"
+	money := func(d decimal.Decimal) string { return "EUR " + groupDecimal(d, it) }
+	bw := bufio.NewWriter(w)
+	line := func(format string, args ...any) {
+		fmt.Fprintln(bw, clip(fmt.Sprintf(format, args...), summaryWidth))
+	}
+	z := r.Seizure
+	target := z.TargetEUR
+	if target.IsZero() {
+		target = r.Params.TargetEUR
+	}
+	line("%s: %s (%s %s)", tr.t("Case"), r.Params.Case, tr.t("Report date"), day(r.Params.ReportDate))
+	line("%s: %s / %s %s (%s%%)", tr.t("Seized"), money(z.TotalEUR), tr.t("Target"), money(target), z.Percent.StringFixed(2))
+	line("%s: %s", tr.t("Remaining EUR"), money(z.RemainingEUR))
+	line("%s: %d   %s: %d   %s: %d (%s%%)", tr.t("Suspects count"), len(r.Suspects),
+		tr.t("Payments (accepted)"), r.PaymentsTotal, tr.t("Attributed payments"), r.AttributedPayments,
+		attributedShare(r).StringFixed(2))
+	line("%s: %d, %s", tr.t("Unattributed payments"), r.UnattributedCount, money(r.UnattributedEUR))
+	line("%s: %d   %s: %d   %s: %d", tr.t("Duplicates"), r.DuplicateCount, tr.t("Rows with no rate"),
+		r.NoRateCount, tr.t("Data issues count"), r.IssueCount)
+
+	if len(r.Suspects) > 0 {
+		line("")
+		line("%-10s %-28s %18s %18s", tr.t("ID"), tr.t("Name"), tr.t("Income EUR"), tr.t("Seized EUR"))
+		for i, s := range r.Suspects {
+			if i == topSuspects {
+				line("... (+%d)", len(r.Suspects)-topSuspects)
+				break
+			}
+			name := strings.TrimSpace(s.Suspect.Surname + " " + s.Suspect.Name)
+			line("%-10s %-28s %18s %18s", clip(s.Suspect.ID, 10), clip(name, 28),
+				groupDecimal(s.IncomeEUR, it), groupDecimal(s.SeizedEUR, it))
+		}
+	}
+	if len(r.Flags) > 0 {
+		_, recovery := flagCounts(r.Flags)
+		line("")
+		line("%s (%s): %d, %s %s", tr.t("Benefit flags"), tr.t("to review"), len(r.Flags),
+			tr.t("Recovery EUR"), money(recovery))
+		for _, f := range r.Flags {
+			line("  %-9s %-10s %-20s %s", tr.t(string(f.Class)), clip(f.Suspect, 10), clip(f.Application, 20), money(f.RecoveryEUR))
+		}
+	}
+	if !r.HouseholdsKnown {
+		line("")
+		for _, l := range wrap(tr.t("The benefit cross-check covered applicants only: no household table was given."), summaryWidth) {
+			line("%s", l)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write summary: %w", err)
+	}
+	return nil
+}
+
+// clip shortens s to n runes, marking the cut with "…".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// wrap breaks text into lines of at most n runes at spaces.
+func wrap(s string, n int) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		if cur != "" && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) > n {
+			lines = append(lines, cur)
+			cur = ""
+		}
+		if cur != "" {
+			cur += " "
+		}
+		cur += w
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// groupDecimal formats d with two decimals and thousands separators:
+// 1,234.56 in English, 1.234,56 in Italian.
+func groupDecimal(d decimal.Decimal, it bool) string {
+	s := d.StringFixed(2)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	thou, dec := ",", "."
+	if it {
+		thou, dec = ".", ","
+	}
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(thou)
+		}
+		b.WriteRune(c)
+	}
+	out := b.String() + dec + frac
+	if neg {
+		out = "-" + out
+	}
+	return out
+}

@@ -1,0 +1,532 @@
+package reports
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetOrder lists the workbook's sheets (English names) in order.
+var sheetOrder = []string{"Summary", "Suspects", "Payments", "Unattributed", "Assets", "Benefit flags", "Network", "Data issues", "Sources", "Rates used"}
+
+// WriteWorkbook writes the workbook (SPEC section 5) to path. It ranges
+// over r.Entries and r.Issues once each.
+func WriteWorkbook(path string, r *Report) error {
+	b := newBook(r.Params.Lang)
+	defer b.f.Close()
+	if err := b.writeAll(r); err != nil {
+		return err
+	}
+	if err := b.f.SaveAs(path); err != nil {
+		return fmt.Errorf("save workbook %s: %w", path, err)
+	}
+	return nil
+}
+
+func (b *book) writeAll(r *Report) error {
+	names := make([]string, len(sheetOrder))
+	for i, n := range sheetOrder {
+		names[i] = b.tr.t(n)
+	}
+	if err := b.f.SetSheetName("Sheet1", names[0]); err != nil {
+		return fmt.Errorf("name sheet: %w", err)
+	}
+	for _, n := range names[1:] {
+		if _, err := b.f.NewSheet(n); err != nil {
+			return fmt.Errorf("create sheet %q: %w", n, err)
+		}
+	}
+	steps := []func(*Report) error{
+		b.writeSuspects, b.writePayments, b.writeAssets, b.writeFlags,
+		b.writeNetwork, b.writeIssues, b.writeSources, b.writeRates,
+		// The Summary goes last: it reports which sheets were continued.
+		b.writeSummary,
+	}
+	for _, step := range steps {
+		if err := step(r); err != nil {
+			return err
+		}
+	}
+	if err := b.finish(names); err != nil {
+		return err
+	}
+	b.f.SetActiveSheet(0)
+	// Readers that do not trust cached values recompute the SUM cells.
+	full := true
+	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return fmt.Errorf("calc properties: %w", err)
+	}
+	return nil
+}
+
+// str leaves empty text cells out of the sheet.
+func str(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func (b *book) headers(keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = b.tr.t(k)
+	}
+	return out
+}
+
+func (b *book) yesNo(v bool) string {
+	if v {
+		return b.tr.t("yes")
+	}
+	return b.tr.t("no")
+}
+
+// Suspects sheet columns with a SUM in the totals row.
+var suspectSumCols = []int{7, 8, 9, 10, 15}
+
+func (b *book) writeSuspects(r *Report) error {
+	hs := b.headers("ID", "Tax code", "Surname", "Name", "Role", "Upline", "Payments count",
+		"Income EUR", "Seized EUR", "Shortfall EUR", "Network income EUR", "First payment",
+		"Last payment", "Payers", "No rate", "Currencies", "Benefit flag")
+	flagged := flagBySuspect(r.Flags)
+	rows := make([][]any, 0, len(r.Suspects))
+	for _, s := range r.Suspects {
+		class, fill := flagged[s.Suspect.ID]
+		tx, eu, dt, in := b.text(fill), b.euro(fill), b.date(fill), b.integer(fill)
+		rows = append(rows, []any{
+			textCell(s.Suspect.ID, tx), textCell(s.Suspect.TaxCode, tx), textCell(s.Suspect.Surname, tx),
+			textCell(s.Suspect.Name, tx), textCell(s.Suspect.Role, tx), textCell(s.Suspect.Upline, tx),
+			intCell(s.Payments, in), moneyCell(s.IncomeEUR, true, eu), moneyCell(s.SeizedEUR, true, eu),
+			moneyCell(s.ShortfallEUR, true, eu), moneyCell(s.NetworkIncomeEUR, true, eu),
+			dateCell(s.First, dt), dateCell(s.Last, dt), intCell(s.Payers, in), intCell(s.NoRate, in),
+			textCell(currencies(s.ByCurrency), tx), textCell(b.tr.t(string(class)), tx),
+		})
+	}
+	t, err := b.newTable(b.tr.t("Suspects"), hs, nil, rows)
+	if err != nil {
+		return err
+	}
+	for _, row := range rows {
+		if err := t.add(row); err != nil {
+			return err
+		}
+	}
+	return t.addFooter(b.suspectTotals(r, t.last().row))
+}
+
+// suspectTotals builds the totals row: SUM formulas over the rows above,
+// with the exact sums as cached values so that any reader shows them.
+func (b *book) suspectTotals(r *Report, lastRow int) []any {
+	var payments, noRate int
+	income, seized, short := decimal.Zero, decimal.Zero, decimal.Zero
+	for _, s := range r.Suspects {
+		payments += s.Payments
+		noRate += s.NoRate
+		income = income.Add(s.IncomeEUR)
+		seized = seized.Add(s.SeizedEUR)
+		short = short.Add(s.ShortfallEUR)
+	}
+	values := map[int]any{7: payments, 8: num(income), 9: num(seized), 10: num(short), 15: noRate}
+	row := make([]any, 17)
+	hb := b.header()
+	row[0] = textCell(b.tr.t("Total"), hb)
+	for _, col := range suspectSumCols {
+		style := b.style(styleKey{numFmt: euroFmt, bold: true})
+		if col == 7 || col == 15 {
+			style = b.style(styleKey{numFmt: integerFmt, bold: true})
+		}
+		c := colName(col)
+		row[col-1] = excelize.Cell{StyleID: style, Formula: fmt.Sprintf("SUM(%s2:%s%d)", c, c, max(lastRow, 2)), Value: values[col]}
+	}
+	return row
+}
+
+// paymentHeaders are the Payments sheet's columns.
+var paymentHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Currency", "EUR", "Rate",
+	"Rate date", "Payer", "Payer account", "Payee", "Payee account", "Reference", "Description",
+	"Channel", "Debit", "Status", "Duplicate of", "Suspect", "Rule", "Decided by"}
+
+var unattribHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Currency", "EUR",
+	"Payer", "Payer account", "Payee", "Payee account", "Reference", "Description", "Channel"}
+
+// rowBuffers hold the reused cell slices of the two streamed payment
+// sheets: one allocation per sheet, not per row.
+type rowBuffers struct {
+	b          *book
+	pay, unatt []any
+	amount     [19]int // native amount style by minor units
+	status     map[ledger.EntryStatus]string
+	rules      map[ledger.Rule]string
+	yes        string
+}
+
+func (b *book) newRowBuffers() *rowBuffers {
+	rb := &rowBuffers{b: b, pay: make([]any, len(paymentHeaders)), unatt: make([]any, len(unattribHeaders)),
+		status: map[ledger.EntryStatus]string{}, rules: map[ledger.Rule]string{}, yes: b.tr.t("yes")}
+	for i := range rb.amount {
+		rb.amount[i] = b.native(i, false)
+	}
+	for _, s := range []ledger.EntryStatus{ledger.EntryOK, ledger.EntryDuplicate, ledger.EntryConflict} {
+		rb.status[s] = b.tr.t(string(s))
+	}
+	for _, r := range []ledger.Rule{ledger.RuleSuspectColumn, ledger.RuleFileSuspect, ledger.RulePayeeAccount, ledger.RulePayee} {
+		rb.rules[r] = b.tr.t(string(r))
+	}
+	return rb
+}
+
+func (rb *rowBuffers) amountCell(e *ledger.Entry) any {
+	minor := min(max(ledger.MinorUnits(e.Currency), 0), len(rb.amount)-1)
+	return excelize.Cell{Value: num(e.Amount), StyleID: rb.amount[minor]}
+}
+
+func ifOK(ok bool, v any) any {
+	if !ok {
+		return nil
+	}
+	return v
+}
+
+// payment fills the Payments row for e.
+func (rb *rowBuffers) payment(e *ledger.Entry) []any {
+	p := rb.pay
+	p[0], p[1], p[2] = str(e.Ref.Path), str(e.Ref.Sheet), e.Ref.Row
+	p[3] = ifOK(!e.Date.IsZero(), e.Date)
+	p[4], p[5] = rb.amountCell(e), str(e.Currency)
+	p[6] = ifOK(e.HasEUR, num(e.EUR))
+	p[7] = ifOK(e.HasRate, num(e.Rate.Value))
+	p[8] = ifOK(e.HasRate && !e.Rate.Date.IsZero(), e.Rate.Date)
+	p[9], p[10], p[11], p[12] = str(e.Payer), str(e.PayerAccount), str(e.Payee), str(e.PayeeAccount)
+	p[13], p[14], p[15] = str(e.Reference), str(e.Description), str(e.Channel)
+	p[16] = nil
+	if e.Debit {
+		p[16] = rb.yes
+	}
+	st, ok := rb.status[e.Status]
+	if !ok {
+		st = string(e.Status)
+	}
+	p[17], p[18] = str(st), str(refText(e.DuplicateOf))
+	p[19], p[20], p[21] = str(e.Attrib), str(rb.rules[e.Rule]), str(e.AttribBy)
+	return p
+}
+
+// unattributedRow fills the Unattributed row for e.
+func (rb *rowBuffers) unattributedRow(e *ledger.Entry) []any {
+	u := rb.unatt
+	u[0], u[1], u[2] = str(e.Ref.Path), str(e.Ref.Sheet), e.Ref.Row
+	u[3] = ifOK(!e.Date.IsZero(), e.Date)
+	u[4], u[5] = rb.amountCell(e), str(e.Currency)
+	u[6] = ifOK(e.HasEUR, num(e.EUR))
+	u[7], u[8], u[9], u[10] = str(e.Payer), str(e.PayerAccount), str(e.Payee), str(e.PayeeAccount)
+	u[11], u[12], u[13] = str(e.Reference), str(e.Description), str(e.Channel)
+	return u
+}
+
+func (b *book) paymentStyles(n int, dateCols, euroCols, rateCols []int) []int {
+	st := make([]int, n)
+	for _, c := range dateCols {
+		st[c] = b.date(false)
+	}
+	for _, c := range euroCols {
+		st[c] = b.euro(false)
+	}
+	for _, c := range rateCols {
+		st[c] = b.style(styleKey{numFmt: rateFmt})
+	}
+	return st
+}
+
+// writePayments streams every entry to Payments and the unattributed
+// ones to Unattributed, in one pass over r.Entries.
+func (b *book) writePayments(r *Report) error {
+	rb := b.newRowBuffers()
+	next, stop := iter.Pull(seqOrEmpty(r.Entries))
+	defer stop()
+	// A sample of the first rows fits the column widths.
+	var sample []ledger.Entry
+	for len(sample) < widthSample {
+		e, ok := next()
+		if !ok {
+			break
+		}
+		sample = append(sample, e)
+	}
+	var paySample, unSample [][]any
+	for i := range sample {
+		paySample = append(paySample, clone(rb.payment(&sample[i])))
+		if unattributed(&sample[i]) {
+			unSample = append(unSample, clone(rb.unattributedRow(&sample[i])))
+		}
+	}
+	pay, err := b.newTable(b.tr.t("Payments"), b.headers(paymentHeaders...),
+		b.paymentStyles(len(paymentHeaders), []int{3, 8}, []int{6}, []int{7}), paySample)
+	if err != nil {
+		return err
+	}
+	un, err := b.newTable(b.tr.t("Unattributed"), b.headers(unattribHeaders...),
+		b.paymentStyles(len(unattribHeaders), []int{3}, []int{6}, nil), unSample)
+	if err != nil {
+		return err
+	}
+	total := decimal.Zero
+	write := func(e *ledger.Entry) error {
+		if err := pay.add(rb.payment(e)); err != nil {
+			return err
+		}
+		if !unattributed(e) {
+			return nil
+		}
+		if e.HasEUR {
+			total = total.Add(e.EUR)
+		}
+		return un.add(rb.unattributedRow(e))
+	}
+	for i := range sample {
+		if err := write(&sample[i]); err != nil {
+			return err
+		}
+	}
+	for {
+		e, ok := next()
+		if !ok {
+			break
+		}
+		if err := write(&e); err != nil {
+			return err
+		}
+	}
+	foot := make([]any, len(unattribHeaders))
+	foot[0] = textCell(b.tr.t("Total (all sheets)"), b.header())
+	foot[6] = excelize.Cell{Value: num(total), StyleID: b.style(styleKey{numFmt: euroFmt, bold: true})}
+	return un.addFooter(foot)
+}
+
+func seqOrEmpty[T any](s iter.Seq[T]) iter.Seq[T] {
+	if s == nil {
+		return func(func(T) bool) {}
+	}
+	return s
+}
+
+func clone(row []any) []any { return append([]any(nil), row...) }
+
+func (b *book) writeAssets(r *Report) error {
+	hs := b.headers("ID", "Owner", "Suspect", "Type", "Description", "Value", "Quantity", "Currency",
+		"Seizure date", "Country", "Measure", "Share %", "EUR", "Rate", "Rate date", "Counted", "Status",
+		"EUR at report date", "Problem")
+	styles := make([]int, len(hs))
+	styles[8], styles[14] = b.date(false), b.date(false)
+	styles[11] = b.style(styleKey{numFmt: percentFmt})
+	styles[12], styles[17] = b.euro(false), b.euro(false)
+	styles[13] = b.style(styleKey{numFmt: rateFmt})
+	var rows [][]any
+	sum, sumReport := decimal.Zero, decimal.Zero
+	for _, a := range r.Seizure.Assets {
+		minor := min(ledger.MinorUnits(a.Currency), 18)
+		share := a.Share
+		if share.IsZero() {
+			share = decimal.NewFromInt(1)
+		}
+		if a.HasEUR {
+			sum = sum.Add(a.EUR)
+		}
+		if a.HasReportEUR {
+			sumReport = sumReport.Add(a.ReportEUR)
+		}
+		rows = append(rows, []any{
+			str(a.ID), str(a.Owner), str(a.Suspect), str(b.tr.t(string(a.Type))), str(a.Description),
+			ifOK(a.HasValue, excelize.Cell{Value: num(a.Value), StyleID: b.native(minor, false)}),
+			ifOK(a.HasQuantity, excelize.Cell{Value: num(a.Quantity), StyleID: b.native(minor, false)}),
+			str(a.Currency), ifOK(!a.SeizureDate.IsZero(), a.SeizureDate), str(a.Country), str(a.Measure),
+			num(share.Mul(decimal.NewFromInt(100))), ifOK(a.HasEUR, num(a.EUR)),
+			ifOK(a.HasRate, num(a.Rate.Value)), ifOK(a.HasRate && !a.Rate.Date.IsZero(), a.Rate.Date),
+			b.yesNo(a.Counted), str(b.tr.t(string(a.Status))),
+			ifOK(a.HasReportEUR, num(a.ReportEUR)), str(a.Problem),
+		})
+	}
+	t, err := b.newTable(b.tr.t("Assets"), hs, styles, rows)
+	if err != nil {
+		return err
+	}
+	for _, row := range rows {
+		if err := t.add(row); err != nil {
+			return err
+		}
+	}
+	last := max(t.last().row, 2)
+	bold := b.style(styleKey{numFmt: euroFmt, bold: true})
+	foot := make([]any, len(hs))
+	foot[0] = textCell(b.tr.t("Total"), b.header())
+	foot[12] = excelize.Cell{StyleID: bold, Formula: fmt.Sprintf("SUM(M2:M%d)", last), Value: num(sum)}
+	foot[17] = excelize.Cell{StyleID: bold, Formula: fmt.Sprintf("SUM(R2:R%d)", last), Value: num(sumReport)}
+	return t.addFooter(foot)
+}
+
+func (b *book) writeFlags(r *Report) error {
+	hs := b.headers("Flag ID", "Suspect", "Application", "Class", "Role", "Tax code", "Surname", "Name",
+		"Birth date", "Birth place", "Sex", "Months paid", "Months", "Benefit EUR", "Overlap months",
+		"Overlap", "Recovery EUR", "Income during benefit EUR", "Status")
+	styles := make([]int, len(hs))
+	styles[11], styles[14] = b.integer(false), b.integer(false)
+	styles[13], styles[16], styles[17] = b.euro(false), b.euro(false), b.euro(false)
+	var rows [][]any
+	for _, f := range r.Flags {
+		row := []any{str(f.ID), str(f.Suspect), str(f.Application), str(b.tr.t(string(f.Class))), str(b.tr.t(f.Role))}
+		for _, field := range evidenceFields {
+			if e, ok := evidenceFor(f, field); ok {
+				row = append(row, evidenceText(b.tr, e))
+			} else {
+				row = append(row, nil)
+			}
+		}
+		status := f.Status
+		if status == "" {
+			status = "to review"
+		}
+		row = append(row, len(f.Months), str(monthRanges(f.Months)), num(f.BenefitEUR),
+			len(f.OverlapMonths), str(monthRanges(f.OverlapMonths)), num(f.RecoveryEUR),
+			num(f.IncomeDuringEUR), b.tr.t(status))
+		rows = append(rows, row)
+	}
+	return b.simpleTable("Benefit flags", hs, styles, rows, nil)
+}
+
+// simpleTable writes a small table held in memory, then footer rows.
+func (b *book) simpleTable(sheet string, hs []string, styles []int, rows, footer [][]any) error {
+	t, err := b.newTable(b.tr.t(sheet), hs, styles, rows)
+	if err != nil {
+		return err
+	}
+	for _, row := range rows {
+		if err := t.add(row); err != nil {
+			return err
+		}
+	}
+	for _, row := range footer {
+		if err := t.addFooter(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *book) writeNetwork(r *Report) error {
+	hs := b.headers("Suspect", "Upline", "Downline count", "Own income EUR", "Network income EUR")
+	styles := []int{0, 0, b.integer(false), b.euro(false), b.euro(false)}
+	var rows [][]any
+	for _, s := range r.Suspects {
+		rows = append(rows, []any{str(s.Suspect.ID), str(s.Suspect.Upline), len(s.Downline),
+			num(s.IncomeEUR), num(s.NetworkIncomeEUR)})
+	}
+	var footer [][]any
+	if len(r.Cycles) > 0 {
+		footer = append(footer, []any{}, []any{textCell(b.tr.t("Cycles in upline links"), b.header())})
+		for _, c := range r.Cycles {
+			path := strings.Join(c, " → ")
+			if len(c) > 0 {
+				path += " → " + c[0]
+			}
+			footer = append(footer, []any{path})
+		}
+	}
+	return b.simpleTable("Network", hs, styles, rows, footer)
+}
+
+func (b *book) writeIssues(r *Report) error {
+	hs := b.headers("Path", "Sheet", "Row", "Column", "Value", "Problem")
+	next, stop := iter.Pull(seqOrEmpty(r.Issues))
+	defer stop()
+	var sample [][]any
+	row := func(is ledger.Issue) []any {
+		return []any{str(is.Path), str(is.Sheet), is.Row, str(is.Column), str(is.Value), str(is.Problem)}
+	}
+	for len(sample) < widthSample {
+		is, ok := next()
+		if !ok {
+			break
+		}
+		sample = append(sample, row(is))
+	}
+	t, err := b.newTable(b.tr.t("Data issues"), hs, []int{0, 0, b.integer(false)}, sample)
+	if err != nil {
+		return err
+	}
+	for _, s := range sample {
+		if err := t.add(s); err != nil {
+			return err
+		}
+	}
+	for {
+		is, ok := next()
+		if !ok {
+			return nil
+		}
+		if err := t.add(row(is)); err != nil {
+			return err
+		}
+	}
+}
+
+func (b *book) writeSources(r *Report) error {
+	hs := b.headers("Path", "Sheet", "Kind", "SHA-256", "Rows", "Accepted", "Rejected", "Duplicates",
+		"File suspect", "Unknown columns")
+	in := b.integer(false)
+	styles := []int{0, 0, 0, 0, in, in, in, in}
+	var rows [][]any
+	for _, s := range r.Sources {
+		rows = append(rows, []any{str(s.Path), str(s.Sheet), str(b.tr.t(string(s.Kind))), str(s.SHA256),
+			s.Rows, s.Accepted, s.Rejected, s.Duplicates, str(s.Suspect), str(strings.Join(s.Unknown, "; "))})
+	}
+	p := r.Params
+	hb := b.header()
+	footer := [][]any{{}, {textCell(b.tr.t("Run parameters"), hb)},
+		{b.tr.t("Case"), str(p.Case)},
+		{b.tr.t("Case file"), str(p.CaseFile)},
+		{b.tr.t("Report date"), ifOK(!p.ReportDate.IsZero(), excelize.Cell{Value: p.ReportDate, StyleID: b.date(false)})},
+		{b.tr.t("Target EUR"), excelize.Cell{Value: num(p.TargetEUR), StyleID: b.euro(false)}},
+		{b.tr.t("Language"), str(p.Lang)},
+		{b.tr.t("Version"), str(p.Version)},
+	}
+	for _, k := range sortedKeys(p.Settings) {
+		footer = append(footer, []any{k, str(p.Settings[k])})
+	}
+	return b.simpleTable("Sources", hs, styles, rows, footer)
+}
+
+func (b *book) writeRates(r *Report) error {
+	hs := b.headers("Currency", "Date", "Value", "Quotation", "Uses", "Source")
+	styles := []int{0, b.date(false), b.style(styleKey{numFmt: rateFmt}), 0, b.integer(false)}
+	var rows [][]any
+	for _, u := range r.RatesUsed {
+		q := "units per EUR"
+		if u.Rate.PerUnit {
+			q = "EUR per unit"
+		}
+		src := u.Rate.Ref.Path
+		if u.Rate.Ref.Row > 0 {
+			src = refText(u.Rate.Ref)
+		}
+		rows = append(rows, []any{str(u.Rate.Currency), ifOK(!u.Rate.Date.IsZero(), u.Rate.Date),
+			num(u.Rate.Value), b.tr.t(q), u.Uses, str(src)})
+	}
+	return b.simpleTable("Rates used", hs, styles, rows, nil)
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
