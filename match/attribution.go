@@ -15,6 +15,7 @@ import (
 type owner struct {
 	ids []string // suspect ids, in first-seen order, without repeats
 	by  string   // the value as the suspects' tables wrote it, for the audit trail
+	key string   // for a valid identifier's text: its ident.Key
 }
 
 func (o *owner) add(id string) {
@@ -66,9 +67,9 @@ type Attributor struct {
 	// refs maps a suspect reference (id as written, upper-cased id,
 	// tax code as written and canonical) to the suspect id.
 	refs index
-	// idents maps ident.Key of every valid identifier, and the exact
-	// trimmed text of every identifier (valid or not), to its owner.
-	idents index
+	// texts maps the exact trimmed text of every identifier (valid or
+	// not) to its owner; keys maps ident.Key of the valid ones.
+	texts, keys index
 	// names maps the normalised full name, in both orders and without
 	// spaces (names.Normalize drops them from payees too), to its owner.
 	names index
@@ -82,7 +83,7 @@ type Attributor struct {
 // disagreeing with a valid tax code, repeated suspect ids, suspects with
 // neither id nor tax code (left out), and uplines naming no known suspect.
 func NewAttributor(suspects []ledger.Suspect, ids []ledger.Identifier) (*Attributor, []ledger.Issue) {
-	a := &Attributor{pos: map[string]int{}, refs: newIndex(), idents: newIndex(), names: newIndex()}
+	a := &Attributor{pos: map[string]int{}, refs: newIndex(), texts: newIndex(), keys: newIndex(), names: newIndex()}
 	var issues []ledger.Issue
 	seen := map[string]ledger.Ref{}
 	for _, s := range suspects {
@@ -127,9 +128,11 @@ func NewAttributor(suspects []ledger.Suspect, ids []ledger.Identifier) (*Attribu
 			s.Identifiers = append(s.Identifiers, id)
 		}
 	}
-	issues = append(issues, a.sharedIssues(&a.idents, "identifier")...)
+	a.shareTextsOfSharedKeys()
+	issues = append(issues, a.sharedIssues(&a.texts, "identifier")...)
+	issues = append(issues, a.sharedIssues(&a.keys, "identifier")...)
 	issues = append(issues, a.sharedIssues(&a.names, "name")...)
-	return a, issues
+	return a, dedupIssues(issues)
 }
 
 func issueAt(r ledger.Ref, column, value, problem string) ledger.Issue {
@@ -199,15 +202,32 @@ func (a *Attributor) indexIdent(sid string, id ledger.Identifier) []ledger.Issue
 	if v == "" {
 		return nil
 	}
-	a.idents.add(v, v, sid)
+	a.texts.add(v, v, sid)
 	if err := ident.Check(id.Kind, v); err != nil {
 		return []ledger.Issue{issueAt(id.Ref, string(id.Kind), id.Value,
 			fmt.Sprintf("suspect %s: %v (matched only by its exact text)", sid, err))}
 	}
-	if k := ident.Key(v); k != v {
-		a.idents.add(k, v, sid)
-	}
+	k := ident.Key(v)
+	a.texts.m[v].key = k
+	a.keys.add(k, v, sid)
 	return nil
+}
+
+// shareTextsOfSharedKeys makes an identifier written one way by one
+// suspect and another way by a second one shared under both spellings,
+// so that the exact-text shortcut of lookupIdent cannot pick one owner.
+func (a *Attributor) shareTextsOfSharedKeys() {
+	for _, t := range a.texts.order {
+		o := a.texts.m[t]
+		if o.key == "" {
+			continue
+		}
+		if k := a.keys.m[o.key]; k != nil && k.shared() {
+			for _, id := range k.ids {
+				o.add(id)
+			}
+		}
+	}
 }
 
 // indexName adds the suspect's full name in both orders.
@@ -321,20 +341,20 @@ func (a *Attributor) Attribute(p *ledger.Payment) (suspect string, rule ledger.R
 
 // lookupIdent finds an identifier by its exact trimmed text first (no
 // allocation: most payees are written as the suspect's table wrote them),
-// then by its matching key. A shared text stops the search: its key is
-// shared too.
+// then by its matching key among the valid identifiers. A shared text
+// stops the search: its key is shared too.
 func (a *Attributor) lookupIdent(v string) (id, by string, ok bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return "", "", false
 	}
-	if o := a.idents.m[v]; o != nil {
+	if o := a.texts.m[v]; o != nil {
 		if o.shared() {
 			return "", "", false
 		}
 		return o.ids[0], o.by, true
 	}
-	return a.idents.lookup(ident.Key(v))
+	return a.keys.lookup(ident.Key(v))
 }
 
 func (a *Attributor) lookupName(v string) (id, by string, ok bool) {
@@ -362,4 +382,18 @@ func (a *Attributor) Problem(p *ledger.Payment) string {
 		}
 	}
 	return strings.Join(out, "; ")
+}
+
+// dedupIssues drops repeated issues (a shared identifier is shared both
+// as written and by its key), keeping the first.
+func dedupIssues(in []ledger.Issue) []ledger.Issue {
+	seen := map[ledger.Issue]bool{}
+	out := in[:0]
+	for _, is := range in {
+		if !seen[is] {
+			seen[is] = true
+			out = append(out, is)
+		}
+	}
+	return out
 }
