@@ -127,7 +127,7 @@ func TestRateLookbackLimitIsSevenDays(t *testing.T) {
 
 func TestConvertRoundsTiesHalfAwayFromZero(t *testing.T) {
 	r := NewRates(7)
-	r.Add(Rate{Date: day("2020-01-01"), Currency: "USD", Value: d("2")})                 // units per EUR
+	r.Add(Rate{Date: day("2020-01-01"), Currency: "USD", Value: d("2")})                  // units per EUR
 	r.Add(Rate{Date: day("2020-01-01"), Currency: "BTC", Value: d("0.5"), PerUnit: true}) // EUR per unit
 	r.Add(Rate{Date: day("2020-01-01"), Currency: "GBP", Value: d("0.8")})
 	cases := []struct {
@@ -140,7 +140,7 @@ func TestConvertRoundsTiesHalfAwayFromZero(t *testing.T) {
 		{"-0.25", "USD", "-0.13"}, // -0.125 exactly
 		{"0.25", "BTC", "0.13"},
 		{"-0.25", "BTC", "-0.13"},
-		{"0.1", "GBP", "0.13"},   // 0.125 exactly
+		{"0.1", "GBP", "0.13"},    // 0.125 exactly
 		{"0.0999", "GBP", "0.12"}, // 0.124875
 		{"100", "GBP", "125.00"},
 		{"1", "USD", "0.50"},
