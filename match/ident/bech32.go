@@ -138,12 +138,15 @@ var segwitHRPs = map[string][2]AddressKind{
 	"ltc":  {AddrLTCBech32, AddrLTCBech32m},
 }
 
+// segwitPrefixes are the segwit hrps with their separator, for a quick
+// shape test without allocating.
+var segwitPrefixes = [...]string{"bc1", "tb1", "bcrt1", "ltc1"}
+
 // looksSegwit reports a string starting with a segwit hrp and '1', any
 // case.
 func looksSegwit(s string) bool {
-	l := strings.ToLower(s)
-	for hrp := range segwitHRPs {
-		if strings.HasPrefix(l, hrp+"1") {
+	for _, p := range segwitPrefixes {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			return true
 		}
 	}

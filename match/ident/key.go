@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/ledger"
 )
@@ -12,8 +13,8 @@ import (
 // alone so that the same function serves both sides of attribution (a
 // suspect's identifiers and a payment's payee account):
 //
-//   - e-mail (one '@' inside) → lower case
 //   - Telegram "@handle", t.me/handle, telegram.me/handle → "@" + lower handle
+//   - e-mail (one '@' inside) → lower case
 //   - Ethereum 0x + 40 hex (or 40 hex alone) → "0x" + lower case
 //   - TRON hex form "41" + 40 hex → its base58check form "T..."
 //   - IBAN-looking (2 letters, 2 digits, alphanumerics, spaces or '-'
@@ -30,14 +31,17 @@ func Key(s string) string {
 	if s == "" {
 		return ""
 	}
-	if k, ok := emailKey(s); ok {
-		return k
-	}
 	if k, ok := telegramKey(s); ok {
 		return k
 	}
+	if k, ok := emailKey(s); ok {
+		return k
+	}
 	if isETHShape(s) {
-		return "0x" + lowerASCII(strings.TrimPrefix(s, "0x"))
+		if strings.HasPrefix(s, "0x") {
+			return lowerASCII(s)
+		}
+		return "0x" + lowerASCII(s)
 	}
 	if len(s) >= 42 {
 		if k, ok := tronFromHex(s); ok {
@@ -72,34 +76,50 @@ func emailKey(s string) (string, bool) {
 	if at <= 0 || at == len(s)-1 || strings.IndexByte(s[at+1:], '@') >= 0 || strings.ContainsAny(s, " \t") {
 		return "", false
 	}
+	if lowerASCII(s) == s && !hasUpperNonASCII(s) {
+		return s, true
+	}
 	return strings.ToLower(s), true
 }
 
 // telegramKey recognises "@handle" and t.me / telegram.me links.
 func telegramKey(s string) (string, bool) {
 	var handle string
-	switch {
-	case s[0] == '@':
+	if s[0] == '@' {
 		handle = s[1:]
-	default:
-		l := strings.ToLower(s)
-		l = strings.TrimPrefix(strings.TrimPrefix(l, "https://"), "http://")
-		l = strings.TrimPrefix(l, "www.")
+	} else {
+		l := trimPrefixFold(trimPrefixFold(trimPrefixFold(s, "https://"), "http://"), "www.")
 		for _, host := range [...]string{"t.me/", "telegram.me/", "telegram.dog/"} {
-			if strings.HasPrefix(l, host) {
-				handle = strings.TrimRight(l[len(host):], "/")
+			if rest := trimPrefixFold(l, host); len(rest) < len(l) {
+				handle = strings.TrimPrefix(strings.TrimRight(rest, "/"), "@")
 				break
 			}
 		}
-		if handle == "" {
-			return "", false
-		}
-		handle = strings.TrimPrefix(handle, "@")
 	}
 	if handle == "" || strings.ContainsAny(handle, " \t/@") {
 		return "", false
 	}
+	if len(handle)+1 == len(s) && lowerASCII(handle) == handle && !hasUpperNonASCII(handle) {
+		return s, true // already "@handle" in lower case
+	}
 	return "@" + strings.ToLower(handle), true
+}
+
+// trimPrefixFold removes prefix (lower-case ASCII) from s ignoring case.
+func trimPrefixFold(s, prefix string) string {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):]
+	}
+	return s
+}
+
+func hasUpperNonASCII(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // ibanKey recognises an IBAN by shape: optional "IBAN" label, 2 letters,
@@ -107,6 +127,9 @@ func telegramKey(s string) (string, bool) {
 // base58 crypto address can have that shape too ("TX12..."), so a valid
 // address that is not a valid IBAN keeps its case.
 func ibanKey(s string) (string, bool) {
+	if !ibanPrefixShape(trimPrefixFold(s, "iban")) {
+		return "", false
+	}
 	n := NormalizeIBAN(s)
 	if len(n) < 15 || len(n) > 34 || !isLetter(n[0]) || !isLetter(n[1]) || !isDigit(n[2]) || !isDigit(n[3]) {
 		return "", false
@@ -125,6 +148,18 @@ func ibanKey(s string) (string, bool) {
 		}
 	}
 	return n, true
+}
+
+// ibanPrefixShape is a cheap pre-test: after an optional ':' and spaces, two
+// letters of a known country code and two digits (any case).
+func ibanPrefixShape(s string) bool {
+	s = strings.TrimLeft(s, ": \t")
+	if len(s) < 4 || !isDigit(s[2]) || !isDigit(s[3]) {
+		return false
+	}
+	cc := [2]byte{s[0] &^ 0x20, s[1] &^ 0x20} // ASCII upper case
+	_, ok := ibanCountries[string(cc[:])]
+	return ok
 }
 
 func hasLowerASCII(s string) bool {
