@@ -1,0 +1,543 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/shopspring/decimal"
+)
+
+// currencyCache remembers the code of the few distinct currency cells a
+// table has, so the hot path does not normalise every cell.
+type currencyCache map[string]string
+
+// lookup returns the code of a currency cell, "" when it is unknown.
+func (c currencyCache) lookup(s string) string {
+	if code, ok := c[s]; ok {
+		return code
+	}
+	cur, ok := ledger.LookupCurrency(s)
+	code := ""
+	if ok {
+		code = cur.Code
+	}
+	if len(c) < 256 {
+		c[s] = code
+	}
+	return code
+}
+
+func (t *table) ref(row int) ledger.Ref {
+	return ledger.Ref{Path: t.src.Path, Sheet: t.src.Sheet, Row: row}
+}
+
+// date reads an optional date cell: zero time when empty.
+func (t *table) date(rec []string, col int) (time.Time, *problem) {
+	s := cell(rec, col)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	d, err := parseDate(s, t.date1904)
+	if err != nil {
+		return time.Time{}, reject(col, s, "not a date (expected dd/mm/yyyy, yyyy-mm-dd or a date cell)")
+	}
+	return d, nil
+}
+
+// amount reads an optional amount cell in the column's notation.
+func (t *table) amount(rec []string, col int) (d decimal.Decimal, cur string, ok bool, p *problem) {
+	s := cell(rec, col)
+	if s == "" {
+		return decimal.Zero, "", false, nil
+	}
+	d, cur, err := parseAmountCurrency(s, t.notationAt(col))
+	if err != nil {
+		return decimal.Zero, "", false, reject(col, s, "%s", err.Error())
+	}
+	return d, cur, true, nil
+}
+
+func upperNoSpace(s string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+}
+
+// parseSex reads M/F in Italian or English.
+func parseSex(s string) (string, bool) {
+	switch normKey(s) {
+	case "":
+		return "", true
+	case "m", "maschio", "male", "uomo", "maschile":
+		return "M", true
+	case "f", "femmina", "female", "donna", "femminile":
+		return "F", true
+	}
+	return "", false
+}
+
+// splitValues splits a cell holding several identifiers.
+func splitValues(s string) []string {
+	var out []string
+	for _, v := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == '\n' || r == '\r' }) {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// paymentsRow types payment rows into one reused Payment.
+func paymentsRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
+	return func(t *table) rowFunc {
+		var (
+			date, amount, credit, debit = t.col("date"), t.col("amount"), t.col("credit"), t.col("debit")
+			sign, currency              = t.col("sign"), t.col("currency")
+			payer, payerAcc             = t.col("payer"), t.col("payer_account")
+			payee, payeeAcc             = t.col("payee"), t.col("payee_account")
+			reference, description      = t.col("reference"), t.col("description")
+			channel, suspect            = t.col("channel"), t.col("suspect")
+			p                           ledger.Payment
+			cache                       = currencyCache{}
+		)
+		return func(rec []string, row int) (*problem, error) {
+			p = ledger.Payment{Ref: t.ref(row), FileSuspect: t.src.Suspect}
+			if cell(rec, date) == "" {
+				return reject(date, "", "missing date"), nil
+			}
+			d, prob := t.date(rec, date)
+			if prob != nil {
+				return prob, nil
+			}
+			p.Date = d
+			var cellCur string
+			if prob := t.paymentAmount(&p, rec, amount, credit, debit, sign, &cellCur); prob != nil {
+				return prob, nil
+			}
+			switch c := cell(rec, currency); {
+			case c != "":
+				if p.Currency = cache.lookup(c); p.Currency == "" {
+					return reject(currency, c, "unknown currency"), nil
+				}
+			case cellCur != "":
+				p.Currency = cellCur
+			default:
+				p.Currency = "EUR"
+			}
+			p.Payer, p.PayerAccount = cell(rec, payer), cell(rec, payerAcc)
+			p.Payee, p.PayeeAccount = cell(rec, payee), cell(rec, payeeAcc)
+			p.Reference, p.Description = cell(rec, reference), cell(rec, description)
+			p.Channel, p.Suspect = cell(rec, channel), cell(rec, suspect)
+			return nil, emit(&p)
+		}
+	}
+}
+
+// paymentAmount fills Amount and Debit from a signed amount (with an
+// optional D/A column) or from the credit and debit columns.
+func (t *table) paymentAmount(p *ledger.Payment, rec []string, amount, credit, debit, sign int, cellCur *string) *problem {
+	if cell(rec, amount) != "" {
+		v, cur, _, prob := t.amount(rec, amount)
+		if prob != nil {
+			return prob
+		}
+		*cellCur = cur
+		p.Amount = v
+		if s := cell(rec, sign); s != "" {
+			isDebit, ok := parseDirection(s)
+			if !ok {
+				return reject(sign, s, "unknown direction (expected D/A, Dare/Avere)")
+			}
+			p.Debit = isDebit
+			p.Amount = v.Abs()
+		}
+		return nil
+	}
+	cr, crCur, hasCr, prob := t.amount(rec, credit)
+	if prob != nil {
+		return prob
+	}
+	db, dbCur, hasDb, prob := t.amount(rec, debit)
+	if prob != nil {
+		return prob
+	}
+	if hasCr && hasDb && !cr.IsZero() && !db.IsZero() {
+		return reject(credit, cell(rec, credit), "both credit and debit are filled in")
+	}
+	switch {
+	case hasCr && (!hasDb || !cr.IsZero()):
+		p.Amount, *cellCur = cr.Abs(), crCur
+	case hasDb:
+		p.Amount, p.Debit, *cellCur = db.Abs(), true, dbCur
+	default:
+		col := amount
+		if col < 0 {
+			col = credit
+		}
+		return reject(col, "", "missing amount")
+	}
+	return nil
+}
+
+func parseDirection(s string) (debit, ok bool) {
+	switch normKey(s) {
+	case "d", "dare", "debit", "dr", "addebito", "uscita", "out":
+		return true, true
+	case "a", "avere", "credit", "cr", "accredito", "entrata", "in":
+		return false, true
+	}
+	switch strings.TrimSpace(s) {
+	case "-":
+		return true, true
+	case "+":
+		return false, true
+	}
+	return false, false
+}
+
+var identColumns = []struct {
+	field string
+	kind  ledger.IdentKind
+}{
+	{"iban", ledger.IdentIBAN}, {"wallet", ledger.IdentWallet}, {"email", ledger.IdentEmail},
+	{"phone", ledger.IdentPhone}, {"telegram", ledger.IdentTelegram}, {"card", ledger.IdentCard},
+	{"paypal", ledger.IdentPayPal},
+}
+
+func suspectsRow(emit func(ledger.Suspect) error) func(*table) rowFunc {
+	return func(t *table) rowFunc {
+		id, tax := t.col("id"), t.col("tax_code")
+		return func(rec []string, row int) (*problem, error) {
+			s := ledger.Suspect{
+				ID: cell(rec, id), TaxCode: upperNoSpace(cell(rec, tax)),
+				Surname: cell(rec, t.col("surname")), Name: cell(rec, t.col("name")),
+				BirthPlace: cell(rec, t.col("birth_place")), Country: cell(rec, t.col("country")),
+				Role: cell(rec, t.col("role")), Upline: cell(rec, t.col("upline")), Ref: t.ref(row),
+			}
+			if s.ID == "" {
+				s.ID = s.TaxCode
+			}
+			if s.ID == "" && s.Surname != "" && s.Name != "" {
+				s.ID = strings.ToUpper(s.Surname + " " + s.Name)
+			}
+			if s.ID == "" {
+				return reject(-1, "", "no id, tax code or surname and name"), nil
+			}
+			var prob *problem
+			if s.BirthDate, prob = t.date(rec, t.col("birth_date")); prob != nil {
+				return prob, nil
+			}
+			sex, ok := parseSex(cell(rec, t.col("sex")))
+			if !ok {
+				return reject(t.col("sex"), cell(rec, t.col("sex")), "sex is not M or F"), nil
+			}
+			s.Sex = sex
+			for _, ic := range identColumns {
+				for _, v := range splitValues(cell(rec, t.col(ic.field))) {
+					s.Identifiers = append(s.Identifiers, ledger.Identifier{Suspect: s.ID, Kind: ic.kind, Value: v, Ref: s.Ref})
+				}
+			}
+			return nil, emit(s)
+		}
+	}
+}
+
+var identKindNames = map[string]ledger.IdentKind{
+	"iban": ledger.IdentIBAN, "conto": ledger.IdentIBAN, "contocorrente": ledger.IdentIBAN,
+	"wallet": ledger.IdentWallet, "indirizzowallet": ledger.IdentWallet, "crypto": ledger.IdentWallet, "address": ledger.IdentWallet, "indirizzo": ledger.IdentWallet,
+	"card": ledger.IdentCard, "carta": ledger.IdentCard, "cartaprepagata": ledger.IdentCard, "postepay": ledger.IdentCard, "numerocarta": ledger.IdentCard,
+	"paypal": ledger.IdentPayPal,
+	"email": ledger.IdentEmail, "mail": ledger.IdentEmail, "posta": ledger.IdentEmail, "postaelettronica": ledger.IdentEmail,
+	"phone": ledger.IdentPhone, "telefono": ledger.IdentPhone, "cellulare": ledger.IdentPhone, "tel": ledger.IdentPhone,
+	"telegram": ledger.IdentTelegram,
+	"account": ledger.IdentAccount, "utente": ledger.IdentAccount, "username": ledger.IdentAccount,
+}
+
+func identifiersRow(emit func(ledger.Identifier) error) func(*table) rowFunc {
+	return func(t *table) rowFunc {
+		sus, kind, value := t.col("suspect"), t.col("kind"), t.col("value")
+		return func(rec []string, row int) (*problem, error) {
+			s := cell(rec, sus)
+			if s == "" {
+				return reject(sus, "", "missing suspect"), nil
+			}
+			k, ok := identKindNames[normKey(cell(rec, kind))]
+			if !ok {
+				return reject(kind, cell(rec, kind), "unknown identifier kind (expected iban, wallet, card, paypal, email, phone, telegram, account)"), nil
+			}
+			values := splitValues(cell(rec, value))
+			if len(values) == 0 {
+				return reject(value, "", "missing value"), nil
+			}
+			for _, v := range values {
+				if err := emit(ledger.Identifier{Suspect: s, Kind: k, Value: v, Ref: t.ref(row)}); err != nil {
+					return nil, err
+				}
+			}
+			return nil, nil
+		}
+	}
+}
+
+var assetTypeNames = func() map[string]ledger.AssetType {
+	m := map[string]ledger.AssetType{}
+	for typ, names := range map[ledger.AssetType][]string{
+		ledger.AssetBankAccount:     {"conto corrente", "conto", "conti correnti", "conto bancario", "rapporto bancario", "deposito", "iban", "carta prepagata", "bank account"},
+		ledger.AssetCrypto:          {"criptovalute", "criptovaluta", "cripto", "wallet", "cryptocurrency", "bitcoin", "crypto wallet"},
+		ledger.AssetCash:            {"contanti", "denaro contante", "denaro", "cash"},
+		ledger.AssetRealEstate:      {"immobile", "immobili", "fabbricato", "terreno", "appartamento", "villa", "real estate"},
+		ledger.AssetVehicle:         {"veicolo", "veicoli", "auto", "autovettura", "automobile", "moto", "motociclo", "imbarcazione"},
+		ledger.AssetCompany:         {"quote societarie", "quota societaria", "azienda", "societa", "partecipazione societaria", "company"},
+		ledger.AssetSecurities:      {"titoli", "azioni", "obbligazioni", "strumenti finanziari"},
+		ledger.AssetValuables:       {"preziosi", "orologi", "orologio", "gioielli", "oro", "opere d arte"},
+		ledger.AssetServer:          {"server", "server informatico", "server informatici"},
+		ledger.AssetDomain:          {"dominio", "domini", "sito", "siti", "sito web", "website", "domain"},
+		ledger.AssetPlatform:        {"piattaforma", "piattaforme", "piattaforma iptv", "platform"},
+		ledger.AssetTelegramChannel: {"canale telegram", "canali telegram", "telegram", "telegram channel"},
+		ledger.AssetSmartCard:       {"smart card", "smartcard", "smart cards", "scheda"},
+		ledger.AssetOther:           {"altro", "altri", "other"},
+	} {
+		m[normKey(string(typ))] = typ
+		for _, n := range names {
+			m[normKey(n)] = typ
+		}
+	}
+	return m
+}()
+
+var assetStatusNames = map[string]ledger.AssetStatus{
+	"": ledger.StatusSeized, "seized": ledger.StatusSeized, "sequestrato": ledger.StatusSeized, "sequestrata": ledger.StatusSeized,
+	"sequestrati": ledger.StatusSeized, "sequestro": ledger.StatusSeized, "sottosequestro": ledger.StatusSeized, "frozen": ledger.StatusSeized,
+	"confiscated": ledger.StatusConfiscated, "confiscato": ledger.StatusConfiscated, "confiscata": ledger.StatusConfiscated, "confisca": ledger.StatusConfiscated,
+	"released": ledger.StatusReleased, "dissequestrato": ledger.StatusReleased, "dissequestrata": ledger.StatusReleased, "dissequestro": ledger.StatusReleased,
+	"restituito": ledger.StatusReleased, "restituita": ledger.StatusReleased,
+}
+
+func assetsRow(emit func(ledger.Asset) error) func(*table) rowFunc {
+	return func(t *table) rowFunc {
+		typeCol, valueCol, qtyCol, curCol := t.col("type"), t.col("value"), t.col("quantity"), t.col("currency")
+		cache := currencyCache{}
+		return func(rec []string, row int) (*problem, error) {
+			a := ledger.Asset{
+				Ref: t.ref(row), ID: cell(rec, t.col("id")), Owner: cell(rec, t.col("owner")),
+				Description: cell(rec, t.col("description")), Country: cell(rec, t.col("country")),
+				Measure: cell(rec, t.col("measure")), Share: decimal.NewFromInt(1),
+			}
+			var prob *problem
+			var valCur, qtyCur string
+			if a.Value, valCur, a.HasValue, prob = t.amount(rec, valueCol); prob != nil {
+				return prob, nil
+			}
+			if a.Quantity, qtyCur, a.HasQuantity, prob = t.amount(rec, qtyCol); prob != nil {
+				return prob, nil
+			}
+			switch c := cell(rec, curCol); {
+			case c != "":
+				if a.Currency = cache.lookup(c); a.Currency == "" {
+					return reject(curCol, c, "unknown currency"), nil
+				}
+			case qtyCur != "":
+				a.Currency = qtyCur
+			case valCur != "":
+				a.Currency = valCur
+			}
+			typ := cell(rec, typeCol)
+			switch {
+			case typ != "":
+				var ok bool
+				if a.Type, ok = assetTypeNames[normKey(typ)]; !ok {
+					return reject(typeCol, typ, "unknown asset type"), nil
+				}
+			case typeCol >= 0:
+				return reject(typeCol, "", "missing asset type"), nil
+			case ledger.IsCrypto(a.Currency):
+				a.Type = ledger.AssetCrypto
+			default:
+				a.Type = ledger.AssetCash // a table of sums without a type column
+			}
+			if a.SeizureDate, prob = t.date(rec, t.col("seizure_date")); prob != nil {
+				return prob, nil
+			}
+			if s := cell(rec, t.col("share")); s != "" {
+				share, err := parseShare(s)
+				if err != nil {
+					return reject(t.col("share"), s, "%s", err.Error()), nil
+				}
+				a.Share = share
+			}
+			st := cell(rec, t.col("status"))
+			status, ok := assetStatusNames[normKey(st)]
+			if !ok {
+				return reject(t.col("status"), st, "unknown status (expected sequestrato, confiscato, dissequestrato)"), nil
+			}
+			a.Status = status
+			return nil, emit(a)
+		}
+	}
+}
+
+func benefitsRow(emit func(ledger.BenefitRow) error) func(*table) rowFunc {
+	return func(t *table) rowFunc {
+		month, from, to := t.col("month"), t.col("from"), t.col("to")
+		amount, monthly := t.col("amount"), t.col("monthly_amount")
+		return func(rec []string, row int) (*problem, error) {
+			b := ledger.BenefitRow{
+				Ref: t.ref(row), Application: cell(rec, t.col("application")),
+				TaxCode: upperNoSpace(cell(rec, t.col("tax_code"))),
+				Surname: cell(rec, t.col("surname")), Name: cell(rec, t.col("name")),
+				BirthPlace: cell(rec, t.col("birth_place")),
+			}
+			var prob *problem
+			if b.BirthDate, prob = t.date(rec, t.col("birth_date")); prob != nil {
+				return prob, nil
+			}
+			if b.TaxCode == "" && (b.Surname == "" || b.Name == "" || b.BirthDate.IsZero()) {
+				return reject(t.col("tax_code"), "", "no tax code, nor surname, name and birth date"), nil
+			}
+			if m := cell(rec, month); m != "" {
+				d, err := parseMonth(m, t.date1904)
+				if err != nil {
+					return reject(month, m, "%s", err.Error()), nil
+				}
+				b.From, b.To = d, d
+			} else {
+				f, tt := cell(rec, from), cell(rec, to)
+				if f == "" || tt == "" {
+					return reject(month, "", "missing month (or from and to)"), nil
+				}
+				var err error
+				if b.From, err = parseMonth(f, t.date1904); err != nil {
+					return reject(from, f, "%s", err.Error()), nil
+				}
+				if b.To, err = parseMonth(tt, t.date1904); err != nil {
+					return reject(to, tt, "%s", err.Error()), nil
+				}
+				if b.To.Before(b.From) {
+					return reject(to, tt, "period ends before it starts"), nil
+				}
+			}
+			col := monthly
+			if cell(rec, monthly) == "" {
+				col = amount
+			}
+			v, _, ok, prob := t.amount(rec, col)
+			if prob != nil {
+				return prob, nil
+			}
+			if !ok {
+				return reject(col, "", "missing amount"), nil
+			}
+			if v.IsNegative() {
+				return reject(col, cell(rec, col), "negative benefit amount"), nil
+			}
+			b.MonthlyAmount = v
+			return nil, emit(b)
+		}
+	}
+}
+
+func householdRow(emit func(ledger.HouseholdMember) error) func(*table) rowFunc {
+	return func(t *table) rowFunc {
+		return func(rec []string, row int) (*problem, error) {
+			h := ledger.HouseholdMember{
+				Ref: t.ref(row), Application: cell(rec, t.col("application")),
+				TaxCode: upperNoSpace(cell(rec, t.col("tax_code"))),
+				Surname: cell(rec, t.col("surname")), Name: cell(rec, t.col("name")),
+				Relation: cell(rec, t.col("relation")),
+			}
+			if h.Application == "" {
+				return reject(t.col("application"), "", "missing application"), nil
+			}
+			if h.TaxCode == "" && (h.Surname == "" || h.Name == "") {
+				return reject(t.col("tax_code"), "", "no tax code, nor surname and name"), nil
+			}
+			var prob *problem
+			if h.BirthDate, prob = t.date(rec, t.col("birth_date")); prob != nil {
+				return prob, nil
+			}
+			return nil, emit(h)
+		}
+	}
+}
+
+func ratesRow(emit func(ledger.Rate) error) func(*table) rowFunc {
+	return func(t *table) rowFunc {
+		date := t.col("date")
+		if len(t.h.wide) > 0 {
+			return wideRatesRow(t, date, emit)
+		}
+		cur, perUnit, perEUR := t.col("currency"), t.col("eur_per_unit"), t.col("units_per_eur")
+		cache := currencyCache{}
+		return func(rec []string, row int) (*problem, error) {
+			r := ledger.Rate{Ref: t.ref(row)}
+			if cell(rec, date) == "" {
+				return reject(date, "", "missing date"), nil
+			}
+			var prob *problem
+			if r.Date, prob = t.date(rec, date); prob != nil {
+				return prob, nil
+			}
+			c := cell(rec, cur)
+			if r.Currency = cache.lookup(c); r.Currency == "" {
+				return reject(cur, c, "unknown currency"), nil
+			}
+			col := perUnit
+			r.PerUnit = true
+			if cell(rec, perUnit) == "" {
+				col, r.PerUnit = perEUR, false
+			}
+			v, _, ok, prob := t.amount(rec, col)
+			if prob != nil {
+				return prob, nil
+			}
+			if !ok {
+				return reject(col, "", "missing rate"), nil
+			}
+			if !v.IsPositive() {
+				return reject(col, cell(rec, col), "rate must be greater than 0"), nil
+			}
+			r.Value = v
+			return nil, emit(r)
+		}
+	}
+}
+
+// wideRatesRow reads one day of the ECB layout; N/A cells are skipped.
+func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
+	cols := make([]int, 0, len(t.h.wide))
+	for c := range t.h.cells {
+		if _, ok := t.h.wide[c]; ok {
+			cols = append(cols, c)
+		}
+	}
+	rates := make([]ledger.Rate, 0, len(cols))
+	return func(rec []string, row int) (*problem, error) {
+		if cell(rec, date) == "" {
+			return reject(date, "", "missing date"), nil
+		}
+		d, prob := t.date(rec, date)
+		if prob != nil {
+			return prob, nil
+		}
+		rates = rates[:0]
+		for _, c := range cols {
+			s := cell(rec, c)
+			if s == "" || strings.EqualFold(s, "N/A") || s == "-" {
+				continue
+			}
+			v, _, _, prob := t.amount(rec, c)
+			if prob != nil {
+				return prob, nil
+			}
+			if !v.IsPositive() {
+				return reject(c, s, "rate must be greater than 0"), nil
+			}
+			rates = append(rates, ledger.Rate{Ref: t.ref(row), Date: d, Currency: t.h.wide[c], Value: v})
+		}
+		for _, r := range rates {
+			if err := emit(r); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}
+}

@@ -1,0 +1,222 @@
+// Package ingest reads the investigators' spreadsheets (.csv, .tsv, .xlsx)
+// into the typed rows of package ledger. Every data row ends up either
+// emitted or reported as an Issue with the reason; a file that cannot be
+// read at all gives an error wrapping ErrUnreadable.
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/ledger"
+)
+
+// Input is one path from the case: "file.csv", "book.xlsx" (every sheet)
+// or "book.xlsx#Sheet".
+type Input struct {
+	Path string
+	// Suspect is the case file's `suspect:` for a payments file; copied to
+	// Payment.FileSuspect and Source.Suspect.
+	Suspect string
+}
+
+// Options tune one read.
+type Options struct {
+	// Columns overrides header synonyms for this kind: field name -> header text.
+	Columns map[string]string
+	// Report receives every rejected row and every problem (may be nil).
+	Report func(ledger.Issue)
+}
+
+// ReadSuspects reads a suspects table.
+func ReadSuspects(in Input, opt Options, emit func(ledger.Suspect) error) ([]ledger.Source, error) {
+	return readInput(in, opt, ledger.KindSuspects, nil, suspectsRow(emit))
+}
+
+// ReadIdentifiers reads the long identifiers table (suspect, kind, value).
+func ReadIdentifiers(in Input, opt Options, emit func(ledger.Identifier) error) ([]ledger.Source, error) {
+	return readInput(in, opt, ledger.KindIdentifiers, nil, identifiersRow(emit))
+}
+
+// ReadPayments reads a payments table. The *Payment passed to emit is
+// reused: it is valid only during the call.
+func ReadPayments(in Input, opt Options, emit func(*ledger.Payment) error) ([]ledger.Source, error) {
+	return readInput(in, opt, ledger.KindPayments, []string{"amount", "credit", "debit"}, paymentsRow(emit))
+}
+
+// ReadAssets reads seizure records.
+func ReadAssets(in Input, opt Options, emit func(ledger.Asset) error) ([]ledger.Source, error) {
+	return readInput(in, opt, ledger.KindAssets, []string{"value", "quantity"}, assetsRow(emit))
+}
+
+// ReadBenefits reads benefit payments (monthly or period form).
+func ReadBenefits(in Input, opt Options, emit func(ledger.BenefitRow) error) ([]ledger.Source, error) {
+	return readInput(in, opt, ledger.KindBenefits, []string{"amount", "monthly_amount"}, benefitsRow(emit))
+}
+
+// ReadHousehold reads household members of benefit applications.
+func ReadHousehold(in Input, opt Options, emit func(ledger.HouseholdMember) error) ([]ledger.Source, error) {
+	return readInput(in, opt, ledger.KindHousehold, nil, householdRow(emit))
+}
+
+// ReadRates reads the ECB wide file or a long rates/prices table.
+func ReadRates(in Input, opt Options, emit func(ledger.Rate) error) ([]ledger.Source, error) {
+	return readInput(in, opt, ledger.KindRates, []string{"eur_per_unit", "units_per_eur"}, ratesRow(emit))
+}
+
+// splitSheet separates "book.xlsx#Sheet".
+func splitSheet(p string) (path, sheet string) {
+	if i := strings.LastIndexByte(p, '#'); i > 0 {
+		if isWorkbookName(p[:i]) {
+			return p[:i], p[i+1:]
+		}
+	}
+	return p, ""
+}
+
+func isWorkbookName(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	return ext == ".xlsx" || ext == ".xlsm"
+}
+
+// isWorkbook decides by extension, and by content for unknown extensions.
+func isWorkbook(path string) bool {
+	if isWorkbookName(path) {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt", ".tab":
+		return false
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	magic := make([]byte, 4)
+	n, _ := fh.Read(magic)
+	return n == 4 && string(magic) == "PK\x03\x04"
+}
+
+type rowMaker func(*table) rowFunc
+
+func readInput(in Input, opt Options, kind ledger.Kind, amountFields []string, newRow rowMaker) ([]ledger.Source, error) {
+	path, sheet := splitSheet(in.Path)
+	m := newMatcher(kind, opt.Columns)
+	base := ledger.Source{Path: path, Kind: kind, Suspect: in.Suspect}
+	if isWorkbook(path) {
+		return readWorkbook(path, sheet, base, m, opt, amountFields, newRow)
+	}
+	src, err := readCSV(path, base, m, opt, amountFields, newRow)
+	if err != nil {
+		return nil, err
+	}
+	return []ledger.Source{src}, nil
+}
+
+func newTable(base ledger.Source, m *matcher, opt Options) *table {
+	return &table{src: base, m: m, report: opt.Report}
+}
+
+// amountColumns lists the columns whose notation must be decided.
+func (t *table) amountColumns(fields []string) []int {
+	var cols []int
+	for _, f := range fields {
+		if c := t.col(f); c >= 0 {
+			cols = append(cols, c)
+		}
+	}
+	for c := range t.h.wide {
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+func readCSV(path string, base ledger.Source, m *matcher, opt Options, amountFields []string, newRow rowMaker) (ledger.Source, error) {
+	rr, info, delim, closer, err := openCSV(path)
+	if err != nil {
+		return ledger.Source{}, err
+	}
+	defer closer.Close()
+	base.SHA256 = info.sha
+	t := newTable(base, m, opt)
+	switch delim {
+	case ';':
+		t.defaultNotation = NotationItalian
+	case ',':
+		t.defaultNotation = NotationEnglish
+	}
+	head, err := readHead(rr, headerSearchRows)
+	if err != nil {
+		return ledger.Source{}, err
+	}
+	rest, err := t.locateHeader(head)
+	var nh *errNoHeader
+	if errors.As(err, &nh) {
+		return ledger.Source{}, fmt.Errorf("%w: %s: %v for %s", ErrUnreadable, path, err, m.kind)
+	}
+	if err := t.run(rr, rest, t.amountColumns(amountFields), newRow); err != nil {
+		return t.src, fmt.Errorf("read %s: %w", path, err)
+	}
+	return t.src, nil
+}
+
+func readWorkbook(path, sheet string, base ledger.Source, m *matcher, opt Options, amountFields []string, newRow rowMaker) ([]ledger.Source, error) {
+	wb, err := openWorkbook(path)
+	if err != nil {
+		return nil, err
+	}
+	defer wb.f.Close()
+	sheets, err := wb.sheetsToRead(path, sheet)
+	if err != nil {
+		return nil, err
+	}
+	base.SHA256 = wb.sha
+	var sources []ledger.Source
+	var skipped []string
+	for _, name := range sheets {
+		src, ok, err := readSheet(wb, path, name, base, m, opt, amountFields, newRow)
+		if err != nil {
+			return sources, err
+		}
+		if ok {
+			sources = append(sources, src)
+		} else {
+			skipped = append(skipped, name)
+		}
+	}
+	if len(sources) == 0 {
+		return nil, fmt.Errorf("%w: %s: no sheet has a recognisable %s header (sheets %q)", ErrUnreadable, path, m.kind, skipped)
+	}
+	return sources, nil
+}
+
+// readSheet reads one sheet; ok is false when the sheet has no header for
+// the kind (reported, and skipped).
+func readSheet(wb *workbook, path, name string, base ledger.Source, m *matcher, opt Options, amountFields []string, newRow rowMaker) (ledger.Source, bool, error) {
+	rr, err := wb.rows(path, name)
+	if err != nil {
+		return ledger.Source{}, false, err
+	}
+	defer rr.Close()
+	base.Sheet = name
+	t := newTable(base, m, opt)
+	t.xlsx, t.date1904, t.defaultNotation = true, wb.date1904, NotationEnglish
+	head, err := readHead(rr, headerSearchRows)
+	if err != nil {
+		return ledger.Source{}, false, err
+	}
+	rest, err := t.locateHeader(head)
+	var nh *errNoHeader
+	if errors.As(err, &nh) {
+		t.issue(0, -1, "", fmt.Sprintf("%v for %s; sheet skipped", err, m.kind))
+		return ledger.Source{}, false, nil
+	}
+	if err := t.run(rr, rest, t.amountColumns(amountFields), newRow); err != nil {
+		return t.src, true, fmt.Errorf("read %s#%s: %w", path, name, err)
+	}
+	return t.src, true, nil
+}

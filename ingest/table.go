@@ -1,0 +1,279 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/ledger"
+)
+
+// ErrUnreadable is wrapped by every error that means "this input cannot be
+// read at all" (exit 2).
+var ErrUnreadable = errors.New("unreadable input")
+
+const (
+	headerSearchRows = 20
+	// notationSampleRows is how many data rows are held back to decide
+	// each amount column's notation before the rest is streamed.
+	notationSampleRows = 1000
+)
+
+// rowReader yields the records of one table with the 1-based row (or
+// line) where each starts. A *rowError is a malformed record that the
+// table rejects and reading goes on; any other error stops the table.
+type rowReader interface {
+	next() ([]string, int, error)
+}
+
+// rowError is a record the reader could not split into cells.
+type rowError struct {
+	row int
+	msg string
+}
+
+func (e *rowError) Error() string { return e.msg }
+
+// problem is why a row is rejected.
+type problem struct {
+	col   int // column index, -1 for the whole row
+	value string
+	msg   string
+}
+
+func reject(col int, value, format string, args ...any) *problem {
+	return &problem{col: col, value: value, msg: fmt.Sprintf(format, args...)}
+}
+
+// rowFunc types one data row and emits it; it returns the reason for a
+// rejection, or an error that stops reading (the caller's emit failed).
+type rowFunc func(rec []string, row int) (*problem, error)
+
+// table is one CSV file or one xlsx sheet being read.
+type table struct {
+	src      ledger.Source
+	m        *matcher
+	h        *header
+	cols     []int      // field index -> column, -1 when absent
+	notation []Notation // per column
+	xlsx     bool
+	date1904 bool
+	// defaultNotation decides columns whose every value is ambiguous.
+	defaultNotation Notation
+	report          func(ledger.Issue)
+	titles          []string
+}
+
+// col returns the column index of a field, -1 when the table lacks it.
+func (t *table) col(name string) int { return t.cols[t.m.index(name)] }
+
+// cell returns the trimmed cell at column i ("" when absent).
+func cell(rec []string, i int) string {
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
+func (t *table) header(col int) string {
+	if col < 0 || col >= len(t.h.cells) {
+		return ""
+	}
+	return strings.TrimSpace(t.h.cells[col])
+}
+
+func (t *table) issue(row int, col int, value, msg string) {
+	if t.report == nil {
+		return
+	}
+	t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: row, Column: t.header(col), Value: value, Problem: msg})
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// errNoHeader means no row of the first 20 is a usable header.
+type errNoHeader struct{ reason string }
+
+func (e *errNoHeader) Error() string { return "no recognisable header: " + e.reason }
+
+type bufferedRow struct {
+	rec []string
+	row int
+	err *rowError
+}
+
+// readHead buffers the rows that may hold the header.
+func readHead(rr rowReader, n int) ([]bufferedRow, error) {
+	var head []bufferedRow
+	for len(head) < n {
+		rec, row, err := rr.next()
+		if err == io.EOF {
+			break
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			head = append(head, bufferedRow{row: re.row, err: re})
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		head = append(head, bufferedRow{rec: append([]string(nil), rec...), row: row})
+	}
+	return head, nil
+}
+
+// locateHeader finds the header among the buffered rows and sets up t.
+func (t *table) locateHeader(head []bufferedRow) (rest []bufferedRow, err error) {
+	rows := make([][]string, len(head))
+	for i, b := range head {
+		rows[i] = b.rec
+	}
+	idx, h, reason := t.m.findHeader(rows)
+	if idx < 0 {
+		return nil, &errNoHeader{reason}
+	}
+	t.h, t.cols = h, h.cols
+	t.src.Unknown = h.unknown
+	for _, b := range head[:idx] {
+		if line := titleLine(b.rec); line != "" {
+			t.titles = append(t.titles, line)
+		}
+	}
+	if len(h.unknown) > 0 && t.report != nil {
+		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Problem: "unknown column, ignored"})
+	}
+	return head[idx+1:], nil
+}
+
+func titleLine(rec []string) string {
+	var parts []string
+	for _, c := range rec {
+		if c = strings.TrimSpace(c); c != "" {
+			parts = append(parts, c)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// run reads the table below its header: it holds back up to
+// notationSampleRows rows to decide the number notation of each amount
+// column, then streams.
+func (t *table) run(rr rowReader, rest []bufferedRow, amountCols []int, newRow func(*table) rowFunc) error {
+	sample := rest
+	for len(sample) < notationSampleRows {
+		rec, row, err := rr.next()
+		if err == io.EOF {
+			break
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			sample = append(sample, bufferedRow{row: re.row, err: re})
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		sample = append(sample, bufferedRow{rec: append([]string(nil), rec...), row: row})
+	}
+	t.decideNotation(sample, amountCols)
+	fn := newRow(t)
+	for _, b := range sample {
+		if err := t.account(fn, b.rec, b.row, b.err); err != nil {
+			return err
+		}
+	}
+	sample = nil
+	for {
+		rec, row, err := rr.next()
+		if err == io.EOF {
+			return nil
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			if err := t.account(fn, nil, re.row, re); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := t.account(fn, rec, row, nil); err != nil {
+			return err
+		}
+	}
+}
+
+// account runs one row through fn and keeps Rows = Accepted + Rejected.
+func (t *table) account(fn rowFunc, rec []string, row int, re *rowError) error {
+	if re == nil && blank(rec) {
+		return nil
+	}
+	t.src.Rows++
+	if re != nil {
+		t.src.Rejected++
+		t.issue(row, -1, "", re.msg)
+		return nil
+	}
+	p, err := fn(rec, row)
+	if err != nil {
+		return err
+	}
+	if p != nil {
+		t.src.Rejected++
+		t.issue(row, p.col, p.value, p.msg)
+		return nil
+	}
+	t.src.Accepted++
+	return nil
+}
+
+// decideNotation votes per amount column over the sampled values.
+func (t *table) decideNotation(sample []bufferedRow, cols []int) {
+	width := len(t.h.cells)
+	for _, c := range cols {
+		if c+1 > width {
+			width = c + 1
+		}
+	}
+	t.notation = make([]Notation, width)
+	for _, c := range cols {
+		if c < 0 {
+			continue
+		}
+		it, en := 0, 0
+		for _, b := range sample {
+			switch notationOf(cell(b.rec, c)) {
+			case NotationItalian:
+				it++
+			case NotationEnglish:
+				en++
+			}
+		}
+		switch {
+		case it > en:
+			t.notation[c] = NotationItalian
+		case en > it:
+			t.notation[c] = NotationEnglish
+		default:
+			t.notation[c] = t.defaultNotation
+		}
+	}
+}
+
+// notationOf returns the decided notation of a column.
+func (t *table) notationAt(col int) Notation {
+	if col < 0 || col >= len(t.notation) {
+		return t.defaultNotation
+	}
+	return t.notation[col]
+}

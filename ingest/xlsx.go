@@ -1,0 +1,146 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Size limits for opening a workbook, so that a crafted file (a zip bomb)
+// cannot exhaust memory or disk. Variables so tests can lower them.
+var (
+	unzipSizeLimit    int64 = 1 << 30
+	unzipXMLSizeLimit int64 = 256 << 20
+	maxXLSXFileBytes  int64 = 512 << 20
+)
+
+// workbook is an opened xlsx file.
+type workbook struct {
+	f        *excelize.File
+	sha      string
+	sheets   []string
+	date1904 bool
+}
+
+// openWorkbook checks that path is a workbook within the size limits and
+// opens it.
+func openWorkbook(path string) (*workbook, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%w: %s is a directory", ErrUnreadable, path)
+	}
+	if st.Size() == 0 {
+		return nil, fmt.Errorf("%w: %s is empty", ErrUnreadable, path)
+	}
+	if st.Size() > maxXLSXFileBytes {
+		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrUnreadable, path, maxXLSXFileBytes)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		what := "not an xlsx workbook"
+		if bytes.HasPrefix(b, []byte("%PDF")) {
+			what = "a PDF document, not an xlsx workbook"
+		} else if bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+			what = "an old .xls or encrypted workbook, not xlsx: save it as .xlsx"
+		}
+		return nil, fmt.Errorf("%w: %s is %s", ErrUnreadable, path, what)
+	}
+	if err := checkZipSize(b); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrUnreadable, path, err)
+	}
+	sum := sha256.Sum256(b)
+	xmlLimit := min(unzipXMLSizeLimit, unzipSizeLimit)
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: xmlLimit})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s is not a readable xlsx workbook: %v", ErrUnreadable, path, err)
+	}
+	wb := &workbook{f: f, sha: hex.EncodeToString(sum[:]), sheets: f.GetSheetList()}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		wb.date1904 = *props.Date1904
+	}
+	if len(wb.sheets) == 0 {
+		f.Close()
+		return nil, fmt.Errorf("%w: %s has no sheets", ErrUnreadable, path)
+	}
+	return wb, nil
+}
+
+// checkZipSize refuses archives whose declared content exceeds the limit
+// before anything is inflated; excelize and archive/zip also stop a
+// member that inflates past its declared size.
+func checkZipSize(b []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return fmt.Errorf("corrupt xlsx (zip): %v", err)
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > uint64(unzipSizeLimit) || zf.UncompressedSize64 > uint64(unzipSizeLimit) {
+			return fmt.Errorf("expands to more than %d bytes (zip bomb?)", unzipSizeLimit)
+		}
+	}
+	return nil
+}
+
+// sheetsToRead resolves a "#Sheet" selector.
+func (wb *workbook) sheetsToRead(path, sheet string) ([]string, error) {
+	if sheet == "" {
+		return wb.sheets, nil
+	}
+	for _, s := range wb.sheets {
+		if s == sheet || strings.EqualFold(s, sheet) {
+			return []string{s}, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: %s has no sheet %q; its sheets are %q", ErrUnreadable, path, sheet, wb.sheets)
+}
+
+var rawCells = excelize.Options{RawCellValue: true}
+
+// xlsxRows streams one sheet's rows with raw cell values: numbers as
+// stored, dates as serial numbers.
+type xlsxRows struct {
+	rows  *excelize.Rows
+	row   int
+	path  string
+	sheet string
+}
+
+func (wb *workbook) rows(path, sheet string) (*xlsxRows, error) {
+	r, err := wb.f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s#%s: %v", ErrUnreadable, path, sheet, err)
+	}
+	return &xlsxRows{rows: r, path: path, sheet: sheet}, nil
+}
+
+func (x *xlsxRows) next() ([]string, int, error) {
+	if !x.rows.Next() {
+		if err := x.rows.Error(); err != nil {
+			return nil, 0, fmt.Errorf("%w: %s#%s after row %d: %v", ErrUnreadable, x.path, x.sheet, x.row, err)
+		}
+		return nil, 0, io.EOF
+	}
+	x.row++
+	cols, err := x.rows.Columns(rawCells)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %s#%s row %d: %v", ErrUnreadable, x.path, x.sheet, x.row, err)
+	}
+	return cols, x.row, nil
+}
+
+func (x *xlsxRows) Close() error { return x.rows.Close() }
