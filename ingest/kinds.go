@@ -246,10 +246,10 @@ var identKindNames = map[string]ledger.IdentKind{
 	"wallet": ledger.IdentWallet, "indirizzowallet": ledger.IdentWallet, "crypto": ledger.IdentWallet, "address": ledger.IdentWallet, "indirizzo": ledger.IdentWallet,
 	"card": ledger.IdentCard, "carta": ledger.IdentCard, "cartaprepagata": ledger.IdentCard, "postepay": ledger.IdentCard, "numerocarta": ledger.IdentCard,
 	"paypal": ledger.IdentPayPal,
-	"email": ledger.IdentEmail, "mail": ledger.IdentEmail, "posta": ledger.IdentEmail, "postaelettronica": ledger.IdentEmail,
+	"email":  ledger.IdentEmail, "mail": ledger.IdentEmail, "posta": ledger.IdentEmail, "postaelettronica": ledger.IdentEmail,
 	"phone": ledger.IdentPhone, "telefono": ledger.IdentPhone, "cellulare": ledger.IdentPhone, "tel": ledger.IdentPhone,
 	"telegram": ledger.IdentTelegram,
-	"account": ledger.IdentAccount, "utente": ledger.IdentAccount, "username": ledger.IdentAccount,
+	"account":  ledger.IdentAccount, "utente": ledger.IdentAccount, "username": ledger.IdentAccount,
 }
 
 func identifiersRow(emit func(ledger.Identifier) error) func(*table) rowFunc {
