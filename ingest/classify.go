@@ -1,0 +1,100 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/ledger"
+)
+
+// Classified is the guess for one table (a CSV file or one sheet).
+type Classified struct {
+	Path, Sheet string
+	Kind        ledger.Kind // "" when not classified
+	HeaderRow   int         // 1-based
+	Matched     []string    // field names recognised
+	// TitleLines are the non-empty rows above the header, cells joined
+	// by "; " (bank statements name the account holder there).
+	TitleLines []string
+	Reason     string // why it was not classified
+}
+
+// classifyOrder breaks ties between kinds whose headers match equally
+// well: the more distinctive kinds first.
+var classifyOrder = []ledger.Kind{
+	ledger.KindRates, ledger.KindPayments, ledger.KindBenefits, ledger.KindHousehold,
+	ledger.KindAssets, ledger.KindIdentifiers, ledger.KindSuspects,
+}
+
+// Classify looks at every table of a file and guesses its kind from the
+// headers (for `crosscheck init`).
+func Classify(path string) ([]Classified, error) {
+	path, only := splitSheet(path)
+	if isWorkbook(path) {
+		wb, err := openWorkbook(path)
+		if err != nil {
+			return nil, err
+		}
+		defer wb.f.Close()
+		sheets, err := wb.sheetsToRead(path, only)
+		if err != nil {
+			return nil, err
+		}
+		var out []Classified
+		for _, s := range sheets {
+			rr, err := wb.rows(path, s)
+			if err != nil {
+				return nil, err
+			}
+			head, err := readHead(rr, headerSearchRows)
+			rr.Close()
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, classifyHead(path, s, head))
+		}
+		return out, nil
+	}
+	rr, _, _, closer, err := openCSV(path)
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	head, err := readHead(rr, headerSearchRows)
+	if err != nil {
+		return nil, err
+	}
+	return []Classified{classifyHead(path, "", head)}, nil
+}
+
+func classifyHead(path, sheet string, head []bufferedRow) Classified {
+	c := Classified{Path: path, Sheet: sheet}
+	rows := make([][]string, len(head))
+	for i, b := range head {
+		rows[i] = b.rec
+	}
+	bestScore := 0
+	var reasons []string
+	for _, kind := range classifyOrder {
+		m := newMatcher(kind, nil)
+		idx, h, reason := m.findHeader(rows)
+		if idx < 0 {
+			reasons = append(reasons, fmt.Sprintf("%s: %s", kind, reason))
+			continue
+		}
+		if h.score() > bestScore {
+			bestScore = h.score()
+			c.Kind, c.HeaderRow, c.Matched = kind, head[idx].row, h.matched
+			c.TitleLines = nil
+			for _, b := range head[:idx] {
+				if line := titleLine(b.rec); line != "" {
+					c.TitleLines = append(c.TitleLines, line)
+				}
+			}
+		}
+	}
+	if c.Kind == "" {
+		c.Reason = "no recognisable header in the first 20 rows (" + strings.Join(reasons, "; ") + ")"
+	}
+	return c
+}
