@@ -194,7 +194,14 @@ var italian = map[string]string{
 	"Quotation":     "Quotazione",
 	"Uses":          "Utilizzi",
 	"units per EUR": "unità per EUR",
-	"EUR per unit":  "EUR per unità",
+
+	// Terminal summary.
+	"Remaining":             "Mancante",
+	"of target":             "dell'obiettivo",
+	"Attributed":            "Attribuiti",
+	"of EUR":                "degli EUR",
+	"proposed for recovery": "da recuperare",
+	"EUR per unit":          "EUR per unità",
 }
 
 // translator turns English labels into the report's language.

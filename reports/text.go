@@ -32,15 +32,16 @@ func WriteSummary(w io.Writer, r *Report) error {
 	if target.IsZero() {
 		target = r.Params.TargetEUR
 	}
+	pct := func(d decimal.Decimal) string { return groupDecimal(d, it) + "%" }
 	line("%s: %s (%s %s)", tr.t("Case"), r.Params.Case, tr.t("Report date"), day(r.Params.ReportDate))
-	line("%s: %s / %s %s (%s%%)", tr.t("Seized"), money(z.TotalEUR), tr.t("Target"), money(target), z.Percent.StringFixed(2))
-	line("%s: %s", tr.t("Remaining EUR"), money(z.RemainingEUR))
-	line("%s: %d   %s: %d   %s: %d (%s%%)", tr.t("Suspects count"), len(r.Suspects),
-		tr.t("Payments (accepted)"), r.PaymentsTotal, tr.t("Attributed payments"), r.AttributedPayments,
-		attributedShare(r).StringFixed(2))
-	line("%s: %d, %s", tr.t("Unattributed payments"), r.UnattributedCount, money(r.UnattributedEUR))
-	line("%s: %d   %s: %d   %s: %d", tr.t("Duplicates"), r.DuplicateCount, tr.t("Rows with no rate"),
-		r.NoRateCount, tr.t("Data issues count"), r.IssueCount)
+	line("%s: %s = %s %s %s", tr.t("Seized"), money(z.TotalEUR), pct(z.Percent), tr.t("of target"), money(target))
+	line("%s: %s", tr.t("Remaining"), money(z.RemainingEUR))
+	line("%s: %d   %s: %d   %s: %d (%s %s)", tr.t("Suspects"), len(r.Suspects),
+		tr.t("Payments"), r.PaymentsTotal, tr.t("Attributed"), r.AttributedPayments,
+		pct(attributedShare(r)), tr.t("of EUR"))
+	line("%s: %d, %s", tr.t("Unattributed"), r.UnattributedCount, money(r.UnattributedEUR))
+	line("%s: %d   %s: %d   %s: %d", tr.t("Duplicates"), r.DuplicateCount, tr.t("No rate"),
+		r.NoRateCount, tr.t("Data issues"), r.IssueCount)
 
 	if len(r.Suspects) > 0 {
 		line("")
@@ -59,7 +60,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 		_, recovery := flagCounts(r.Flags)
 		line("")
 		line("%s (%s): %d, %s %s", tr.t("Benefit flags"), tr.t("to review"), len(r.Flags),
-			tr.t("Recovery EUR"), money(recovery))
+			tr.t("proposed for recovery"), money(recovery))
 		for _, f := range r.Flags {
 			line("  %-9s %-10s %-20s %s", tr.t(string(f.Class)), clip(f.Suspect, 10), clip(f.Application, 20), money(f.RecoveryEUR))
 		}
