@@ -78,7 +78,7 @@ func (g *gen) applications() []*application {
 	planted(s["S06"], s["S06"].canonical, "BIANCHI", "LUCA", "exact", "applicant's tax code is the suspect's", day(2019, 5, 1), day(2020, 10, 1), "500.00")
 	planted(s["S03"], omocode(s["S03"].canonical, 3), "ESPOSITO", "GENNARO", "exact", "applicant's tax code is an omocodic variant of the suspect's (same canonical form)", day(2019, 8, 1), day(2020, 1, 1), "612.40").slashForm = true
 	planted(s["S12"], "", "GRECO", "ANTONIO", "probable", "no tax code in the benefit row; surname, name and birth date agree", day(2019, 6, 1), day(2020, 2, 1), "380.00")
-	planted(s["S04"], "", "DANGELO", "FRANCESCA", "probable", "no tax code; DANGELO = D'Angelo once apostrophes are removed; name and birth date agree", day(2019, 9, 1), day(2020, 6, 1), "455.75")
+	planted(s["S04"], "", "DANGELO", "FRANCESCA", "probable", "no tax code; DANGELO = D'Angelo once apostrophes are removed; name and birth date agree", day(2019, 11, 1), day(2020, 10, 1), "455.75")
 	planted(s["S08"], "", "COLONBO", "GIULIA", "possible", "no tax code; surname typo COLONBO for COLOMBO; name and birth date agree", day(2019, 5, 1), day(2019, 12, 1), "290.00")
 	swap := planted(s["S13"], "", "VINCENZO", "MARINO", "probable", "period form; no tax code; surname and name written the other way round; birth date agrees", day(2020, 3, 1), day(2020, 10, 1), "420.00")
 	swap.period = true

@@ -421,7 +421,11 @@ func (g *gen) cryptoTransfers() *source {
 			p.ref = fmt.Sprintf("%x", randBytes(r, 32))
 		}
 		src.rows = append(src.rows, p)
-		lines = append(lines, strings.Join([]string{p.stamp, p.ref, p.payerAcct, p.payeeAcct, p.amount.String(), p.cur}, ","))
+		amount := p.amount.String()
+		if p.cur == "BTC" {
+			amount = p.amount.StringFixed(8) // explorers show every satoshi digit
+		}
+		lines = append(lines, strings.Join([]string{p.stamp, p.ref, p.payerAcct, p.payeeAcct, amount, p.cur}, ","))
 		p.line = len(lines)
 	}
 	src.data = []byte(strings.Join(lines, "\n") + "\n")

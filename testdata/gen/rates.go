@@ -109,7 +109,14 @@ func genRates(r *rand.Rand) *rates {
 			if c.code == "USD" {
 				level = interp(usdPath, d)
 			}
-			cur[i] = walk(r, cur[i], level)
+			switch c.code {
+			case "BGN": // the lev is pegged to the euro
+			case "USD": // follow the path closely
+				cur[i] = walk(r, cur[i], level)
+				cur[i] += (level - cur[i]) / 8
+			default:
+				cur[i] = walk(r, cur[i], level)
+			}
 			row[c.code] = decimal.New(cur[i], -c.decimals)
 		}
 		rt.ecb[d] = row
