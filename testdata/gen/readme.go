@@ -146,5 +146,11 @@ func (g *gen) readme(sources []*source, assets []*asset, apps []*application, e 
 	}
 	w("")
 	w("Every other recipient shares neither a surname nor a birth date with any suspect, and must appear in no output.")
+	w("")
+	w("## lo/")
+	w("")
+	w("`lo/paypal.xlsx` is `paypal.xlsx` saved by LibreOffice (`soffice --headless --convert-to xlsx --outdir testdata/sample/lo")
+	w("testdata/sample/paypal.xlsx`), to test reading a workbook written by another program. It is not generated and not")
+	w("embedded in the binary; refresh it by hand after changing the generator.")
 	return []byte(b.String())
 }
