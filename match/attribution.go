@@ -306,6 +306,9 @@ func (a *Attributor) Resolve(ref string) (string, bool) {
 			return id, true
 		}
 	}
+	if _, shaped := codePrefix(ref); !shaped {
+		return "", false // not a tax code: spare the parser's error
+	}
 	if tc, err := ident.ParseTaxCode(ref); err == nil {
 		if id, _, ok := a.refs.lookup(tc.Canonical); ok {
 			return id, true

@@ -314,8 +314,12 @@ func (m *BenefitMatcher) keep(app string, i int, c *candidate) {
 		a = &application{best: map[int]*candidate{}, months: map[int]decimal.Decimal{}}
 		m.apps[app] = a
 	}
+	old := a.best[i]
+	if old != nil && old.role == c.role && old.rec == c.rec {
+		return // the same record on another month's row
+	}
 	c.evidence, c.agreed = evidence(&m.people[i], &c.rec)
-	if old := a.best[i]; old == nil || better(c, old) {
+	if old == nil || better(c, old) {
 		a.best[i] = c
 	}
 }

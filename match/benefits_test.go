@@ -3,8 +3,11 @@ package match
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -87,6 +90,7 @@ func month(y int, m time.Month) time.Time { return date(y, m, 1) }
 
 // crossRows returns the household and benefit rows of the planted case.
 func crossRows() ([]ledger.HouseholdMember, []ledger.BenefitRow) {
+	rowN = 0 // the same refs on every call
 	households := []ledger.HouseholdMember{
 		member("APP-2", ferri.code(), ferri.surname, ferri.name, ferri.birth),
 		member("APP-2", romano.code(), "ROMANO", "GIULIA", time.Time{}),
@@ -473,3 +477,36 @@ func sha256Hex10(s string) string {
 
 // eur is an amount as decimal.Decimal prints it ("450.50" -> "450.5").
 func eur(s string) string { return decimal.RequireFromString(s).String() }
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestPlantedFlagsGolden pins every field of the planted case's flags and
+// issues; review a change with git diff after go test -update.
+func TestPlantedFlagsGolden(t *testing.T) {
+	flags, issues := runPlanted(t)
+	var b strings.Builder
+	for _, f := range flags {
+		fmt.Fprintf(&b, "%s %s %s %s %s months=%s benefit=%s overlap=%s recovery=%s income=%s agreed=%s %s\n",
+			f.ID, f.Suspect, f.Application, f.Class, f.Role, monthList(f.Months), f.BenefitEUR.StringFixed(2),
+			monthList(f.OverlapMonths), f.RecoveryEUR.StringFixed(2), f.IncomeDuringEUR.StringFixed(2), strings.Join(f.Agreed, ","), f.Status)
+		for _, e := range f.Evidence {
+			fmt.Fprintf(&b, "\t%-11s %-8s %.3f %q | %q\n", e.Field, e.Agreement, e.Score, e.Suspect, e.Recipient)
+		}
+	}
+	for _, is := range issues {
+		fmt.Fprintf(&b, "issue %+v\n", is)
+	}
+	golden := filepath.Join("testdata", "planted_flags.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("read golden (run go test -update once): %v", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("flags differ from %s:\n%s", golden, b.String())
+	}
+}

@@ -53,9 +53,9 @@ func taxCodeEvidence(s, r *person) FieldEvidence {
 	return exactOrNo(FieldTaxCode, s.taxCode, r.taxCode, same)
 }
 
-func compactCode(s string) string {
-	return strings.ToUpper(strings.NewReplacer(" ", "", "-", "").Replace(s))
-}
+var codeSeparators = strings.NewReplacer(" ", "", "-", "", "\t", "")
+
+func compactCode(s string) string { return strings.ToUpper(codeSeparators.Replace(s)) }
 
 // nameEvidence compares surname and name in the order the recipient's
 // register most likely used: swapped when that fits better.
