@@ -117,6 +117,10 @@ func NewAttributor(suspects []ledger.Suspect, ids []ledger.Identifier) (*Attribu
 		a.indexName(*s)
 	}
 	for _, id := range ids {
+		if strings.TrimSpace(id.Value) == "" {
+			issues = append(issues, issueAt(id.Ref, "value", "", fmt.Sprintf("identifier of %q has no value", id.Suspect)))
+			continue
+		}
 		sid, ok := a.Resolve(id.Suspect)
 		if !ok {
 			issues = append(issues, issueAt(id.Ref, "suspect", id.Suspect, fmt.Sprintf("identifier %s names no known suspect %q", id.Value, id.Suspect)))

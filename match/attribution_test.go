@@ -43,6 +43,7 @@ func attribSuspects() ([]ledger.Suspect, []ledger.Identifier) {
 		{Suspect: "S3", Kind: ledger.IdentIBAN, Value: ibanBadCIN, Ref: ledger.Ref{Path: "ids.csv", Row: 4}},
 		{Suspect: "S99", Kind: ledger.IdentEmail, Value: "ghost@example.org", Ref: ledger.Ref{Path: "ids.csv", Row: 5}},
 		{Suspect: "cccfba85d03l21ve", Kind: ledger.IdentTelegram, Value: "@FabioTV", Ref: ledger.Ref{Path: "ids.csv", Row: 6}},
+		{Suspect: "S2", Kind: ledger.IdentEmail, Value: "  ", Ref: ledger.Ref{Path: "ids.csv", Row: 7}},
 	}
 	return suspects, ids
 }
@@ -62,6 +63,7 @@ func TestNewAttributorReportsIssues(t *testing.T) {
 		`names no known suspect "S99"`,
 		"suspect S3: IBAN", // invalid IBAN reported...
 		"(matched only by its exact text)",
+		`identifier of "S2" has no value`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("issues lack %q:\n%s", want, text)
@@ -224,4 +226,26 @@ func BenchmarkAttribute(b *testing.B) {
 	if attributed == 0 {
 		b.Fatal("nothing attributed")
 	}
+}
+
+// FuzzAttribute feeds arbitrary payee fields: Attribute must not panic,
+// and must agree with itself.
+func FuzzAttribute(f *testing.F) {
+	suspects, ids := attribSuspects()
+	a, _ := NewAttributor(suspects, ids)
+	f.Add("S1", "", ibanRossi, "Fabio Caccamo")
+	f.Add("", "s2", "0X5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED", "@fabiotv")
+	f.Add("cccfba85d03l21ve", "", "\xff\xfe", "D'Angelo  Anna")
+	f.Fuzz(func(t *testing.T, suspect, file, account, payee string) {
+		p := ledger.Payment{Suspect: suspect, FileSuspect: file, PayeeAccount: account, Payee: payee}
+		s1, r1, b1 := a.Attribute(&p)
+		s2, r2, b2 := a.Attribute(&p)
+		if s1 != s2 || r1 != r2 || b1 != b2 {
+			t.Fatalf("Attribute not deterministic: %v %v", []string{s1, string(r1), b1}, []string{s2, string(r2), b2})
+		}
+		if (s1 == "") != (r1 == ledger.RuleNone) {
+			t.Fatalf("suspect %q with rule %q", s1, r1)
+		}
+		_ = a.Problem(&p)
+	})
 }
