@@ -27,7 +27,9 @@ import (
 //
 // Key is idempotent: Key(Key(s)) == Key(s).
 func Key(s string) string {
-	s = strings.TrimSpace(s)
+	// Fold white space first so every shape test sees the same spacing
+	// (a newline inside a cell must not change the shape).
+	s = foldSpaces(strings.TrimSpace(s))
 	if s == "" {
 		return ""
 	}
@@ -219,11 +221,11 @@ func numberKey(s string) (string, bool) {
 			return "", false
 		}
 	}
-	if len(b) < 6 {
-		return "", false
-	}
 	if !plus && len(b) > 2 && b[0] == '0' && b[1] == '0' {
 		plus, b = true, b[2:]
+	}
+	if len(b) < 6 {
+		return "", false
 	}
 	if plus {
 		if len(s) == len(b)+1 && s[0] == '+' {
