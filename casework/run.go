@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"time"
 
 	"github.com/crosscheck/crosscheck/casefile"
@@ -100,11 +99,10 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		r.issues.close()
 		return nil, err
 	}
-	res = &Result{entries: r.entries, issues: r.issues}
+	spools := &Result{entries: r.entries, issues: r.issues}
 	defer func() {
 		if err != nil {
-			res.Close()
-			res = nil
+			spools.Close()
 		}
 	}()
 
@@ -164,9 +162,20 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 
 	led := ledger.New(attr.Suspects(), rates, attr)
 	var scratch []ledger.Issue
+	// An unknown file suspect would otherwise be reported on every row of
+	// the file: say it once per source and value.
+	problemSeen := map[string]bool{}
 	if err := read(r, ledger.KindPayments, ingest.ReadPayments, func(p *ledger.Payment) error {
 		if problem := attr.Problem(p); problem != "" {
-			r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: p.Ref.Row, Column: "suspect", Value: p.Suspect, Problem: problem})
+			value, row, column := p.Suspect, p.Ref.Row, "suspect"
+			if value == "" {
+				value, row, column = p.FileSuspect, 0, "suspect (case file)"
+			}
+			key := p.Ref.Path + "\x00" + p.Ref.Sheet + "\x00" + value
+			if row > 0 || !problemSeen[key] {
+				problemSeen[key] = true
+				r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: row, Column: column, Value: value, Problem: problem})
+			}
 		}
 		var e ledger.Entry
 		e, scratch = led.Post(p, scratch[:0])
@@ -252,9 +261,9 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		IssueCount:         r.issues.n,
 		Issues:             r.issues.all(),
 	}
-	res.Report = rep
-	res.Rejected = rejected
-	return res, nil
+	spools.Report = rep
+	spools.Rejected = rejected
+	return spools, nil
 }
 
 // markConflicts marks the first row of a reference that later turned out
@@ -262,7 +271,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 func markConflicts(entries iter.Seq[ledger.Entry], led *ledger.Ledger) iter.Seq[ledger.Entry] {
 	return func(yield func(ledger.Entry) bool) {
 		for e := range entries {
-			if e.Status == ledger.EntryOK && led.Conflicted(&e.Payment) {
+			if e.Status == ledger.EntryOK && led.Deduper().Conflicted(&e.Payment) {
 				e.Status = ledger.EntryConflict
 			}
 			if !yield(e) {
@@ -271,5 +280,3 @@ func markConflicts(entries iter.Seq[ledger.Entry], led *ledger.Ledger) iter.Seq[
 		}
 	}
 }
-
-var _ = os.Stderr

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command tree as a user would and returns the exit code
+// and what it printed.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	root := newRootCommand()
+	var out, errb bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	root.SetArgs(args)
+	err := root.Execute()
+	code := exitOK
+	if err != nil {
+		errb.WriteString(err.Error())
+		code = exitUsage
+		if ee, ok := err.(*exitError); ok {
+			code = ee.code
+		}
+	}
+	return code, out.String(), errb.String()
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCLI(t, "version")
+	if code != 0 || !strings.Contains(out, version) {
+		t.Errorf("version: code %d out %q", code, out)
+	}
+}
+
+func TestBadInputsExitTwoWithOneLine(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "statement.xlsx")
+	os.WriteFile(pdf, []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"), 0o644)
+	empty := filepath.Join(dir, "empty.csv")
+	os.WriteFile(empty, nil, 0o644)
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"missing file", []string{"run", "--payments", filepath.Join(dir, "nope.csv"), "-o", filepath.Join(dir, "r.xlsx")}},
+		{"directory", []string{"run", "--payments", dir, "-o", filepath.Join(dir, "r.xlsx")}},
+		{"pdf renamed xlsx", []string{"run", "--payments", pdf, "-o", filepath.Join(dir, "r.xlsx")}},
+		{"empty file", []string{"validate", "--payments", empty}},
+		{"no inputs", []string{"run", "-o", filepath.Join(dir, "r.xlsx")}},
+		{"no output", []string{"run", "--payments", empty}},
+		{"missing case file", []string{"run", "--case", filepath.Join(dir, "case.yaml"), "-o", "x.xlsx"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := runCLI(t, tt.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want 2 (stderr %q)", code, errs)
+			}
+			if strings.Count(strings.TrimSpace(errs), "\n") > 0 || errs == "" {
+				t.Errorf("want one line on stderr, got %q", errs)
+			}
+		})
+	}
+}
+
+func TestDemoWritesWorkbookAndJSON(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	code, out, errs := runCLI(t, "demo", dir)
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s", code, errs)
+	}
+	for _, f := range []string{"report.xlsx", "report.json", "case.yaml"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s missing or empty: %v", f, err)
+		}
+	}
+	if !strings.Contains(out, "report.xlsx") {
+		t.Errorf("demo does not say where the workbook is:\n%s", out)
+	}
+	var doc map[string]any
+	data, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("report.json: %v", err)
+	}
+	if doc["seized_eur"] == nil || doc["suspects"] == nil {
+		t.Errorf("report.json lacks seized_eur or suspects")
+	}
+}
+
+func TestValidateExitsOneOnRejectedRows(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "pay.csv")
+	os.WriteFile(p, []byte("data;importo;riferimento\n01/02/2020;10,00;A1\n31/02/2020;12,00;A2\n"), 0o644)
+	code, out, _ := runCLI(t, "validate", "--payments", p)
+	if code != exitRejected {
+		t.Errorf("exit %d, want 1; out:\n%s", code, out)
+	}
+	if !strings.Contains(out, "row 3") {
+		t.Errorf("validate output does not name row 3:\n%s", out)
+	}
+}
+
+func TestEveryCommandHasHelpAndExamples(t *testing.T) {
+	for _, c := range newRootCommand().Commands() {
+		if c.Name() == "help" || c.Name() == "completion" {
+			continue
+		}
+		if c.Short == "" || c.Long == "" || c.Example == "" {
+			t.Errorf("%s: Short, Long and Example must all be set", c.Name())
+		}
+	}
+}
