@@ -27,7 +27,7 @@ var personFields = []Field{
 	f("sex", "M or F", "sesso", "sex", "gender", "genere"),
 }
 
-var applicationField = f("application", "benefit application id, groups a household", "id domanda", "protocollo", "numero domanda", "nucleo", "domanda", "n domanda", "codice domanda", "application id")
+var applicationField = f("application", "benefit application id, groups a household", "id domanda", "protocollo", "protocollo domanda", "numero protocollo", "numero domanda", "nucleo", "id nucleo", "domanda", "n domanda", "codice domanda", "application id")
 
 var kindFields = map[ledger.Kind][]Field{
 	ledger.KindSuspects: append([]Field{
