@@ -78,7 +78,9 @@ func Init(dir string) (*InitResult, error) {
 			continue
 		}
 		if t, ok := titles[i]; ok {
-			e.Suspect, e.Comment = holder(t, attr, cards)
+			var why string
+			e.Suspect, why = holder(t, attr, cards)
+			e.Comment += "; " + why
 		}
 	}
 	return res, nil

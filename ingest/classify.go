@@ -73,7 +73,7 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 	for i, b := range head {
 		rows[i] = b.rec
 	}
-	bestScore := 0
+	bestScore, bestFields := 0, 1
 	var reasons []string
 	for _, kind := range classifyOrder {
 		m := newMatcher(kind, nil)
@@ -82,8 +82,12 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 			reasons = append(reasons, fmt.Sprintf("%s: %s", kind, reason))
 			continue
 		}
-		if h.score() > bestScore {
-			bestScore = h.score()
+		// More matched columns wins; on a tie, the kind whose fields the
+		// header covers more fully (identifiers' suspect/kind/value is all
+		// of that table, but a fraction of the assets table).
+		nf := len(m.fields)
+		if h.score() > bestScore || (h.score() == bestScore && h.score()*bestFields > bestScore*nf) {
+			bestScore, bestFields = h.score(), nf
 			c.Kind, c.HeaderRow, c.Matched = kind, head[idx].row, h.matched
 			c.TitleLines = nil
 			for _, b := range head[:idx] {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/ingest"
 )
 
 // runCLI runs the command tree as a user would and returns the exit code
@@ -112,6 +114,33 @@ func TestEveryCommandHasHelpAndExamples(t *testing.T) {
 		}
 		if c.Short == "" || c.Long == "" || c.Example == "" {
 			t.Errorf("%s: Short, Long and Example must all be set", c.Name())
+		}
+	}
+}
+
+// TestTemplatesAreRecognisedByTheirKind: a template filled in by a user
+// must be read back as the table it was made for, in both languages.
+func TestTemplatesAreRecognisedByTheirKind(t *testing.T) {
+	for _, lang := range []string{"en", "it"} {
+		dir := t.TempDir()
+		code, out, errs := runCLI(t, "template", dir, "--lang", lang)
+		if code != 0 {
+			t.Fatalf("template %s: exit %d %s", lang, code, errs)
+		}
+		files := strings.Fields(out)
+		if len(files) != 7 {
+			t.Fatalf("template %s wrote %d files: %v", lang, len(files), files)
+		}
+		for _, f := range files {
+			kind := strings.TrimSuffix(filepath.Base(f), ".xlsx")
+			cls, err := ingest.Classify(f)
+			if err != nil {
+				t.Errorf("%s: %v", f, err)
+				continue
+			}
+			if len(cls) == 0 || string(cls[0].Kind) != kind {
+				t.Errorf("%s template (%s) classified as %+v", kind, lang, cls)
+			}
 		}
 	}
 }
