@@ -54,7 +54,7 @@ func runDemo(dir, lang string, stdout, stderr io.Writer) error {
 	}
 	out := filepath.Join(dir, "report.xlsx")
 	js := filepath.Join(dir, "report.json")
-	o := &runOptions{out: out, json: js, stdout: stdout, stderr: stderr}
+	o := &runOptions{out: out, json: js, stdout: stdout, stderr: stderr, noPaths: true}
 	if err := runRun(c, o); err != nil {
 		return err
 	}

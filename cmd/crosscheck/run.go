@@ -21,8 +21,10 @@ type runOptions struct {
 	json   string
 	strict bool
 	quiet  bool
-	stdout io.Writer
-	stderr io.Writer
+	// demo prints where the files are itself, with how to open them.
+	noPaths bool
+	stdout  io.Writer
+	stderr  io.Writer
 }
 
 func newRunCommand() *cobra.Command {
@@ -85,10 +87,10 @@ func runRun(c *casefile.Case, o *runOptions) error {
 		if err := reports.WriteSummary(o.stdout, res.Report); err != nil {
 			return err
 		}
-		if o.out != "" {
+		if o.out != "" && !o.noPaths {
 			fmt.Fprintf(o.stdout, "\nWorkbook: %s\n", o.out)
 		}
-		if o.json != "" {
+		if o.json != "" && !o.noPaths {
 			fmt.Fprintf(o.stdout, "JSON:     %s\n", o.json)
 		}
 	}
