@@ -1,0 +1,190 @@
+package review
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/match"
+	"github.com/shopspring/decimal"
+)
+
+// State is where a current flag stands against the earlier reviews.
+type State string
+
+// Review states.
+const (
+	StateNew       State = "new"       // never reviewed
+	StateUnchanged State = "unchanged" // reviewed, and the evidence is as it was
+	StateChanged   State = "changed"   // reviewed, but the evidence changed since
+	StateWithdrawn State = "withdrawn" // reviewed, and the flag no longer arises
+)
+
+// States lists the states in display order.
+var States = []State{StateNew, StateUnchanged, StateChanged, StateWithdrawn}
+
+// Change is one field of a flag that differs from what was reviewed.
+type Change struct {
+	Field    string // "class", "months paid", "benefit EUR", "overlap months", "recovery EUR", "income during benefit EUR"
+	Old, New string
+}
+
+// String renders the change as "months paid 6 → 8".
+func (c Change) String() string { return c.Field + " " + c.Old + " → " + c.New }
+
+// FlagReview is one current flag's review state.
+type FlagReview struct {
+	FlagID   string
+	State    State
+	Changes  []string  // e.g. "class probable → exact", "recovery EUR 1224.80 → 1530.00"
+	Diffs    []Change  // the same, field by field, for translated output
+	Decision *Decision // the carried decision; nil for a new flag
+}
+
+// Outcome is the result of matching decisions to the current flags.
+type Outcome struct {
+	Flags     map[string]FlagReview // by flag id, one per current flag
+	Withdrawn []Decision            // reviewed flags that no longer arise, with their old decision
+	Log       []Decision            // every decision carried, in source order
+}
+
+// Review returns the review of a flag; a flag Apply did not see is new.
+func (o *Outcome) Review(id string) FlagReview {
+	if o != nil {
+		if r, ok := o.Flags[id]; ok {
+			return r
+		}
+	}
+	return FlagReview{FlagID: id, State: StateNew}
+}
+
+// Apply matches decisions to the current flags by id. A flag decided in
+// several workbooks takes the decision read last (workbooks are given
+// oldest first). A decided flag that no longer arises goes to Withdrawn,
+// with an Issue. A rejected flag whose evidence did not change keeps its
+// decision and is "unchanged", not proposed again as new.
+func Apply(flags []match.BenefitFlag, decisions []Decision) (Outcome, []ledger.Issue) {
+	byID, order, issues := latestDecisions(decisions)
+	out := Outcome{Flags: make(map[string]FlagReview, len(flags))}
+	current := make(map[string]bool, len(flags))
+	for _, f := range flags {
+		current[f.ID] = true
+		d, ok := byID[f.ID]
+		if !ok {
+			out.Flags[f.ID] = FlagReview{FlagID: f.ID, State: StateNew}
+			continue
+		}
+		dc := d
+		fr := FlagReview{FlagID: f.ID, State: StateUnchanged, Decision: &dc}
+		fr.Diffs = compare(d, f)
+		for _, c := range fr.Diffs {
+			fr.Changes = append(fr.Changes, c.String())
+		}
+		if len(fr.Diffs) > 0 {
+			fr.State = StateChanged
+		}
+		out.Flags[f.ID] = fr
+	}
+	for _, id := range order {
+		d := byID[id]
+		out.Log = append(out.Log, d)
+		if current[id] {
+			continue
+		}
+		out.Withdrawn = append(out.Withdrawn, d)
+		issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: "Flag ID", Value: id,
+			Problem: fmt.Sprintf("reviewed flag no longer arises (%s): kept under withdrawn flags with its decision", describe(d))})
+	}
+	return out, issues
+}
+
+// latestDecisions keeps one decision per flag id, the last read, and
+// reports a flag decided differently in two places. order lists the ids
+// by where their kept decision was read.
+func latestDecisions(decisions []Decision) (map[string]Decision, []string, []ledger.Issue) {
+	byID := map[string]Decision{}
+	var issues []ledger.Issue
+	for _, d := range decisions {
+		if prev, ok := byID[d.FlagID]; ok && !sameVerdict(prev, d) {
+			issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: "Flag ID", Value: d.FlagID,
+				Problem: fmt.Sprintf("flag decided differently in %s row %d (%s): this later decision (%s) is kept", prev.Source, prev.Row, describe(prev), describe(d))})
+		}
+		byID[d.FlagID] = d
+	}
+	order := make([]string, 0, len(byID))
+	for id := range byID {
+		order = append(order, id)
+	}
+	pos := map[string]int{}
+	for i, d := range decisions {
+		pos[d.FlagID] = i // the kept decision is the last one
+	}
+	slices.SortFunc(order, func(a, b string) int { return pos[a] - pos[b] })
+	return byID, order, issues
+}
+
+// sameVerdict reports whether two rows say the same thing; a workbook
+// carries its predecessor's decisions, so repeats are normal.
+func sameVerdict(a, b Decision) bool {
+	return a.Decision == b.Decision && a.Reviewer == b.Reviewer && a.ReviewDate.Equal(b.ReviewDate) && a.Note == b.Note
+}
+
+// describe summarises a decision for an issue message.
+func describe(d Decision) string {
+	var parts []string
+	if d.Decision != "" {
+		parts = append(parts, "decision "+d.Decision)
+	} else {
+		parts = append(parts, "no decision")
+	}
+	if d.Reviewer != "" {
+		parts = append(parts, "by "+d.Reviewer)
+	}
+	if !d.ReviewDate.IsZero() {
+		parts = append(parts, "on "+d.ReviewDate.Format("2006-01-02"))
+	}
+	return strings.Join(parts, " ")
+}
+
+// compare lists what differs between the flag as reviewed and as it is.
+func compare(d Decision, f match.BenefitFlag) []Change {
+	var out []Change
+	if d.Class != string(f.Class) {
+		out = append(out, Change{"class", orNone(d.Class), string(f.Class)})
+	}
+	ints := []struct {
+		field    string
+		old, now int
+	}{
+		{"months paid", d.MonthsPaid, len(f.Months)},
+		{"overlap months", d.OverlapMonths, len(f.OverlapMonths)},
+	}
+	for _, c := range ints {
+		if c.old != c.now {
+			out = append(out, Change{c.field, strconv.Itoa(c.old), strconv.Itoa(c.now)})
+		}
+	}
+	amounts := []struct {
+		field    string
+		old, now decimal.Decimal
+	}{
+		{"benefit EUR", d.BenefitEUR, f.BenefitEUR},
+		{"recovery EUR", d.RecoveryEUR, f.RecoveryEUR},
+		{"income during benefit EUR", d.IncomeDuringEUR, f.IncomeDuringEUR},
+	}
+	for _, c := range amounts {
+		if !c.old.Round(2).Equal(c.now.Round(2)) {
+			out = append(out, Change{c.field, c.old.StringFixed(2), c.now.StringFixed(2)})
+		}
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
