@@ -27,6 +27,9 @@ var DefaultTarget = decimal.NewFromInt(10_000_000)
 type Input struct {
 	Path    string `yaml:"path"`
 	Suspect string `yaml:"suspect,omitempty"`
+	// Name is the path as written in the case file (relative to it), the
+	// one reports show; empty for inputs given by flag.
+	Name string `yaml:"-"`
 }
 
 // UnmarshalYAML accepts both "file.csv" and {path: file.csv, suspect: S1}.
@@ -117,6 +120,7 @@ func Load(path string) (*Case, error) {
 	base := filepath.Dir(path)
 	for k, ins := range c.Inputs {
 		for i := range ins {
+			ins[i].Name = ins[i].Path
 			ins[i].Path = resolve(base, ins[i].Path)
 		}
 		c.Inputs[k] = ins

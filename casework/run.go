@@ -78,7 +78,7 @@ func (r *runner) options(kind ledger.Kind) ingest.Options {
 // read runs one ingest reader over every input of a kind.
 func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.Options, func(T) error) ([]ledger.Source, error), emit func(T) error) error {
 	for _, in := range r.c.Inputs[kind] {
-		srcs, err := reader(ingest.Input{Path: in.Path, Suspect: in.Suspect}, r.options(kind), emit)
+		srcs, err := reader(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, r.options(kind), emit)
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", kind, in.Path, err)
 		}

@@ -180,8 +180,8 @@ func TestSampleCaseMatchesExpectedResults(t *testing.T) {
 
 	srcs := map[string]ledger.Source{}
 	for _, s := range rep.Sources {
-		rel, _ := filepath.Rel(sampleDir, s.Path)
-		srcs[rel+"#"+s.Sheet] = s
+		// Sources are shown relative to the case file.
+		srcs[s.Path+"#"+s.Sheet] = s
 	}
 	for _, want := range exp.Sources {
 		got, ok := srcs[want.Path+"#"+want.Sheet]

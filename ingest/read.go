@@ -18,6 +18,10 @@ import (
 // or "book.xlsx#Sheet".
 type Input struct {
 	Path string
+	// Name is how the input is shown in reports and issues, for example
+	// its path relative to the case file, so that the same case gives the
+	// same report wherever it is run from; Path when empty.
+	Name string
 	// Suspect is the case file's `suspect:` for a payments file; copied to
 	// Payment.FileSuspect and Source.Suspect.
 	Suspect string
@@ -106,7 +110,11 @@ type rowMaker func(*table) rowFunc
 func readInput(in Input, opt Options, kind ledger.Kind, amountFields []string, newRow rowMaker) ([]ledger.Source, error) {
 	path, sheet := splitSheet(in.Path)
 	m := newMatcher(kind, opt.Columns)
-	base := ledger.Source{Path: path, Kind: kind, Suspect: in.Suspect}
+	shown := path
+	if in.Name != "" {
+		shown, _ = splitSheet(in.Name)
+	}
+	base := ledger.Source{Path: shown, Kind: kind, Suspect: in.Suspect}
 	if isWorkbook(path) {
 		return readWorkbook(path, sheet, base, m, opt, amountFields, newRow)
 	}
