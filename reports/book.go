@@ -36,6 +36,9 @@ type styleKey struct {
 	numFmt string
 	bold   bool
 	fill   bool
+	// unlocked cells stay editable on a protected sheet (the review
+	// columns of Benefit flags).
+	unlocked bool
 }
 
 // book is a workbook being written: the excelize file, the styles made so
@@ -74,6 +77,9 @@ func (b *book) style(k styleKey) int {
 	}
 	if k.fill {
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	}
+	if k.unlocked {
+		s.Protection = &excelize.Protection{Locked: false}
 	}
 	id, err := b.f.NewStyle(s)
 	if err != nil {
@@ -150,6 +156,10 @@ type table struct {
 	widths  []float64
 	parts   []*sheetPart
 	footer  bool
+	// beforeFlush runs on each sheet of the table once its autofilter is
+	// set, for what the stream writer writes only at the end (sheet
+	// protection, data validation).
+	beforeFlush func(p *sheetPart) error
 }
 
 // newTable starts the table on its sheet, which must already exist.
@@ -328,6 +338,11 @@ func (b *book) finish(order []string) error {
 			ref := "A1:" + colName(len(t.headers)) + strconv.Itoa(max(p.dataEnd, 1))
 			if err := b.f.AutoFilter(p.name, ref, nil); err != nil {
 				return fmt.Errorf("autofilter %q: %w", p.name, err)
+			}
+			if t.beforeFlush != nil {
+				if err := t.beforeFlush(p); err != nil {
+					return err
+				}
 			}
 			if err := p.sw.Flush(); err != nil {
 				return fmt.Errorf("flush sheet %q: %w", p.name, err)

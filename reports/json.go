@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 )
 
@@ -68,6 +69,34 @@ type jsonFlag struct {
 	RecoveryEUR            string         `json:"recovery_eur"`
 	IncomeDuringBenefitEUR string         `json:"income_during_benefit_eur"`
 	Status                 string         `json:"status"`
+	ReviewState            string         `json:"review_state"`
+	Changes                []string       `json:"changes"`
+	Decision               string         `json:"decision"`
+	Reviewer               string         `json:"reviewer"`
+	ReviewDate             string         `json:"review_date"`
+	Note                   string         `json:"note"`
+}
+
+// jsonWithdrawn is a reviewed flag that no longer arises, with its last
+// decision and where that decision was read.
+type jsonWithdrawn struct {
+	ID                     string `json:"id"`
+	Suspect                string `json:"suspect"`
+	Application            string `json:"application"`
+	Class                  string `json:"class"`
+	MonthsPaid             int    `json:"months_paid"`
+	BenefitEUR             string `json:"benefit_eur"`
+	OverlapMonths          int    `json:"overlap_months"`
+	RecoveryEUR            string `json:"recovery_eur"`
+	IncomeDuringBenefitEUR string `json:"income_during_benefit_eur"`
+	Decision               string `json:"decision"`
+	Reviewer               string `json:"reviewer"`
+	ReviewDate             string `json:"review_date"`
+	Note                   string `json:"note"`
+	Source                 string `json:"source"`
+	SHA256                 string `json:"sha256"`
+	Sheet                  string `json:"sheet"`
+	Row                    int    `json:"row"`
 }
 
 type jsonSource struct {
@@ -166,7 +195,8 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("target_percent", r.Seizure.Percent.StringFixed(2))
 	jw.field("suspects", jsonSuspects(r))
 	jw.field("unattributed", jsonUnattributed{Payments: r.UnattributedCount, EUR: eur(r.UnattributedEUR)})
-	jw.field("benefit_flags", jsonFlags(r.Flags))
+	jw.field("benefit_flags", jsonFlags(r.Flags, r.Review))
+	jw.field("withdrawn_flags", jsonWithdrawnFlags(r.Review))
 	jw.field("households_known", r.HouseholdsKnown)
 	jw.field("sources", jsonSources(r.Sources))
 	jw.field("payments", jsonPayments{Total: r.PaymentsTotal, Attributed: r.AttributedPayments,
@@ -288,7 +318,7 @@ func jsonSuspects(r *Report) []jsonSuspect {
 	return out
 }
 
-func jsonFlags(flags []match.BenefitFlag) []jsonFlag {
+func jsonFlags(flags []match.BenefitFlag, rv *review.Outcome) []jsonFlag {
 	out := make([]jsonFlag, 0, len(flags))
 	for _, f := range flags {
 		ev := make([]jsonEvidence, 0, len(f.Evidence))
@@ -299,12 +329,33 @@ func jsonFlags(flags []match.BenefitFlag) []jsonFlag {
 		if status == "" {
 			status = "to review"
 		}
-		out = append(out, jsonFlag{
+		fr := rv.Review(f.ID)
+		jf := jsonFlag{
 			ID: f.ID, Suspect: f.Suspect, Application: f.Application, Class: string(f.Class), Role: f.Role,
 			Evidence: nonNil(f.Agreed), Fields: ev, MonthsPaid: len(f.Months), Months: monthStrings(f.Months),
 			BenefitEUR: eur(f.BenefitEUR), OverlapMonths: len(f.OverlapMonths), Overlap: monthStrings(f.OverlapMonths),
 			RecoveryEUR: eur(f.RecoveryEUR), IncomeDuringBenefitEUR: eur(f.IncomeDuringEUR), Status: status,
-		})
+			ReviewState: string(fr.State), Changes: nonNil(fr.Changes),
+		}
+		if d := fr.Decision; d != nil {
+			jf.Decision, jf.Reviewer, jf.ReviewDate, jf.Note = d.Decision, d.Reviewer, day(d.ReviewDate), d.Note
+		}
+		out = append(out, jf)
+	}
+	return out
+}
+
+func jsonWithdrawnFlags(rv *review.Outcome) []jsonWithdrawn {
+	out := []jsonWithdrawn{}
+	if rv == nil {
+		return out
+	}
+	for _, d := range rv.Withdrawn {
+		out = append(out, jsonWithdrawn{ID: d.FlagID, Suspect: d.Suspect, Application: d.Application, Class: d.Class,
+			MonthsPaid: d.MonthsPaid, BenefitEUR: eur(d.BenefitEUR), OverlapMonths: d.OverlapMonths,
+			RecoveryEUR: eur(d.RecoveryEUR), IncomeDuringBenefitEUR: eur(d.IncomeDuringEUR), Decision: d.Decision,
+			Reviewer: d.Reviewer, ReviewDate: day(d.ReviewDate), Note: d.Note, Source: d.Source, SHA256: d.SHA256,
+			Sheet: d.Sheet, Row: d.Row})
 	}
 	return out
 }

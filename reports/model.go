@@ -8,6 +8,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,7 +35,10 @@ type Report struct {
 	// HouseholdsKnown is false when no household table was given: the
 	// cross-check then covers applicants only, and the report says so.
 	HouseholdsKnown bool
-	Cycles          []ledger.Cycle
+	// Review holds the decisions carried from earlier workbooks; nil when
+	// no reviews were given, and then every flag is new.
+	Review *review.Outcome
+	Cycles []ledger.Cycle
 
 	// Payment counts and sums over accepted, non-duplicate rows.
 	PaymentsTotal      int

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -99,6 +100,7 @@ func (b *book) writeSummary(r *Report) error {
 	s.line("Benefit flags: probable", counts[match.ClassProbable], in)
 	s.line("Benefit flags: possible", counts[match.ClassPossible], in)
 	s.line("Benefit proposed for recovery EUR", recovery, eu)
+	b.summaryReviews(s, r)
 	if !r.HouseholdsKnown {
 		s.note(b.tr.t("The benefit cross-check covered applicants only: no household table was given."))
 	}
@@ -186,4 +188,21 @@ func (b *book) summaryCharts(s *summarySheet, typeFirst, typeLast int) error {
 		return fmt.Errorf("summary chart: %w", err)
 	}
 	return nil
+}
+
+// summaryReviews writes the flags by review state and by decision, and
+// the recovery proposed over confirmed flags beside the total above.
+func (b *book) summaryReviews(s *summarySheet, r *Report) {
+	in := b.integer(false)
+	states, decisions, confirmed := countReviews(r)
+	_, confirmedEUR := flagCounts(confirmed)
+	s.line("Benefit proposed for recovery, confirmed flags EUR", confirmedEUR, b.euro(false))
+	s.line("Benefit flags: new", states[review.StateNew], in)
+	s.line("Benefit flags: unchanged since review", states[review.StateUnchanged], in)
+	s.line("Benefit flags: evidence changed since review", states[review.StateChanged], in)
+	s.line("Withdrawn flags (reviewed, no longer arising)", states[review.StateWithdrawn], in)
+	s.line("Benefit flags: confirmed", decisions[review.Confirmed], in)
+	s.line("Benefit flags: rejected", decisions[review.Rejected], in)
+	s.line("Benefit flags: unsure", decisions[review.Unsure], in)
+	s.line("Benefit flags: no decision", decisions[""], in)
 }

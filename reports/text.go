@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 )
 
@@ -62,8 +63,19 @@ func WriteSummary(w io.Writer, r *Report) error {
 		line("%s (%s): %d, %s %s", tr.t("Benefit flags"), tr.t("to review"), len(r.Flags),
 			tr.t("proposed for recovery"), money(recovery))
 		for _, f := range r.Flags {
-			line("  %-9s %-10s %-20s %s", tr.t(string(f.Class)), clip(f.Suspect, 10), clip(f.Application, 20), money(f.RecoveryEUR))
+			line("  %-9s %-10s %-20s %18s  %s", tr.t(string(f.Class)), clip(f.Suspect, 10), clip(f.Application, 20),
+				money(f.RecoveryEUR), tr.t(string(r.Review.Review(f.ID).State)))
 		}
+	}
+	if len(r.Flags) > 0 || r.Review != nil {
+		states, decisions, confirmed := countReviews(r)
+		_, confirmedEUR := flagCounts(confirmed)
+		line("%s: %s %d · %s %d · %s %d · %s %d", tr.t("Review state"),
+			tr.t("new"), states[review.StateNew], tr.t("unchanged"), states[review.StateUnchanged],
+			tr.t("changed"), states[review.StateChanged], tr.t("withdrawn"), states[review.StateWithdrawn])
+		line("%s: %s %d (%s) · %s %d · %s %d · %s %d", tr.t("Decisions"),
+			tr.t("confirmed"), decisions[review.Confirmed], money(confirmedEUR), tr.t("rejected"), decisions[review.Rejected],
+			tr.t("unsure"), decisions[review.Unsure], tr.t("no decision"), decisions[""])
 	}
 	if !r.HouseholdsKnown {
 		line("")

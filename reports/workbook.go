@@ -15,6 +15,25 @@ import (
 // sheetOrder lists the workbook's sheets (English names) in order.
 var sheetOrder = []string{"Summary", "Suspects", "Payments", "Unattributed", "Assets", "Benefit flags", "Network", "Data issues", "Sources", "Rates used"}
 
+// sheetsFor is the order of r's sheets: with reviews, Withdrawn flags
+// follows Benefit flags and Review log closes the workbook.
+func sheetsFor(r *Report) []string {
+	if r.Review == nil {
+		return sheetOrder
+	}
+	var out []string
+	for _, n := range sheetOrder {
+		out = append(out, n)
+		switch n {
+		case "Benefit flags":
+			out = append(out, "Withdrawn flags")
+		case "Rates used":
+			out = append(out, "Review log")
+		}
+	}
+	return out
+}
+
 // WriteWorkbook writes the workbook (SPEC section 5) to path. It ranges
 // over r.Entries and r.Issues once each.
 func WriteWorkbook(path string, r *Report) error {
@@ -30,8 +49,9 @@ func WriteWorkbook(path string, r *Report) error {
 }
 
 func (b *book) writeAll(r *Report) error {
-	names := make([]string, len(sheetOrder))
-	for i, n := range sheetOrder {
+	order := sheetsFor(r)
+	names := make([]string, len(order))
+	for i, n := range order {
 		names[i] = b.tr.t(n)
 	}
 	if err := b.f.SetSheetName("Sheet1", names[0]); err != nil {
@@ -45,9 +65,14 @@ func (b *book) writeAll(r *Report) error {
 	steps := []func(*Report) error{
 		b.writeSuspects, b.writePayments, b.writeAssets, b.writeFlags,
 		b.writeNetwork, b.writeIssues, b.writeSources, b.writeRates,
+	}
+	if r.Review != nil {
+		steps = append(steps, b.writeWithdrawn, b.writeReviewLog)
+	}
+	steps = append(steps,
 		// The Summary goes last: it reports which sheets were continued.
 		b.writeSummary,
-	}
+	)
 	for _, step := range steps {
 		if err := step(r); err != nil {
 			return err
@@ -368,35 +393,6 @@ func (b *book) writeAssets(r *Report) error {
 	foot[12] = excelize.Cell{StyleID: bold, Formula: fmt.Sprintf("SUM(M2:M%d)", last), Value: num(sum)}
 	foot[17] = excelize.Cell{StyleID: bold, Formula: fmt.Sprintf("SUM(R2:R%d)", last), Value: num(sumReport)}
 	return t.addFooter(foot)
-}
-
-func (b *book) writeFlags(r *Report) error {
-	hs := b.headers("Flag ID", "Suspect", "Application", "Class", "Role", "Tax code", "Surname", "Name",
-		"Birth date", "Birth place", "Sex", "Months paid", "Months", "Benefit EUR", "Overlap months",
-		"Overlap", "Recovery EUR", "Income during benefit EUR", "Status")
-	styles := make([]int, len(hs))
-	styles[11], styles[14] = b.integer(false), b.integer(false)
-	styles[13], styles[16], styles[17] = b.euro(false), b.euro(false), b.euro(false)
-	var rows [][]any
-	for _, f := range r.Flags {
-		row := []any{str(f.ID), str(f.Suspect), str(f.Application), str(b.tr.t(string(f.Class))), str(b.tr.t(f.Role))}
-		for _, field := range evidenceFields {
-			if e, ok := evidenceFor(f, field); ok {
-				row = append(row, evidenceText(b.tr, e))
-			} else {
-				row = append(row, nil)
-			}
-		}
-		status := f.Status
-		if status == "" {
-			status = "to review"
-		}
-		row = append(row, len(f.Months), str(monthRanges(f.Months)), num(f.BenefitEUR),
-			len(f.OverlapMonths), str(monthRanges(f.OverlapMonths)), num(f.RecoveryEUR),
-			num(f.IncomeDuringEUR), b.tr.t(status))
-		rows = append(rows, row)
-	}
-	return b.simpleTable("Benefit flags", hs, styles, rows, nil)
 }
 
 // simpleTable writes a small table held in memory, then footer rows.
