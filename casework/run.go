@@ -92,10 +92,10 @@ func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.O
 // the issues.
 func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	r := &runner{c: c, opt: opt}
-	if r.issues, err = newSpool[ledger.Issue](opt.TempDir, "crosscheck-issues-*"); err != nil {
+	if r.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", encodeIssue, decodeIssue); err != nil {
 		return nil, err
 	}
-	if r.entries, err = newSpool[ledger.Entry](opt.TempDir, "crosscheck-payments-*"); err != nil {
+	if r.entries, err = newSpool(opt.TempDir, "crosscheck-payments-*", encodeEntry, decodeEntry); err != nil {
 		r.issues.close()
 		return nil, err
 	}

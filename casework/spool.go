@@ -2,8 +2,7 @@ package casework
 
 import (
 	"bufio"
-	"encoding/gob"
-	"errors"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"iter"
@@ -12,29 +11,39 @@ import (
 
 // spool keeps a long sequence of records on disk so that memory does not
 // grow with the number of payment rows: the run writes each record once
-// while computing and the reports read them back once, in order.
+// while computing and the reports read them back, in order, as often as
+// they need (the workbook and the JSON each read once).
 type spool[T any] struct {
-	f   *os.File
-	w   *bufio.Writer
-	enc *gob.Encoder
-	n   int
-	err error
+	f      *os.File
+	w      *bufio.Writer
+	encode func([]byte, *T) []byte
+	decode func(*decoder) (T, error)
+	buf    []byte
+	n      int
+	err    error
 }
 
-func newSpool[T any](dir, pattern string) (*spool[T], error) {
+func newSpool[T any](dir, pattern string, encode func([]byte, *T) []byte, decode func(*decoder) (T, error)) (*spool[T], error) {
 	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return nil, fmt.Errorf("create spool file: %w", err)
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	return &spool[T]{f: f, w: w, enc: gob.NewEncoder(w)}, nil
+	return &spool[T]{f: f, w: bufio.NewWriterSize(f, 1<<20), encode: encode, decode: decode}, nil
 }
 
+// add appends one record, framed by its length.
 func (s *spool[T]) add(v *T) {
 	if s.err != nil {
 		return
 	}
-	if err := s.enc.Encode(v); err != nil {
+	s.buf = s.encode(s.buf[:0], v)
+	var hdr [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(hdr[:], uint64(len(s.buf)))
+	if _, err := s.w.Write(hdr[:k]); err != nil {
+		s.err = fmt.Errorf("write spool: %w", err)
+		return
+	}
+	if _, err := s.w.Write(s.buf); err != nil {
 		s.err = fmt.Errorf("write spool: %w", err)
 		return
 	}
@@ -57,13 +66,27 @@ func (s *spool[T]) all() iter.Seq[T] {
 			s.err = fmt.Errorf("rewind spool: %w", err)
 			return
 		}
-		dec := gob.NewDecoder(bufio.NewReaderSize(s.f, 1<<20))
+		r := bufio.NewReaderSize(s.f, 1<<20)
+		var buf []byte
+		d := &decoder{intern: map[string]string{}}
 		for i := 0; i < s.n; i++ {
-			var v T
-			if err := dec.Decode(&v); err != nil {
-				if !errors.Is(err, io.EOF) {
-					s.err = fmt.Errorf("read spool: %w", err)
-				}
+			size, err := binary.ReadUvarint(r)
+			if err != nil {
+				s.err = fmt.Errorf("read spool: %w", err)
+				return
+			}
+			if uint64(cap(buf)) < size {
+				buf = make([]byte, size)
+			}
+			buf = buf[:size]
+			if _, err := io.ReadFull(r, buf); err != nil {
+				s.err = fmt.Errorf("read spool: %w", err)
+				return
+			}
+			d.b, d.err = buf, nil
+			v, err := s.decode(d)
+			if err != nil {
+				s.err = fmt.Errorf("read spool record %d: %w", i+1, err)
 				return
 			}
 			if !yield(v) {
