@@ -7,6 +7,11 @@
 //
 //	go run ./testdata/gen
 //
+// With -scale large it writes instead a national-size synthetic case for
+// benchmarks into -out (never committed; see large.go):
+//
+//	go run ./testdata/gen -scale large -out /tmp/large1m [-payments 4000000]
+//
 // The output is byte-for-byte deterministic (fixed seed, fixed workbook
 // properties): the generator builds everything twice and refuses to write
 // if the two builds differ.
@@ -34,13 +39,30 @@ type gen struct {
 }
 
 func main() {
-	out := flag.String("out", "testdata/sample", "folder to write the sample case into")
+	out := flag.String("out", defaultOut, "folder to write the case into")
+	scale := flag.String("scale", "sample", "sample (the committed sample case) or large (a big case for benchmarks, not committed)")
+	payments := flag.Int("payments", 1_000_000, "payment rows of the large case")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	var err error
+	switch *scale {
+	case "sample":
+		err = run(*out)
+	case "large":
+		if *out == defaultOut {
+			err = fmt.Errorf("-scale large: give -out DIR outside the repository (the large case is not committed)")
+			break
+		}
+		err = runLarge(*out, *payments)
+	default:
+		err = fmt.Errorf("-scale %q: want sample or large", *scale)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
+
+const defaultOut = "testdata/sample"
 
 func run(out string) error {
 	if err := selfCheckCodes(); err != nil {
