@@ -458,7 +458,7 @@ func (l *large) bankStatement(name string, s *lsus, rows int) error {
 		d := l.dayOf(i, rows)
 		value := &l.days[l.dayIndex(i, rows)+1]
 		date := d.it
-		if i%97_331 == 4711 {
+		if i%9_733 == 4711 {
 			date = "31/02/2020" // a planted bad row
 		}
 		cro += 1 + int64(r.IntN(900))
@@ -506,7 +506,7 @@ type ppRow struct {
 }
 
 // paypal writes a PayPal export: paypal_1 in English notation, paypal_2
-// (second) in Italian notation with 4% of its rows already in paypal_1.
+// (second) in Italian notation with one row in eight already in paypal_1.
 // Mostly EUR, some USD and GBP, refunds, and receipts on addresses that
 // belong to nobody (unattributed).
 func (l *large) paypal(name string, rows int, second bool) error {
@@ -517,10 +517,12 @@ func (l *large) paypal(name string, rows int, second bool) error {
 	r := l.r
 	c.line(paypalHeader...)
 	var code, amt, feeB, net, mail []byte
+	dups := 0
 	for i := range rows {
 		var p ppRow
-		if second && len(l.dupPool) > 0 && r.IntN(25) == 0 {
-			p = l.dupPool[r.IntN(len(l.dupPool))]
+		if second && len(l.dupPool) > 0 && r.IntN(8) == 0 {
+			p = l.dupPool[dups%len(l.dupPool)] // each once, in order, while they last
+			dups++
 		} else {
 			p = ppRow{day: l.dayIndex(i, rows), client: r.IntN(len(l.clients)), cur: "EUR"}
 			switch x := r.IntN(100); {
@@ -547,7 +549,7 @@ func (l *large) paypal(name string, rows int, second bool) error {
 			}
 			code = l.appendPayPalCode(code[:0])
 			p.code = string(code)
-			if !second && r.IntN(25) == 0 && len(l.dupPool) < 100_000 {
+			if !second && r.IntN(12) == 0 {
 				l.dupPool = append(l.dupPool, p)
 			}
 		}
