@@ -167,7 +167,19 @@ type table struct {
 // styles gives each column's style (nil or 0 for text): plain values in
 // a row take it, so that rows need no per-cell style.
 func (b *book) newTable(sheet string, headers []string, styles []int, sample [][]any) (*table, error) {
-	t := &table{b: b, base: sheet, headers: headers, styles: styles, widths: fitWidths(headers, sample)}
+	return b.newTableMinWidths(sheet, headers, styles, sample, nil)
+}
+
+// newTableMinWidths is newTable with a minimum width for some columns
+// (by 0-based index): columns that readers fill in need room.
+func (b *book) newTableMinWidths(sheet string, headers []string, styles []int, sample [][]any, minWidths map[int]float64) (*table, error) {
+	widths := fitWidths(headers, sample)
+	for i, w := range minWidths {
+		if i < len(widths) {
+			widths[i] = max(widths[i], w)
+		}
+	}
+	t := &table{b: b, base: sheet, headers: headers, styles: styles, widths: widths}
 	b.tables = append(b.tables, t)
 	if err := t.open(sheet); err != nil {
 		return nil, err

@@ -64,7 +64,8 @@ func (b *book) writeFlags(r *Report) error {
 		row = append(row, b.decisionCells(fr.Decision, edit, editDate)...)
 		rows = append(rows, row)
 	}
-	t, err := b.newTable(b.tr.t("Benefit flags"), hs, styles, rows)
+	t, err := b.newTableMinWidths(b.tr.t("Benefit flags"), hs, styles, rows,
+		map[int]float64{flagColState: 24, flagColDecision: 14, flagColReviewer: 18, flagColDate: 14, flagColNote: 48})
 	if err != nil {
 		return err
 	}

@@ -228,6 +228,11 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("Summary lacks %v", want)
 	}
+	// The protected flags sheet opens, with its review columns.
+	flags := sheets["Benefit flags"]
+	if len(flags) < 3 || at(flags[0], 0) != "Flag ID" || at(flags[0], 20) != "Decision" || at(flags[1], 19) != "new" {
+		t.Errorf("Benefit flags as LibreOffice reads it: %q", flags)
+	}
 }
 
 func at(row []string, i int) string {
