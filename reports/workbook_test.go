@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/review"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -85,6 +86,18 @@ func TestSheetNamesAndOrder(t *testing.T) {
 func TestItalianLabelsAllTranslated(t *testing.T) {
 	missingLabels.Clear()
 	writeBook(t, testReport("it"))
+	// With reviews: every state, a withdrawn flag and the review log.
+	reviewed := testReport("it")
+	first := reviewed.Flags[0]
+	old := review.Decision{FlagID: first.ID, Decision: review.Confirmed, Class: "possible", MonthsPaid: 1,
+		BenefitEUR: d("1"), RecoveryEUR: d("1"), IncomeDuringEUR: d("1"), OverlapMonths: 9}
+	gone := review.Decision{FlagID: "F-gone", Decision: review.Rejected, Class: "exact"}
+	outcome, _ := review.Apply(reviewed.Flags, []review.Decision{old, gone})
+	reviewed.Review = &outcome
+	writeBook(t, reviewed)
+	if err := WriteSummary(io.Discard, reviewed); err != nil {
+		t.Fatal(err)
+	}
 	if err := WriteSummary(io.Discard, testReport("it")); err != nil {
 		t.Fatal(err)
 	}
