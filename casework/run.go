@@ -165,7 +165,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// An unknown file suspect would otherwise be reported on every row of
 	// the file: say it once per source and value.
 	problemSeen := map[string]bool{}
-	if err := read(r, ledger.KindPayments, ingest.ReadPayments, func(p *ledger.Payment) error {
+	post := func(p *ledger.Payment) {
 		if problem := attr.Problem(p); problem != "" {
 			value, row, column := p.Suspect, p.Ref.Row, "suspect"
 			if value == "" {
@@ -186,8 +186,8 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		if p.Date.After(r.lastDate) {
 			r.lastDate = p.Date
 		}
-		return nil
-	}); err != nil {
+	}
+	if err := r.readPayments(post); err != nil {
 		return nil, err
 	}
 	rejected := 0
@@ -279,4 +279,82 @@ func markConflicts(entries iter.Seq[ledger.Entry], led *ledger.Ledger) iter.Seq[
 			}
 		}
 	}
+}
+
+// batchItem is a payment row or an issue, in the order the reader met
+// them.
+type batchItem struct {
+	isIssue bool
+	p       ledger.Payment
+	is      ledger.Issue
+}
+
+const batchSize = 1024
+
+// readPayments reads every payments input in one goroutine (CSV parsing,
+// decimals, dates) while post runs in this one (duplicates, conversion,
+// attribution, totals, spooling): each keeps a core busy. Rows travel in
+// batches, in read order, so the result does not depend on scheduling.
+func (r *runner) readPayments(post func(*ledger.Payment)) error {
+	batches := make(chan []batchItem, 4)
+	free := make(chan []batchItem, 8)
+	var (
+		srcs    []ledger.Source
+		readErr error
+	)
+	go func() {
+		defer close(batches)
+		cur := make([]batchItem, 0, batchSize)
+		push := func() {
+			batches <- cur
+			select {
+			case b := <-free:
+				cur = b[:0]
+			default:
+				cur = make([]batchItem, 0, batchSize)
+			}
+		}
+		opt := ingest.Options{Columns: r.c.Columns[ledger.KindPayments], Report: func(is ledger.Issue) {
+			cur = append(cur, batchItem{isIssue: true, is: is})
+			if len(cur) == batchSize {
+				push()
+			}
+		}}
+		for _, in := range r.c.Inputs[ledger.KindPayments] {
+			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(p *ledger.Payment) error {
+				cur = append(cur, batchItem{p: *p})
+				if len(cur) == batchSize {
+					push()
+				}
+				return nil
+			})
+			if err != nil {
+				readErr = fmt.Errorf("%s %s: %w", ledger.KindPayments, in.Path, err)
+				break
+			}
+			srcs = append(srcs, got...)
+		}
+		if len(cur) > 0 {
+			batches <- cur
+		}
+	}()
+	for b := range batches {
+		for i := range b {
+			if b[i].isIssue {
+				r.report(b[i].is)
+			} else {
+				post(&b[i].p)
+			}
+		}
+		select {
+		case free <- b:
+		default:
+		}
+	}
+	// The channel is closed: the reader is done and its results visible.
+	if readErr != nil {
+		return readErr
+	}
+	r.sources = append(r.sources, srcs...)
+	return nil
 }
