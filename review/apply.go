@@ -66,19 +66,24 @@ func (o *Outcome) Review(id string) FlagReview {
 // with an Issue. A rejected flag whose evidence did not change keeps its
 // decision and is "unchanged", not proposed again as new.
 func Apply(flags []match.BenefitFlag, decisions []Decision) (Outcome, []ledger.Issue) {
-	byID, order, issues := latestDecisions(decisions)
+	// The outcome points into its own copy, not the caller's slice.
+	decisions = slices.Clone(decisions)
+	kept, issues := latestDecisions(decisions)
+	byID := make(map[string]int, len(kept))
+	for _, i := range kept {
+		byID[decisions[i].FlagID] = i
+	}
 	out := Outcome{Flags: make(map[string]FlagReview, len(flags))}
 	current := make(map[string]bool, len(flags))
 	for _, f := range flags {
 		current[f.ID] = true
-		d, ok := byID[f.ID]
+		i, ok := byID[f.ID]
 		if !ok {
 			out.Flags[f.ID] = FlagReview{FlagID: f.ID, State: StateNew}
 			continue
 		}
-		dc := d
-		fr := FlagReview{FlagID: f.ID, State: StateUnchanged, Decision: &dc}
-		fr.Diffs = compare(d, f)
+		fr := FlagReview{FlagID: f.ID, State: StateUnchanged, Decision: &decisions[i]}
+		fr.Diffs = compare(&decisions[i], &f)
 		for _, c := range fr.Diffs {
 			fr.Changes = append(fr.Changes, c.String())
 		}
@@ -87,47 +92,47 @@ func Apply(flags []match.BenefitFlag, decisions []Decision) (Outcome, []ledger.I
 		}
 		out.Flags[f.ID] = fr
 	}
-	for _, id := range order {
-		d := byID[id]
+	out.Log = make([]Decision, 0, len(kept))
+	for _, i := range kept {
+		d := decisions[i]
 		out.Log = append(out.Log, d)
-		if current[id] {
+		if current[d.FlagID] {
 			continue
 		}
 		out.Withdrawn = append(out.Withdrawn, d)
-		issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: "Flag ID", Value: id,
+		issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: "Flag ID", Value: d.FlagID,
 			Problem: fmt.Sprintf("reviewed flag no longer arises (%s): kept under withdrawn flags with its decision", describe(d))})
 	}
 	return out, issues
 }
 
 // latestDecisions keeps one decision per flag id, the last read, and
-// reports a flag decided differently in two places. order lists the ids
-// by where their kept decision was read.
-func latestDecisions(decisions []Decision) (map[string]Decision, []string, []ledger.Issue) {
-	byID := map[string]Decision{}
+// reports a flag decided differently in two places. It returns the
+// indexes of the kept decisions, in the order they were read.
+func latestDecisions(decisions []Decision) ([]int, []ledger.Issue) {
+	last := make(map[string]int, len(decisions))
 	var issues []ledger.Issue
-	for _, d := range decisions {
-		if prev, ok := byID[d.FlagID]; ok && !sameVerdict(prev, d) {
+	for i := range decisions {
+		d := &decisions[i]
+		if j, ok := last[d.FlagID]; ok && !sameVerdict(&decisions[j], d) {
+			prev := &decisions[j]
 			issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: "Flag ID", Value: d.FlagID,
-				Problem: fmt.Sprintf("flag decided differently in %s row %d (%s): this later decision (%s) is kept", prev.Source, prev.Row, describe(prev), describe(d))})
+				Problem: fmt.Sprintf("flag decided differently in %s row %d (%s): this later decision (%s) is kept", prev.Source, prev.Row, describe(*prev), describe(*d))})
 		}
-		byID[d.FlagID] = d
+		last[d.FlagID] = i
 	}
-	order := make([]string, 0, len(byID))
-	for id := range byID {
-		order = append(order, id)
+	kept := make([]int, 0, len(last))
+	for i := range decisions {
+		if last[decisions[i].FlagID] == i {
+			kept = append(kept, i)
+		}
 	}
-	pos := map[string]int{}
-	for i, d := range decisions {
-		pos[d.FlagID] = i // the kept decision is the last one
-	}
-	slices.SortFunc(order, func(a, b string) int { return pos[a] - pos[b] })
-	return byID, order, issues
+	return kept, issues
 }
 
 // sameVerdict reports whether two rows say the same thing; a workbook
 // carries its predecessor's decisions, so repeats are normal.
-func sameVerdict(a, b Decision) bool {
+func sameVerdict(a, b *Decision) bool {
 	return a.Decision == b.Decision && a.Reviewer == b.Reviewer && a.ReviewDate.Equal(b.ReviewDate) && a.Note == b.Note
 }
 
@@ -149,7 +154,7 @@ func describe(d Decision) string {
 }
 
 // compare lists what differs between the flag as reviewed and as it is.
-func compare(d Decision, f match.BenefitFlag) []Change {
+func compare(d *Decision, f *match.BenefitFlag) []Change {
 	var out []Change
 	if d.Class != string(f.Class) {
 		out = append(out, Change{"class", orNone(d.Class), string(f.Class)})

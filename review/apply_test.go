@@ -86,7 +86,7 @@ func TestApplyStates(t *testing.T) {
 func TestApplyLaterWorkbookWins(t *testing.T) {
 	a := flag("S001", "A1", match.ClassExact, 6, 4, "3000.00", "1224.80", "407.46")
 	first := decided(a, Unsure, "run1.xlsx", 2)
-	same := decided(a, Unsure, "run2.xlsx", 5)    // carried unchanged: not a conflict
+	same := decided(a, Unsure, "run2.xlsx", 5)     // carried unchanged: not a conflict
 	later := decided(a, Confirmed, "run3.xlsx", 7) // a person changed it
 	out, issues := Apply([]match.BenefitFlag{a}, []Decision{first, same, later})
 	fr := out.Flags[a.ID]
