@@ -75,13 +75,36 @@ var pow10u = [...]uint64{
 	10000000000000000000,
 }
 
-// small returns d's coefficient and exponent when the coefficient has at
-// most 18 digits (so it fits an int64 with room to spare).
+// small returns d's coefficient and exponent when |coefficient| < 2^62
+// (so it fits an int64 with room to spare).
 func small(d decimal.Decimal) (int64, int32, bool) {
-	if d.NumDigits() > 18 {
+	e := d.Exponent()
+	if e < -boundExp || e > boundExp {
+		if d.NumDigits() > 18 {
+			return 0, 0, false
+		}
+		return d.CoefficientInt64(), e, true
+	}
+	// Comparing with bounds of the same exponent compares coefficients
+	// without allocating (NumDigits costs a logarithm, Coefficient a copy).
+	if d.Cmp(upperBound[e+boundExp]) >= 0 || d.Cmp(lowerBound[e+boundExp]) <= 0 {
 		return 0, 0, false
 	}
-	return d.CoefficientInt64(), d.Exponent(), true
+	return d.CoefficientInt64(), e, true
+}
+
+// boundExp is the exponent range with precomputed bounds.
+const boundExp = 64
+
+// upperBound[e+boundExp] is 2^62 × 10^e, lowerBound its opposite.
+var upperBound, lowerBound = bounds()
+
+func bounds() (up, low [2*boundExp + 1]decimal.Decimal) {
+	for e := -boundExp; e <= boundExp; e++ {
+		up[e+boundExp] = decimal.New(1<<62, int32(e))
+		low[e+boundExp] = decimal.New(-(1 << 62), int32(e))
+	}
+	return up, low
 }
 
 // abs64 returns |v| as uint64 and whether v was negative.

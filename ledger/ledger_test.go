@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -427,4 +428,30 @@ func generatePayments(n int, seed int64) []Payment {
 		out[i] = p
 	}
 	return out
+}
+
+// FuzzReferenceKeyFoldsLikeEqualFold: references equal under
+// strings.EqualFold (after trimming) must fingerprint alike.
+func FuzzReferenceKeyFoldsLikeEqualFold(f *testing.F) {
+	f.Add("TX-1", "tx-1")
+	f.Add("ß", "SS")
+	f.Add("\u212a", "k")
+	f.Add(" abc ", "ABC")
+	f.Add("Σς", "σΣ")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ka, oka := referenceKey("EUR", a)
+		kb, okb := referenceKey("EUR", b)
+		if oka != (strings.TrimSpace(a) != "") {
+			t.Fatalf("%q: ok=%v", a, oka)
+		}
+		// Invalid bytes stay distinct on purpose (EqualFold maps them all
+		// to U+FFFD); ingest hands over valid UTF-8 anyway.
+		valid := utf8.ValidString(a) && utf8.ValidString(b)
+		if valid && oka && okb && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) && ka != kb {
+			t.Fatalf("%q and %q fold alike but hash differently", a, b)
+		}
+		if kc, _ := referenceKey("USD", a); oka && kc == ka {
+			t.Fatalf("%q: currency not in the key", a)
+		}
+	})
 }

@@ -268,3 +268,30 @@ func TestDayNumberRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+func TestSmallFitsOnlyBelowTwoToThe62(t *testing.T) {
+	cases := []struct {
+		v   string
+		fit bool
+	}{
+		{"4611686018427387903", true}, // 2^62 - 1
+		{"4611686018427387904", false},
+		{"-4611686018427387903", true},
+		{"-4611686018427387904", false},
+		{"46116860184273879.03", true},
+		{"18446744073709551621", false}, // 2^64 + 5: low bits would say 5
+		{"1e90", true},                  // outside the bound table
+		{"123456789012345678901e90", false},
+		{"0", true},
+	}
+	for _, c := range cases {
+		v := d(c.v)
+		coef, exp, ok := small(v)
+		if ok != c.fit || (ok && !decimal.New(coef, exp).Equal(v)) {
+			t.Errorf("%s: %d e%d ok=%v, want fit=%v", c.v, coef, exp, ok, c.fit)
+		}
+	}
+	if _, _, ok := small(decimal.Decimal{}); !ok {
+		t.Error("zero value")
+	}
+}
