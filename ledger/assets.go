@@ -124,9 +124,17 @@ func valueAsset(a Asset, rates *Rates, resolve func(string) (string, bool), repo
 	}
 	x = x.Mul(share)
 
+	if exp := x.Exponent(); exp > maxExponent || exp < -maxExponent {
+		problem("value", x.String(), "value out of range: not counted")
+		return av, issues
+	}
 	eur, rate, ok := valueAt(rates, x, a.Currency, a.SeizureDate)
-	if !ok {
-		problem("currency", a.Currency, rates.noRateProblem(a.Currency, a.SeizureDate))
+	switch {
+	case !ok && a.SeizureDate.IsZero():
+		problem("seizure_date", "", fmt.Sprintf("no seizure date to take the %s rate from: not counted", normCurrency(a.Currency)))
+		return av, issues
+	case !ok:
+		problem("currency", a.Currency, rates.noRateProblem(a.Currency, a.SeizureDate)+": not counted")
 		return av, issues
 	}
 	av.EUR, av.HasEUR, av.Counted = eur, true, true

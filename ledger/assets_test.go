@@ -3,6 +3,7 @@ package ledger
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func assetRates() *Rates {
@@ -156,5 +157,14 @@ func TestAssetRatesAreCountedAsUsed(t *testing.T) {
 	ValueAssets([]Asset{btc}, r, resolveTest, day("2021-03-01"), d("1"))
 	if used := r.Used(); len(used) != 2 || used[0].Uses != 1 || used[1].Uses != 1 {
 		t.Errorf("used %+v", used)
+	}
+}
+
+func TestForeignAssetWithoutSeizureDateIsNotCounted(t *testing.T) {
+	a := asset("A", "S001", AssetBankAccount, "100", "USD")
+	a.SeizureDate = time.Time{}
+	s, issues := ValueAssets([]Asset{a}, assetRates(), resolveTest, day("2021-03-01"), d("1"))
+	if s.Assets[0].Counted || len(issues) != 1 || issues[0].Column != "seizure_date" || !s.TotalEUR.IsZero() {
+		t.Fatalf("%+v %+v", s.Assets[0], issues)
 	}
 }
