@@ -16,6 +16,7 @@ import (
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/reports"
+	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 )
 
@@ -217,6 +218,17 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	for _, is := range flagIssues {
 		r.report(is)
 	}
+	// Decisions taken on earlier workbooks carry over; a reviews file that
+	// cannot be used is an issue, never a reason to stop the run.
+	var outcome *review.Outcome
+	if len(c.Reviews) > 0 {
+		decisions, loadIssues := review.LoadAll(c.Reviews)
+		o, applyIssues := review.Apply(flags, decisions)
+		for _, is := range append(loadIssues, applyIssues...) {
+			r.report(is)
+		}
+		outcome = &o
+	}
 	if err := r.entries.finish(); err != nil {
 		return nil, err
 	}
@@ -248,6 +260,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		Seizure:            seizure,
 		Flags:              flags,
 		HouseholdsKnown:    len(c.Inputs[ledger.KindHousehold]) > 0,
+		Review:             outcome,
 		Cycles:             cycles,
 		PaymentsTotal:      payments,
 		AttributedPayments: attributed,

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/xuri/excelize/v2"
 )
 
 // runCLI runs the command tree as a user would and returns the exit code
@@ -142,5 +143,64 @@ func TestTemplatesAreRecognisedByTheirKind(t *testing.T) {
 				t.Errorf("%s template (%s) classified as %+v", kind, lang, cls)
 			}
 		}
+	}
+}
+
+// TestReviewsCarryOverBetweenRuns: decisions typed into the workbook's
+// Benefit flags sheet come back, by flag id, on the next run.
+func TestReviewsCarryOverBetweenRuns(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	if code, _, errs := runCLI(t, "demo", dir); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	book := filepath.Join(dir, "report.xlsx")
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Benefit flags")
+	if len(rows) < 3 || rows[0][0] != "Flag ID" || rows[0][20] != "Decision" {
+		t.Fatalf("unexpected Benefit flags header: %v", rows[0])
+	}
+	decided := rows[1][0]
+	f.SetCellValue("Benefit flags", "U2", "confirmed")
+	f.SetCellValue("Benefit flags", "V2", "Mar. Esposito")
+	f.SetCellValue("Benefit flags", "X2", "checked with INPS")
+	if err := f.SaveAs(filepath.Join(dir, "reviewed.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	js := filepath.Join(dir, "second.json")
+	code, _, errs := runCLI(t, "run", "--case", filepath.Join(dir, "case.yaml"), "--reviews", filepath.Join(dir, "reviewed.xlsx"), "--json", js, "-q")
+	if code != 0 {
+		t.Fatalf("second run: exit %d %s", code, errs)
+	}
+	var doc struct {
+		Flags []struct {
+			ID       string `json:"id"`
+			State    string `json:"review_state"`
+			Decision string `json:"decision"`
+			Reviewer string `json:"reviewer"`
+			Note     string `json:"note"`
+		} `json:"benefit_flags"`
+	}
+	data, _ := os.ReadFile(js)
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, fl := range doc.Flags {
+		if fl.ID == decided {
+			found = true
+			if fl.State != "unchanged" || fl.Decision != "confirmed" || fl.Reviewer != "Mar. Esposito" || fl.Note != "checked with INPS" {
+				t.Errorf("carried flag = %+v", fl)
+			}
+		} else if fl.State != "new" || fl.Decision != "" {
+			t.Errorf("undecided flag = %+v", fl)
+		}
+	}
+	if !found {
+		t.Errorf("flag %s not in the second run", decided)
 	}
 }
