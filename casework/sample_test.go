@@ -21,6 +21,10 @@ type expected struct {
 	TargetPercent string `json:"target_percent"`
 	RemainingEUR  string `json:"remaining_eur"`
 	CryptoReport  string `json:"crypto_at_report_date_eur"`
+	Takedowns     map[string]struct {
+		Rows  int    `json:"rows"`
+		Items string `json:"items"`
+	} `json:"takedowns"`
 	Suspects      []struct {
 		ID         string            `json:"id"`
 		Payments   int               `json:"payments"`
@@ -110,6 +114,15 @@ func TestSampleCaseMatchesExpectedResults(t *testing.T) {
 	}
 	if got := money(rep.Seizure.CryptoAtReport); got != exp.CryptoReport {
 		t.Errorf("crypto at report date = %s, want %s", got, exp.CryptoReport)
+	}
+	for typ, want := range exp.Takedowns {
+		t2 := ledger.AssetType(typ)
+		if got := rep.Seizure.Takedowns[t2]; got != want.Rows {
+			t.Errorf("takedown records %s = %d, want %d", typ, got, want.Rows)
+		}
+		if got := rep.Seizure.TakedownItems[t2].String(); got != want.Items {
+			t.Errorf("takedown items %s = %s, want %s", typ, got, want.Items)
+		}
 	}
 	if rep.UnattributedCount != exp.Unattributed.Payments || money(rep.UnattributedEUR) != exp.Unattributed.EUR {
 		t.Errorf("unattributed = %d / %s, want %d / %s", rep.UnattributedCount, money(rep.UnattributedEUR), exp.Unattributed.Payments, exp.Unattributed.EUR)

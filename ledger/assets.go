@@ -37,6 +37,7 @@ func ValueAssets(assets []Asset, rates *Rates, resolve func(owner string) (strin
 		ByType:         map[AssetType]decimal.Decimal{},
 		ByCountry:      map[string]decimal.Decimal{},
 		Takedowns:      map[AssetType]int{},
+		TakedownItems:  map[AssetType]decimal.Decimal{},
 		CryptoAtSeize:  decimal.Zero,
 		CryptoAtReport: decimal.Zero,
 	}
@@ -59,6 +60,11 @@ func (s *Seizure) add(av AssetValue) {
 		s.Released++
 	case !av.Type.Monetary():
 		s.Takedowns[av.Type]++
+		items := decimal.NewFromInt(1)
+		if av.HasQuantity && av.Quantity.Sign() > 0 {
+			items = av.Quantity
+		}
+		s.TakedownItems[av.Type] = s.TakedownItems[av.Type].Add(items)
 	case av.Counted:
 		s.TotalEUR = s.TotalEUR.Add(av.EUR)
 		s.ByType[av.Type] = s.ByType[av.Type].Add(av.EUR)

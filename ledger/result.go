@@ -104,14 +104,18 @@ type AssetValue struct {
 
 // Seizure sums the seized assets against the case's target.
 type Seizure struct {
-	Assets         []AssetValue
-	TotalEUR       decimal.Decimal // counted assets
-	TargetEUR      decimal.Decimal
-	Percent        decimal.Decimal // of target, two decimals
-	RemainingEUR   decimal.Decimal // max(0, target - total)
-	ByType         map[AssetType]decimal.Decimal
-	ByCountry      map[string]decimal.Decimal
-	Takedowns      map[AssetType]int // non-monetary items counted by type
+	Assets       []AssetValue
+	TotalEUR     decimal.Decimal // counted assets
+	TargetEUR    decimal.Decimal
+	Percent      decimal.Decimal // of target, two decimals
+	RemainingEUR decimal.Decimal // max(0, target - total)
+	ByType       map[AssetType]decimal.Decimal
+	ByCountry    map[string]decimal.Decimal
+	Takedowns    map[AssetType]int // non-monetary records counted by type
+	// TakedownItems counts the items those records seized: a record
+	// "5,500 servers" has quantity 5500; a record without a quantity is
+	// one item.
+	TakedownItems  map[AssetType]decimal.Decimal
 	CryptoAtSeize  decimal.Decimal
 	CryptoAtReport decimal.Decimal
 	Released       int

@@ -52,6 +52,8 @@ var italian = map[string]string{
 	"Type":                              "Tipo",
 	"Country":                           "Paese",
 	"Count":                             "Numero",
+	"Items":                             "Elementi",
+	"Records":                           "Verbali",
 	"Notes":                             "Note",
 	"The benefit cross-check covered applicants only: no household table was given.": "Il controllo RdC ha riguardato solo i richiedenti: non è stata fornita la tabella dei nuclei familiari.",
 	"continued in": "continua in",

@@ -149,6 +149,7 @@ type jsonSeizure struct {
 	ByType            map[string]string `json:"by_type"`
 	ByCountry         map[string]string `json:"by_country"`
 	Takedowns         map[string]int    `json:"takedowns"`
+	TakedownItems     map[string]string `json:"takedown_items"`
 	Assets            []jsonAsset       `json:"assets"`
 }
 
@@ -378,6 +379,10 @@ func jsonSeizureOf(z ledger.Seizure) jsonSeizure {
 	out := jsonSeizure{TotalEUR: eur(z.TotalEUR), RemainingEUR: eur(z.RemainingEUR),
 		CryptoAtSeizeEUR: eur(z.CryptoAtSeize), CryptoAtReportEUR: eur(z.CryptoAtReport), Released: z.Released,
 		ByType: decMap(z.ByType, true), ByCountry: decMap(z.ByCountry, true), Takedowns: td, Assets: []jsonAsset{}}
+	out.TakedownItems = map[string]string{}
+	for k, v := range z.TakedownItems {
+		out.TakedownItems[string(k)] = v.String()
+	}
 	for _, a := range z.Assets {
 		ja := jsonAsset{ID: a.ID, Owner: a.Owner, Suspect: a.Suspect, Type: string(a.Type), Description: a.Description,
 			Currency: a.Currency, SeizureDate: day(a.SeizureDate), Country: a.Country, Share: a.Share.String(),

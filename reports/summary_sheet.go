@@ -133,11 +133,13 @@ func (b *book) writeSummary(r *Report) error {
 	}
 
 	s.row++
-	s.heading("Takedowns (not valued)", "Count")
+	s.heading("Takedowns (not valued)", "Items")
+	s.set(fmt.Sprintf("C%d", s.row), b.tr.t("Records"), b.header())
 	for _, t := range sortedTypes(z.Takedowns) {
 		s.row++
 		s.set(fmt.Sprintf("A%d", s.row), b.tr.t(string(t)), 0)
-		s.set(fmt.Sprintf("B%d", s.row), z.Takedowns[t], in)
+		s.set(fmt.Sprintf("B%d", s.row), num(z.TakedownItems[t]), in)
+		s.set(fmt.Sprintf("C%d", s.row), z.Takedowns[t], in)
 	}
 	if s.err != nil {
 		return fmt.Errorf("summary sheet: %w", s.err)
