@@ -51,6 +51,8 @@ type book struct {
 	tables  []*table
 	// continued lists the sheets that overflowed into a continuation.
 	continued []string
+	// splices are the xmlSheet sheets to put into the saved file.
+	splices []splice
 }
 
 func newBook(lang string) *book {
@@ -140,8 +142,11 @@ func intCell(n int, style int) any { return excelize.Cell{Value: n, StyleID: sty
 
 // sheetPart is one physical sheet of a table.
 type sheetPart struct {
-	name    string
-	sw      *excelize.StreamWriter
+	name string
+	sw   *excelize.StreamWriter
+	// x replaces sw for the tables that can hold a million rows.
+	x       *xmlSheet
+	crc     *crcWriter
 	row     int // last row written
 	dataEnd int // last row inside the autofilter
 }
@@ -156,6 +161,8 @@ type table struct {
 	widths  []float64
 	parts   []*sheetPart
 	footer  bool
+	// fast tables are written by xmlSheet and spliced in after saving.
+	fast bool
 	// beforeFlush runs on each sheet of the table once its autofilter is
 	// set, for what the stream writer writes only at the end (sheet
 	// protection, data validation).
@@ -187,7 +194,36 @@ func (b *book) newTableMinWidths(sheet string, headers []string, styles []int, s
 	return t, nil
 }
 
+// newFastTable is newTable for the long sheets (Payments, Unattributed,
+// Data issues), written by xmlSheet.
+func (b *book) newFastTable(sheet string, headers []string, styles []int, sample [][]any) (*table, error) {
+	t := &table{b: b, base: sheet, headers: headers, styles: styles, widths: fitWidths(headers, sample), fast: true}
+	b.tables = append(b.tables, t)
+	if err := t.open(sheet); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func (t *table) openFast(sheet string) error {
+	x, crc, err := newXMLSheet("", sheet, t.widths, t.styles)
+	if err != nil {
+		return err
+	}
+	p := &sheetPart{name: sheet, x: x, crc: crc}
+	t.parts = append(t.parts, p)
+	hs := t.b.header()
+	row := make([]any, len(t.headers))
+	for i, h := range t.headers {
+		row[i] = textCell(h, hs)
+	}
+	return t.write(p, row)
+}
+
 func (t *table) open(sheet string) error {
+	if t.fast {
+		return t.openFast(sheet)
+	}
 	sw, err := t.b.f.NewStreamWriter(sheet)
 	if err != nil {
 		return fmt.Errorf("stream sheet %q: %w", sheet, err)
@@ -220,6 +256,12 @@ func (t *table) open(sheet string) error {
 
 func (t *table) write(p *sheetPart, cells []any) error {
 	p.row++
+	if p.x != nil {
+		if err := p.x.writeRow(cells); err != nil {
+			return fmt.Errorf("sheet %q row %d: %w", p.name, p.row, err)
+		}
+		return nil
+	}
 	if err := p.sw.SetRow(rowRef(p.row), cells); err != nil {
 		return fmt.Errorf("sheet %q row %d: %w", p.name, p.row, err)
 	}
@@ -350,6 +392,14 @@ func (b *book) finish(order []string) error {
 			ref := "A1:" + colName(len(t.headers)) + strconv.Itoa(max(p.dataEnd, 1))
 			if err := b.f.AutoFilter(p.name, ref, nil); err != nil {
 				return fmt.Errorf("autofilter %q: %w", p.name, err)
+			}
+			if p.x != nil {
+				sp, err := p.x.finish(p.crc, ref)
+				if err != nil {
+					return err
+				}
+				b.splices = append(b.splices, sp)
+				continue
 			}
 			if t.beforeFlush != nil {
 				if err := t.beforeFlush(p); err != nil {

@@ -317,7 +317,7 @@ func appendXMLText(b []byte, s string) []byte {
 func (s *xmlSheet) finish(crc *crcWriter, autoFilter string) (splice, error) {
 	s.w.WriteString(`</sheetData>`)
 	if autoFilter != "" {
-		s.w.WriteString(`<autoFilter ref="` + autoFilter + `"/>`)
+		s.w.WriteString(`<autoFilter ref="` + absoluteRange(autoFilter) + `"/>`)
 	}
 	s.w.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`)
 	if err := s.w.Flush(); err != nil {
@@ -333,6 +333,23 @@ func (s *xmlSheet) finish(crc *crcWriter, autoFilter string) (splice, error) {
 		return splice{}, fmt.Errorf("sheet %q: %w", s.name, err)
 	}
 	return splice{sheet: s.name, file: s.tmp, crc: crc.crc.Sum32(), size: crc.n, compressed: s.counter.n}, nil
+}
+
+// absoluteRange writes "A1:V3" as "$A$1:$V$3", as excelize and Excel do.
+func absoluteRange(ref string) string {
+	var b strings.Builder
+	for i, part := range strings.Split(ref, ":") {
+		if i > 0 {
+			b.WriteByte(':')
+		}
+		j := strings.IndexAny(part, "0123456789")
+		if j <= 0 {
+			b.WriteString(part)
+			continue
+		}
+		b.WriteString("$" + part[:j] + "$" + part[j:])
+	}
+	return b.String()
 }
 
 // splice is a deflated sheet XML waiting to replace excelize's copy of

@@ -39,10 +39,18 @@ func sheetsFor(r *Report) []string {
 func WriteWorkbook(path string, r *Report) error {
 	b := newBook(r.Params.Lang)
 	defer b.f.Close()
+	defer func() {
+		for _, sp := range b.splices {
+			sp.close()
+		}
+	}()
 	if err := b.writeAll(r); err != nil {
 		return err
 	}
 	if err := b.f.SaveAs(path); err != nil {
+		return fmt.Errorf("save workbook %s: %w", path, err)
+	}
+	if err := spliceSheets(path, b.splices); err != nil {
 		return fmt.Errorf("save workbook %s: %w", path, err)
 	}
 	return nil
@@ -291,12 +299,12 @@ func (b *book) writePayments(r *Report) error {
 			unSample = append(unSample, clone(rb.unattributedRow(&sample[i])))
 		}
 	}
-	pay, err := b.newTable(b.tr.t("Payments"), b.headers(paymentHeaders...),
+	pay, err := b.newFastTable(b.tr.t("Payments"), b.headers(paymentHeaders...),
 		b.paymentStyles(len(paymentHeaders), []int{3, 8}, []int{6}, []int{7}), paySample)
 	if err != nil {
 		return err
 	}
-	un, err := b.newTable(b.tr.t("Unattributed"), b.headers(unattribHeaders...),
+	un, err := b.newFastTable(b.tr.t("Unattributed"), b.headers(unattribHeaders...),
 		b.paymentStyles(len(unattribHeaders), []int{3}, []int{6}, nil), unSample)
 	if err != nil {
 		return err
@@ -451,7 +459,7 @@ func (b *book) writeIssues(r *Report) error {
 		}
 		sample = append(sample, row(is))
 	}
-	t, err := b.newTable(b.tr.t("Data issues"), hs, []int{0, 0, b.integer(false)}, sample)
+	t, err := b.newFastTable(b.tr.t("Data issues"), hs, []int{0, 0, b.integer(false)}, sample)
 	if err != nil {
 		return err
 	}
