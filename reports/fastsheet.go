@@ -426,6 +426,8 @@ func spliceSheets(xlsxPath string, splices []splice) error {
 	if err := out.Close(); err != nil {
 		return fmt.Errorf("rewrite workbook: %w", err)
 	}
+	// The rewritten file is private (0600), as excelize saves it: the
+	// report holds personal data.
 	zr.Close()
 	return os.Rename(out.Name(), xlsxPath)
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -85,6 +86,14 @@ func newVersionCommand() *cobra.Command {
 }
 
 func main() {
+	// What stays in memory during a run is long-lived and only grows (a
+	// fingerprint per payment reference, the distinct payers per suspect):
+	// a lower GC target keeps peak memory near that live size, for about
+	// 10% more CPU. Measured on the large case: 1M -> 4M payments added
+	// 77 bytes of peak RSS per payment at the default, 62 at 25.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(25)
+	}
 	os.Exit(execute(newRootCommand(), os.Args[1:]))
 }
 
