@@ -68,6 +68,7 @@ type runner struct {
 	issues   *spool[ledger.Issue]
 	entries  *spool[ledger.Entry]
 	lastDate time.Time
+	progress *progress
 }
 
 func (r *runner) report(is ledger.Issue) { r.issues.add(&is) }
@@ -79,7 +80,12 @@ func (r *runner) options(kind ledger.Kind) ingest.Options {
 // read runs one ingest reader over every input of a kind.
 func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.Options, func(T) error) ([]ledger.Source, error), emit func(T) error) error {
 	for _, in := range r.c.Inputs[kind] {
-		srcs, err := reader(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, r.options(kind), emit)
+		r.progress.begin(string(kind), in.Path)
+		srcs, err := reader(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, r.options(kind), func(v T) error {
+			r.progress.row()
+			return emit(v)
+		})
+		r.progress.end()
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", kind, in.Path, err)
 		}
@@ -92,7 +98,7 @@ func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.O
 // (exit 2); rejected rows are counted in Result.Rejected and listed among
 // the issues.
 func Run(c *casefile.Case, opt Options) (res *Result, err error) {
-	r := &runner{c: c, opt: opt}
+	r := &runner{c: c, opt: opt, progress: newProgress(opt.Progress)}
 	if r.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", encodeIssue, decodeIssue); err != nil {
 		return nil, err
 	}
@@ -334,13 +340,17 @@ func (r *runner) readPayments(post func(*ledger.Payment)) error {
 			}
 		}}
 		for _, in := range r.c.Inputs[ledger.KindPayments] {
+			// The reader goroutine alone touches the progress line here.
+			r.progress.begin(string(ledger.KindPayments), in.Path)
 			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(p *ledger.Payment) error {
+				r.progress.row()
 				cur = append(cur, batchItem{p: *p})
 				if len(cur) == batchSize {
 					push()
 				}
 				return nil
 			})
+			r.progress.end()
 			if err != nil {
 				readErr = fmt.Errorf("%s %s: %w", ledger.KindPayments, in.Path, err)
 				break

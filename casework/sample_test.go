@@ -25,7 +25,7 @@ type expected struct {
 		Rows  int    `json:"rows"`
 		Items string `json:"items"`
 	} `json:"takedowns"`
-	Suspects      []struct {
+	Suspects []struct {
 		ID         string            `json:"id"`
 		Payments   int               `json:"payments"`
 		IncomeEUR  string            `json:"income_eur"`
