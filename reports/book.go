@@ -167,6 +167,8 @@ type table struct {
 	// set, for what the stream writer writes only at the end (sheet
 	// protection, data validation).
 	beforeFlush func(p *sheetPart) error
+	// hidden columns (0-based) are written but not shown.
+	hidden []int
 }
 
 // newTable starts the table on its sheet, which must already exist.
@@ -174,30 +176,17 @@ type table struct {
 // styles gives each column's style (nil or 0 for text): plain values in
 // a row take it, so that rows need no per-cell style.
 func (b *book) newTable(sheet string, headers []string, styles []int, sample [][]any) (*table, error) {
-	return b.newTableMinWidths(sheet, headers, styles, sample, nil)
-}
-
-// newTableMinWidths is newTable with a minimum width for some columns
-// (by 0-based index): columns that readers fill in need room.
-func (b *book) newTableMinWidths(sheet string, headers []string, styles []int, sample [][]any, minWidths map[int]float64) (*table, error) {
-	widths := fitWidths(headers, sample)
-	for i, w := range minWidths {
-		if i < len(widths) {
-			widths[i] = max(widths[i], w)
-		}
-	}
-	t := &table{b: b, base: sheet, headers: headers, styles: styles, widths: widths}
-	b.tables = append(b.tables, t)
-	if err := t.open(sheet); err != nil {
-		return nil, err
-	}
-	return t, nil
+	return b.startTable(sheet, headers, styles, sample, false)
 }
 
 // newFastTable is newTable for the long sheets (Payments, Unattributed,
 // Data issues), written by xmlSheet.
 func (b *book) newFastTable(sheet string, headers []string, styles []int, sample [][]any) (*table, error) {
-	t := &table{b: b, base: sheet, headers: headers, styles: styles, widths: fitWidths(headers, sample), fast: true}
+	return b.startTable(sheet, headers, styles, sample, true)
+}
+
+func (b *book) startTable(sheet string, headers []string, styles []int, sample [][]any, fast bool) (*table, error) {
+	t := &table{b: b, base: sheet, headers: headers, styles: styles, widths: fitWidths(headers, sample), fast: fast}
 	b.tables = append(b.tables, t)
 	if err := t.open(sheet); err != nil {
 		return nil, err
@@ -212,6 +201,10 @@ func (t *table) openFast(sheet string) error {
 	}
 	p := &sheetPart{name: sheet, x: x, crc: crc}
 	t.parts = append(t.parts, p)
+	return t.writeHeader(p)
+}
+
+func (t *table) writeHeader(p *sheetPart) error {
 	hs := t.b.header()
 	row := make([]any, len(t.headers))
 	for i, h := range t.headers {
@@ -241,17 +234,17 @@ func (t *table) open(sheet string) error {
 			return fmt.Errorf("sheet %q column style: %w", sheet, err)
 		}
 	}
+	for _, c := range t.hidden {
+		if err := sw.SetColVisible(c+1, c+1, false); err != nil {
+			return fmt.Errorf("sheet %q hidden column: %w", sheet, err)
+		}
+	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return fmt.Errorf("sheet %q panes: %w", sheet, err)
 	}
 	p := &sheetPart{name: sheet, sw: sw}
 	t.parts = append(t.parts, p)
-	hs := t.b.header()
-	row := make([]any, len(t.headers))
-	for i, h := range t.headers {
-		row[i] = textCell(h, hs)
-	}
-	return t.write(p, row)
+	return t.writeHeader(p)
 }
 
 func (t *table) write(p *sheetPart, cells []any) error {
