@@ -16,7 +16,9 @@ import (
 var flagHeaders = []string{"Flag ID", "Suspect", "Application", "Class", "Role", "Tax code", "Surname", "Name",
 	"Birth date", "Birth place", "Sex", "Months paid", "Months", "Benefit EUR", "Overlap months",
 	"Overlap", "Recovery EUR", "Income during benefit EUR", "Status", "Review state",
-	"Decision", "Reviewer", "Review date", "Note"}
+	"Decision", "Reviewer", "Review date", "Note",
+	"Reviewed class", "Reviewed months paid", "Reviewed benefit EUR", "Reviewed overlap months",
+	"Reviewed recovery EUR", "Reviewed income during benefit EUR", "Reviewed decision", "Reviewed on"}
 
 // Positions (0-based) of the review columns in flagHeaders.
 const (
@@ -25,6 +27,15 @@ const (
 	flagColReviewer = 21
 	flagColDate     = 22
 	flagColNote     = 23
+	// The "Reviewed ..." columns, from flagColReviewed to the last: the
+	// figures the carried decision was taken on, with that decision and
+	// its date, so that the next run can tell whether a person looked at
+	// the row again (see review.Load). They are computed, hence locked,
+	// and hidden: the Review state column already says what changed, and
+	// the sheet stays as wide as before. The protection allows formatting
+	// columns, so a reader can unhide them (select the columns around
+	// them, Unhide).
+	flagColReviewed = 24
 )
 
 // protection lets a reader filter, sort, select and resize on a protected
@@ -42,6 +53,8 @@ func (b *book) writeFlags(r *Report) error {
 	edit, editDate := b.style(styleKey{unlocked: true}), b.style(styleKey{numFmt: b.dateFmt, unlocked: true})
 	styles[flagColDecision], styles[flagColReviewer], styles[flagColNote] = edit, edit, edit
 	styles[flagColDate] = editDate
+	in, eu := b.integer(false), b.euro(false)
+	copy(styles[flagColReviewed:], []int{0, in, eu, in, eu, eu, 0, b.date(false)})
 	var rows [][]any
 	for _, f := range r.Flags {
 		row := []any{str(f.ID), str(f.Suspect), str(f.Application), str(b.tr.t(string(f.Class))), str(b.tr.t(f.Role))}
@@ -62,10 +75,10 @@ func (b *book) writeFlags(r *Report) error {
 		fr := r.Review.Review(f.ID)
 		row = append(row, textCell(b.stateText(fr), b.text(fr.State == review.StateChanged)))
 		row = append(row, b.decisionCells(fr.Decision, edit, editDate)...)
+		row = append(row, b.reviewedCells(fr.Decision)...)
 		rows = append(rows, row)
 	}
-	t, err := b.newTableMinWidths(b.tr.t("Benefit flags"), hs, styles, rows,
-		map[int]float64{flagColState: 24, flagColDecision: 14, flagColReviewer: 18, flagColDate: 14, flagColNote: 48})
+	t, err := b.newFlagsTable(b.tr.t("Benefit flags"), hs, styles, rows)
 	if err != nil {
 		return err
 	}
@@ -86,6 +99,35 @@ func (b *book) decisionCells(d *review.Decision, edit, editDate int) []any {
 	}
 	return []any{textCell(review.DecisionLabel(d.Decision, b.lang()), edit), textCell(d.Reviewer, edit),
 		dateCell(d.ReviewDate, editDate), textCell(d.Note, edit)}
+}
+
+// reviewedCells are the hidden "Reviewed ..." cells of a row: the figures
+// the carried decision was taken on, the decision and its date as
+// carried. Empty for a flag without a decision.
+func (b *book) reviewedCells(d *review.Decision) []any {
+	if d == nil {
+		return make([]any, len(flagHeaders)-flagColReviewed)
+	}
+	return []any{str(b.tr.t(d.Class)), d.MonthsPaid, num(d.BenefitEUR), d.OverlapMonths, num(d.RecoveryEUR),
+		num(d.IncomeDuringEUR), str(review.DecisionLabel(d.Decision, b.lang())), dateOrNil(d.ReviewDate)}
+}
+
+// newFlagsTable starts the Benefit flags table: room for the columns
+// readers fill in, and the "Reviewed ..." columns hidden.
+func (b *book) newFlagsTable(sheet string, hs []string, styles []int, rows [][]any) (*table, error) {
+	widths := fitWidths(hs, rows)
+	for i, w := range map[int]float64{flagColState: 24, flagColDecision: 14, flagColReviewer: 18, flagColDate: 14, flagColNote: 48} {
+		widths[i] = max(widths[i], w)
+	}
+	t := &table{b: b, base: sheet, headers: hs, styles: styles, widths: widths}
+	for i := flagColReviewed; i < len(hs); i++ {
+		t.hidden = append(t.hidden, i)
+	}
+	b.tables = append(b.tables, t)
+	if err := t.open(sheet); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 func (b *book) lang() string {
@@ -212,9 +254,11 @@ func (b *book) writeReviewLog(r *Report) error {
 
 func dateOrNil(t time.Time) any { return ifOK(!t.IsZero(), t) }
 
-// countReviews counts r's flags by state and decision; confirmedEUR sums
-// the recovery of the flags whose carried decision is confirmed.
-func countReviews(r *Report) (states map[review.State]int, decisions map[string]int, confirmed []match.BenefitFlag) {
+// countReviews counts r's flags by state and decision, and lists the
+// confirmed flags apart by whether their evidence changed since the
+// review: a confirmation covers the figures it was given on, so only the
+// unchanged ones count towards the recovery over confirmed flags.
+func countReviews(r *Report) (states map[review.State]int, decisions map[string]int, confirmed, confirmedChanged []match.BenefitFlag) {
 	states, decisions = map[review.State]int{}, map[string]int{}
 	for _, f := range r.Flags {
 		fr := r.Review.Review(f.ID)
@@ -224,12 +268,16 @@ func countReviews(r *Report) (states map[review.State]int, decisions map[string]
 			dec = fr.Decision.Decision
 		}
 		decisions[dec]++
-		if dec == review.Confirmed {
+		switch {
+		case dec != review.Confirmed:
+		case fr.State == review.StateChanged:
+			confirmedChanged = append(confirmedChanged, f)
+		default:
 			confirmed = append(confirmed, f)
 		}
 	}
 	if r.Review != nil {
 		states[review.StateWithdrawn] = len(r.Review.Withdrawn)
 	}
-	return states, decisions, confirmed
+	return states, decisions, confirmed, confirmedChanged
 }

@@ -117,7 +117,7 @@ func TestBenefitFlagsSheetHasReviewColumnsAndProtection(t *testing.T) {
 		t.Run(tt.lang, func(t *testing.T) {
 			path, f := writeBook(t, testReport(tt.lang))
 			rows, _ := f.GetRows(tt.sheet)
-			if len(rows[0]) != len(flagHeaders) || !slices.Equal(rows[0][18:], tt.header) {
+			if len(rows[0]) != len(flagHeaders) || !slices.Equal(rows[0][18:flagColReviewed], tt.header) {
 				t.Errorf("header = %q", rows[0])
 			}
 			if id, _ := f.GetCellValue(tt.sheet, "A2"); id != "F-S001-A1" {
@@ -239,7 +239,8 @@ func TestReviewRoundTrip(t *testing.T) {
 		"Benefit flags: new": "1", "Benefit flags: unchanged since review": "1", "Benefit flags: evidence changed since review": "1",
 		"Withdrawn flags (reviewed, no longer arising)": "1", "Benefit flags: confirmed": "1", "Benefit flags: rejected": "1",
 		"Benefit flags: no decision": "1", "Benefit proposed for recovery EUR": "3280.1",
-		"Benefit proposed for recovery, confirmed flags EUR": "2500",
+		"Benefit proposed for recovery, confirmed flags EUR":                                    "0",
+		"Benefit proposed for recovery, confirmed flags with evidence changed since review EUR": "2500",
 	} {
 		if summary[label] != want {
 			t.Errorf("Summary %q = %q, want %q", label, summary[label], want)
@@ -295,10 +296,11 @@ func TestReviewRoundTrip(t *testing.T) {
 	if !slices.Equal(ids, want) {
 		t.Errorf("decisions read back = %q, want %q", ids, want)
 	}
-	// And with the flags unchanged, the changed one is now unchanged
-	// (the reviewer saw the new figures next to the decision).
+	// With the flags as in this run and nobody touching the decisions,
+	// the changed flag stays changed: the decision was taken on the old
+	// figures, which this workbook carries in its hidden columns.
 	o2, _ := review.Apply(r.Flags, again)
-	if o2.Flags[idA].State != review.StateUnchanged || len(o2.Withdrawn) != 1 {
+	if o2.Flags[idA].State != review.StateChanged || o2.Flags[idB].State != review.StateUnchanged || len(o2.Withdrawn) != 1 {
 		t.Errorf("third run: %+v", o2)
 	}
 }

@@ -196,9 +196,14 @@ func (b *book) summaryCharts(s *summarySheet, typeFirst, typeLast int) error {
 // the recovery proposed over confirmed flags beside the total above.
 func (b *book) summaryReviews(s *summarySheet, r *Report) {
 	in := b.integer(false)
-	states, decisions, confirmed := countReviews(r)
+	states, decisions, confirmed, confirmedChanged := countReviews(r)
 	_, confirmedEUR := flagCounts(confirmed)
 	s.line("Benefit proposed for recovery, confirmed flags EUR", confirmedEUR, b.euro(false))
+	// Confirmed on other figures: shown apart, and only when there are any.
+	if len(confirmedChanged) > 0 {
+		_, changedEUR := flagCounts(confirmedChanged)
+		s.line("Benefit proposed for recovery, confirmed flags with evidence changed since review EUR", changedEUR, b.euro(false))
+	}
 	s.line("Benefit flags: new", states[review.StateNew], in)
 	s.line("Benefit flags: unchanged since review", states[review.StateUnchanged], in)
 	s.line("Benefit flags: evidence changed since review", states[review.StateChanged], in)

@@ -94,6 +94,18 @@ const (
 	colReviewer = "reviewer"
 	colDate     = "review_date"
 	colNote     = "note"
+
+	// The flag as it was when the carried decision was taken: the
+	// workbook writes these beside the current figures, hidden, so that
+	// a re-run compares against what a person actually looked at.
+	colRevClass    = "reviewed_class"
+	colRevMonths   = "reviewed_months_paid"
+	colRevBenefit  = "reviewed_benefit_eur"
+	colRevOverlap  = "reviewed_overlap_months"
+	colRevRecovery = "reviewed_recovery_eur"
+	colRevIncome   = "reviewed_income_during"
+	colRevDecision = "reviewed_decision"
+	colRevDate     = "reviewed_on"
 )
 
 var columns = []column{
@@ -110,6 +122,14 @@ var columns = []column{
 	{colReviewer, "Reviewer", "Revisore", false},
 	{colDate, "Review date", "Data revisione", false},
 	{colNote, "Note", "Note", false},
+	{colRevClass, "Reviewed class", "Classe alla revisione", false},
+	{colRevMonths, "Reviewed months paid", "Mensilità pagate alla revisione", false},
+	{colRevBenefit, "Reviewed benefit EUR", "RdC percepito EUR alla revisione", false},
+	{colRevOverlap, "Reviewed overlap months", "Mesi sovrapposti alla revisione", false},
+	{colRevRecovery, "Reviewed recovery EUR", "Da recuperare EUR alla revisione", false},
+	{colRevIncome, "Reviewed income during benefit EUR", "Proventi durante il RdC EUR alla revisione", false},
+	{colRevDecision, "Reviewed decision", "Decisione alla revisione", false},
+	{colRevDate, "Reviewed on", "Cifre riviste il", false},
 }
 
 // Sheets Load reads: the current flags (required) and the flags an earlier

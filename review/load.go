@@ -197,7 +197,7 @@ func (l *loader) readRow(sheet string, rowNum int, row []string, cols map[string
 		return
 	}
 	d := Decision{FlagID: id, Suspect: get(colSuspect), Application: get(colApp), Reviewer: get(colReviewer),
-		Note: note, Class: parseClass(get(colClass)), Source: l.path, SHA256: l.sha, Sheet: sheet, Row: rowNum}
+		Note: note, Source: l.path, SHA256: l.sha, Sheet: sheet, Row: rowNum}
 	if rawDecision != "" {
 		v, ok := ParseDecision(rawDecision)
 		if !ok {
@@ -213,11 +213,16 @@ func (l *loader) readRow(sheet string, rowNum int, row []string, cols map[string
 		}
 		d.ReviewDate = t
 	}
-	d.MonthsPaid = l.intCell(sheet, rowNum, header(colMonths), get(colMonths))
-	d.OverlapMonths = l.intCell(sheet, rowNum, header(colOverlap), get(colOverlap))
-	d.BenefitEUR = l.euroCell(sheet, rowNum, header(colBenefit), get(colBenefit))
-	d.RecoveryEUR = l.euroCell(sheet, rowNum, header(colRecovery), get(colRecovery))
-	d.IncomeDuringEUR = l.euroCell(sheet, rowNum, header(colIncome), get(colIncome))
+	figures := currentFigures
+	if l.carriedUntouched(&d, get) {
+		figures = reviewedFigures
+	}
+	d.Class = parseClass(get(figures[0]))
+	d.MonthsPaid = l.intCell(sheet, rowNum, header(figures[1]), get(figures[1]))
+	d.BenefitEUR = l.euroCell(sheet, rowNum, header(figures[2]), get(figures[2]))
+	d.OverlapMonths = l.intCell(sheet, rowNum, header(figures[3]), get(figures[3]))
+	d.RecoveryEUR = l.euroCell(sheet, rowNum, header(figures[4]), get(figures[4]))
+	d.IncomeDuringEUR = l.euroCell(sheet, rowNum, header(figures[5]), get(figures[5]))
 	if first, dup := l.seen[id]; dup {
 		prev := l.out[first]
 		l.issue(sheet, rowNum, header(colID), id,
@@ -226,6 +231,43 @@ func (l *loader) readRow(sheet string, rowNum int, row []string, cols map[string
 	}
 	l.seen[id] = len(l.out)
 	l.out = append(l.out, d)
+}
+
+// The figures of a flag, in the order readRow reads them: as the row
+// shows them now, and as they were when the carried decision was taken.
+var (
+	currentFigures  = [6]string{colClass, colMonths, colBenefit, colOverlap, colRecovery, colIncome}
+	reviewedFigures = [6]string{colRevClass, colRevMonths, colRevBenefit, colRevOverlap, colRevRecovery, colRevIncome}
+)
+
+// carriedUntouched reports whether the row carries the figures a decision
+// was taken on (a workbook written since those columns exist, for a flag
+// that had a decision) and the person left that decision and its date as
+// they were. Then the reviewed figures are what was reviewed, not the
+// current ones beside them: the evidence may have changed since, and
+// nobody looked again. A changed decision or review date is a re-review
+// of the figures the row shows now.
+func (l *loader) carriedUntouched(d *Decision, get func(string) string) bool {
+	carriesFigures := false
+	for _, key := range reviewedFigures {
+		carriesFigures = carriesFigures || get(key) != ""
+	}
+	if !carriesFigures {
+		return false
+	}
+	carried, _ := ParseDecision(get(colRevDecision))
+	if carried != d.Decision {
+		return false
+	}
+	var carriedDate time.Time
+	if s := get(colRevDate); s != "" {
+		t, ok := parseDate(s)
+		if !ok {
+			return false
+		}
+		carriedDate = t
+	}
+	return carriedDate.Equal(d.ReviewDate)
 }
 
 // intCell reads a count; a cell that is not one is an issue and reads 0,
