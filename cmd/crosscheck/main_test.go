@@ -1,14 +1,18 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -202,5 +206,145 @@ func TestReviewsCarryOverBetweenRuns(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("flag %s not in the second run", decided)
+	}
+}
+
+// outputText is everything a run left for a person to read: the workbook
+// (every XML part: cells, shared strings, sheet names), the JSON and what
+// was printed.
+func outputText(t *testing.T, files []string, printed ...string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, p := range files {
+		if strings.HasSuffix(p, ".xlsx") {
+			zr, err := zip.OpenReader(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range zr.File {
+				rc, _ := f.Open()
+				data, _ := io.ReadAll(rc)
+				rc.Close()
+				b.Write(data)
+			}
+			zr.Close()
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(data)
+	}
+	for _, s := range printed {
+		b.WriteString(s)
+	}
+	return strings.ToUpper(b.String())
+}
+
+// TestNonMatchingRecipientsAppearNowhere: benefit recipients who match no
+// suspect (the decoys among them) are in no output: workbook, JSON,
+// terminal, nor any message.
+func TestNonMatchingRecipientsAppearNowhere(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	code, out, errs := runCLI(t, "demo", dir)
+	if code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	_, vout, verrs := runCLI(t, "validate", "--case", filepath.Join(dir, "case.yaml"))
+	text := outputText(t, []string{filepath.Join(dir, "report.xlsx"), filepath.Join(dir, "report.json")}, out, errs, vout, verrs)
+
+	var suspects []ledger.Suspect
+	ingest.ReadSuspects(ingest.Input{Path: filepath.Join(dir, "suspects.xlsx")}, ingest.Options{}, func(s ledger.Suspect) error {
+		suspects = append(suspects, s)
+		return nil
+	})
+	isSuspect := map[string]bool{}
+	for _, s := range suspects {
+		isSuspect[strings.ToUpper(s.TaxCode)] = true
+		isSuspect[strings.ToUpper(s.Surname+" "+s.Name)] = true
+		isSuspect[strings.ToUpper(s.Name+" "+s.Surname)] = true
+	}
+	var doc struct {
+		Flags []struct {
+			Application string `json:"application"`
+		} `json:"benefit_flags"`
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "report.json"))
+	json.Unmarshal(data, &doc)
+	flagged := map[string]bool{}
+	for _, f := range doc.Flags {
+		flagged[f.Application] = true
+	}
+	checked := 0
+	look := func(app, taxCode, surname, name string) {
+		if flagged[app] {
+			return // a matched household: its recipient is named by the flag's application only
+		}
+		if tc := strings.ToUpper(taxCode); tc != "" && !isSuspect[tc] {
+			checked++
+			if strings.Contains(text, tc) {
+				t.Errorf("non-matching recipient's tax code %s appears in the outputs", tc)
+			}
+		}
+		full := strings.ToUpper(strings.TrimSpace(surname + " " + name))
+		if full != "" && !isSuspect[full] && !isSuspect[strings.ToUpper(name+" "+surname)] {
+			checked++
+			if strings.Contains(text, full) {
+				t.Errorf("non-matching recipient %q appears in the outputs", full)
+			}
+		}
+	}
+	ingest.ReadBenefits(ingest.Input{Path: filepath.Join(dir, "inps_rdc.xlsx")}, ingest.Options{}, func(b ledger.BenefitRow) error {
+		look(b.Application, b.TaxCode, b.Surname, b.Name)
+		return nil
+	})
+	ingest.ReadHousehold(ingest.Input{Path: filepath.Join(dir, "inps_nuclei.xlsx")}, ingest.Options{}, func(h ledger.HouseholdMember) error {
+		look(h.Application, h.TaxCode, h.Surname, h.Name)
+		return nil
+	})
+	if checked < 50 {
+		t.Errorf("only %d recipient values checked: the sample should have dozens", checked)
+	}
+}
+
+// TestSameInputsSameOutputs: two runs of one case give the same JSON
+// bytes and the same cell contents in every sheet.
+func TestSameInputsSameOutputs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	if code, _, errs := runCLI(t, "demo", dir); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	c := filepath.Join(dir, "case.yaml")
+	for _, n := range []string{"1", "2"} {
+		if code, _, errs := runCLI(t, "run", "--case", c, "-o", filepath.Join(dir, "r"+n+".xlsx"), "--json", filepath.Join(dir, "r"+n+".json"), "-q"); code != 0 {
+			t.Fatalf("run %s: %s", n, errs)
+		}
+	}
+	j1, _ := os.ReadFile(filepath.Join(dir, "r1.json"))
+	j2, _ := os.ReadFile(filepath.Join(dir, "r2.json"))
+	if !bytes.Equal(j1, j2) {
+		t.Errorf("JSON differs between two runs of the same case")
+	}
+	cells := func(p string) map[string][][]string {
+		f, err := excelize.OpenFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		out := map[string][][]string{}
+		for _, s := range f.GetSheetList() {
+			out[s], _ = f.GetRows(s)
+		}
+		return out
+	}
+	c1, c2 := cells(filepath.Join(dir, "r1.xlsx")), cells(filepath.Join(dir, "r2.xlsx"))
+	if len(c1) != 10 {
+		t.Errorf("workbook has %d sheets, want 10", len(c1))
+	}
+	for s, rows := range c1 {
+		if fmt.Sprint(rows) != fmt.Sprint(c2[s]) {
+			t.Errorf("sheet %s differs between two runs", s)
+		}
 	}
 }
