@@ -167,13 +167,18 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		return nil, err
 	}
 
-	led := ledger.New(attr.Suspects(), rates, attr)
+	// Attribution is read-only: the reader goroutine works it out with the
+	// parsing, and the ledger takes the answer from pre.
+	pre := &preAttributed{}
+	led := ledger.New(attr.Suspects(), rates, pre)
 	var scratch []ledger.Issue
 	// An unknown file suspect would otherwise be reported on every row of
 	// the file: say it once per source and value.
 	problemSeen := map[string]bool{}
-	post := func(p *ledger.Payment) {
-		if problem := attr.Problem(p); problem != "" {
+	post := func(item *batchItem) {
+		p := &item.p
+		pre.batchItem = item
+		if problem := item.problem; problem != "" {
 			value, row, column := p.Suspect, p.Ref.Row, "suspect"
 			if value == "" {
 				value, row, column = p.FileSuspect, 0, "suspect (case file)"
@@ -194,7 +199,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 			r.lastDate = p.Date
 		}
 	}
-	if err := r.readPayments(post); err != nil {
+	if err := r.readPayments(attr, post); err != nil {
 		return nil, err
 	}
 	rejected := 0
@@ -306,6 +311,17 @@ type batchItem struct {
 	isIssue bool
 	p       ledger.Payment
 	is      ledger.Issue
+	// The payment's attribution, worked out by the reader goroutine.
+	suspect, by, problem string
+	rule                 ledger.Rule
+}
+
+// preAttributed hands the ledger the attribution of the payment being
+// posted, computed earlier on the other core.
+type preAttributed struct{ *batchItem }
+
+func (a *preAttributed) Attribute(*ledger.Payment) (string, ledger.Rule, string) {
+	return a.suspect, a.rule, a.by
 }
 
 const batchSize = 1024
@@ -314,7 +330,7 @@ const batchSize = 1024
 // decimals, dates) while post runs in this one (duplicates, conversion,
 // attribution, totals, spooling): each keeps a core busy. Rows travel in
 // batches, in read order, so the result does not depend on scheduling.
-func (r *runner) readPayments(post func(*ledger.Payment)) error {
+func (r *runner) readPayments(attr *match.Attributor, post func(*batchItem)) error {
 	batches := make(chan []batchItem, 4)
 	free := make(chan []batchItem, 8)
 	var (
@@ -345,6 +361,9 @@ func (r *runner) readPayments(post func(*ledger.Payment)) error {
 			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(p *ledger.Payment) error {
 				r.progress.row()
 				cur = append(cur, batchItem{p: *p})
+				it := &cur[len(cur)-1]
+				it.suspect, it.rule, it.by = attr.Attribute(&it.p)
+				it.problem = attr.Problem(&it.p)
 				if len(cur) == batchSize {
 					push()
 				}
@@ -366,7 +385,7 @@ func (r *runner) readPayments(post func(*ledger.Payment)) error {
 			if b[i].isIssue {
 				r.report(b[i].is)
 			} else {
-				post(&b[i].p)
+				post(&b[i])
 			}
 		}
 		select {
