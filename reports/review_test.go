@@ -379,6 +379,27 @@ func TestItalianWorkbookReadBack(t *testing.T) {
 	}
 }
 
+// libreOfficeCopy saves path through LibreOffice headless, as an
+// investigator's office suite would, and returns the copy.
+func libreOfficeCopy(t *testing.T, soffice, path string) string {
+	t.Helper()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "lo")
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx", "--outdir", out, path)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	saved := filepath.Join(out, filepath.Base(path))
+	if _, err := os.Stat(saved); err != nil {
+		t.Fatalf("LibreOffice wrote no copy: %v", err)
+	}
+	return saved
+}
+
 // TestLibreOfficeSavedReviewsReadBack saves a reviewed workbook through
 // LibreOffice, as an investigator's office suite would, and reads the
 // decisions back from its copy.
@@ -393,19 +414,7 @@ func TestLibreOfficeSavedReviewsReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	reviewed := fillDecisions(t, first, "Benefit flags", reviewedRows)
-	out := filepath.Join(dir, "lo")
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore",
-		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "xlsx", "--outdir", out, reviewed)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	saved := filepath.Join(out, filepath.Base(reviewed))
-	if _, err := os.Stat(saved); err != nil {
-		t.Fatalf("LibreOffice wrote no copy: %v", err)
-	}
+	saved := libreOfficeCopy(t, soffice, reviewed)
 	want, _ := review.Load(reviewed)
 	got, issues := review.Load(saved)
 	if len(issues) != 0 {
@@ -438,5 +447,27 @@ func TestLibreOfficeSavedReviewsReadBack(t *testing.T) {
 		if o.Flags[id].State != review.StateUnchanged {
 			t.Errorf("%s state = %s after the LibreOffice round trip, want unchanged (changes %q)", id, o.Flags[id].State, o.Flags[id].Changes)
 		}
+	}
+}
+
+// TestLibreOfficeKeepsReviewedFigures: a workbook whose flag changed since
+// its review, saved untouched by LibreOffice, still reads as changed (the
+// hidden reviewed figures survive the office suite).
+func TestLibreOfficeKeepsReviewedFigures(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) not installed")
+	}
+	run1, _ := writeBook(t, testReport("en"))
+	reviewed := fillDecisions(t, run1, "Benefit flags", reviewedRows[:2])
+	_, run2, _ := nextRun(t, "en", reviewed)
+	saved := libreOfficeCopy(t, soffice, run2)
+	r, _, _ := nextRun(t, "en", saved)
+	if fr := r.Review.Review(idA); fr.State != review.StateChanged || fr.Decision.Decision != review.Confirmed ||
+		!fr.Decision.RecoveryEUR.Equal(d("2000")) {
+		t.Errorf("flag A after LibreOffice = %+v", fr)
+	}
+	if fr := r.Review.Review(idB); fr.State != review.StateUnchanged {
+		t.Errorf("flag B after LibreOffice = %+v", fr)
 	}
 }

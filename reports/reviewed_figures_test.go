@@ -1,8 +1,10 @@
 package reports
 
 import (
+	"bytes"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/review"
@@ -80,7 +82,7 @@ func TestChangedEvidencePersistsUntilReReview(t *testing.T) {
 
 			// Run 2: A's figures changed; the decision is carried and the
 			// figures it was taken on are kept in the hidden columns.
-			_, run2, f2 := nextRun(t, tt.lang, reviewed1)
+			r2, run2, f2 := nextRun(t, tt.lang, reviewed1)
 			if got := cell(f2, flagColState); got != tt.changed {
 				t.Errorf("run 2 state = %q, want %q", got, tt.changed)
 			}
@@ -101,6 +103,17 @@ func TestChangedEvidencePersistsUntilReReview(t *testing.T) {
 				t.Errorf("reviewed cells = %q, want %q", got, want)
 			}
 			checkReviewedColumnsHiddenAndLocked(t, f2, tt.sheet)
+			var text bytes.Buffer
+			if err := WriteSummary(&text, r2); err != nil {
+				t.Fatal(err)
+			}
+			want2 := map[string]string{"en": "  confirmed, evidence changed since review: EUR 2,500.00",
+				"it": "  confermate, elementi cambiati dalla revisione: EUR 2.500,00"}[tt.lang]
+			if want := map[string]string{"en": "confirmed 1 (EUR 0.00)",
+				"it": "confermate 1 (EUR 0,00)"}[tt.lang]; !strings.Contains(text.String(), want) ||
+				!strings.Contains(text.String(), want2) {
+				t.Errorf("terminal summary lacks %q or %q:\n%s", want, want2, text.String())
+			}
 			summary2 := summaryValues(t, f2, newTranslator(tt.lang).t("Summary"))
 			if summary2[tt.summaryConfirmed] != "0" || summary2[tt.summaryChanged] != "2500" {
 				t.Errorf("run 2 summary: confirmed %q, confirmed and changed %q", summary2[tt.summaryConfirmed], summary2[tt.summaryChanged])

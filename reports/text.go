@@ -70,17 +70,18 @@ func WriteSummary(w io.Writer, r *Report) error {
 	if len(r.Flags) > 0 || r.Review != nil {
 		states, decisions, confirmed, confirmedChanged := countReviews(r)
 		_, confirmedEUR := flagCounts(confirmed)
-		confirmedText := money(confirmedEUR)
-		if len(confirmedChanged) > 0 {
-			_, changedEUR := flagCounts(confirmedChanged)
-			confirmedText += "; " + tr.t("evidence changed since review") + ": " + money(changedEUR)
-		}
 		line("%s: %s %d · %s %d · %s %d · %s %d", tr.t("Review state"),
 			tr.t("new"), states[review.StateNew], tr.t("unchanged"), states[review.StateUnchanged],
 			tr.t("changed"), states[review.StateChanged], tr.t("withdrawn"), states[review.StateWithdrawn])
 		line("%s: %s %d (%s) · %s %d · %s %d · %s %d", tr.t("Decisions"),
-			tr.t("confirmed"), decisions[review.Confirmed], confirmedText, tr.t("rejected"), decisions[review.Rejected],
+			tr.t("confirmed"), decisions[review.Confirmed], money(confirmedEUR), tr.t("rejected"), decisions[review.Rejected],
 			tr.t("unsure"), decisions[review.Unsure], tr.t("no decision"), decisions[""])
+		// Confirmed on figures that have changed since: apart, as they
+		// need a new look before counting.
+		if len(confirmedChanged) > 0 {
+			_, changedEUR := flagCounts(confirmedChanged)
+			line("  %s: %s", tr.t("confirmed, evidence changed since review"), money(changedEUR))
+		}
 	}
 	if !r.HouseholdsKnown {
 		line("")
