@@ -239,8 +239,8 @@ func TestReviewRoundTrip(t *testing.T) {
 		"Benefit flags: new": "1", "Benefit flags: unchanged since review": "1", "Benefit flags: evidence changed since review": "1",
 		"Withdrawn flags (reviewed, no longer arising)": "1", "Benefit flags: confirmed": "1", "Benefit flags: rejected": "1",
 		"Benefit flags: no decision": "1", "Benefit proposed for recovery EUR": "3280.1",
-		"Benefit proposed for recovery, confirmed flags EUR":                                    "0",
-		"Benefit proposed for recovery, confirmed flags with evidence changed since review EUR": "2500",
+		"Benefit proposed for recovery, confirmed flags EUR": "0",
+		"Recovery, confirmed but changed since review EUR":   "2500",
 	} {
 		if summary[label] != want {
 			t.Errorf("Summary %q = %q, want %q", label, summary[label], want)

@@ -60,12 +60,12 @@ func TestChangedEvidencePersistsUntilReReview(t *testing.T) {
 		{"en", "Benefit flags", "confirmed", "unsure", "evidence changed: overlap months 4 → 5; recovery EUR 2000.00 → 2500.00", "unchanged since review",
 			[]string{"Reviewed class", "Reviewed months paid", "Reviewed benefit EUR", "Reviewed overlap months", "Reviewed recovery EUR",
 				"Reviewed income during benefit EUR", "Reviewed decision", "Reviewed on"},
-			"Benefit proposed for recovery, confirmed flags EUR", "Benefit proposed for recovery, confirmed flags with evidence changed since review EUR"},
+			"Benefit proposed for recovery, confirmed flags EUR", "Recovery, confirmed but changed since review EUR"},
 		{"it", "Segnalazioni RdC", "confermata", "incerta",
 			"elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2000,00 → 2500,00", "invariata dalla revisione",
 			[]string{"Classe alla revisione", "Mensilità pagate alla revisione", "RdC percepito EUR alla revisione", "Mesi sovrapposti alla revisione",
 				"Da recuperare EUR alla revisione", "Proventi durante il RdC EUR alla revisione", "Decisione alla revisione", "Cifre riviste il"},
-			"RdC da recuperare, segnalazioni confermate EUR", "RdC da recuperare, segnalazioni confermate con elementi cambiati dalla revisione EUR"},
+			"RdC da recuperare, segnalazioni confermate EUR", "Recupero, confermate ma cambiate dopo la revisione EUR"},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
 			cell := func(f *excelize.File, col int) string {

@@ -202,7 +202,7 @@ func (b *book) summaryReviews(s *summarySheet, r *Report) {
 	// Confirmed on other figures: shown apart, and only when there are any.
 	if len(confirmedChanged) > 0 {
 		_, changedEUR := flagCounts(confirmedChanged)
-		s.line("Benefit proposed for recovery, confirmed flags with evidence changed since review EUR", changedEUR, b.euro(false))
+		s.line("Recovery, confirmed but changed since review EUR", changedEUR, b.euro(false))
 	}
 	s.line("Benefit flags: new", states[review.StateNew], in)
 	s.line("Benefit flags: unchanged since review", states[review.StateUnchanged], in)
