@@ -27,6 +27,9 @@ type workbook struct {
 	sha      string
 	sheets   []string
 	date1904 bool
+	// lean reads data rows without excelize; nil when the package is one
+	// it does not handle the way excelize does (see openLean).
+	lean *leanPackage
 }
 
 // openWorkbook checks that path is a workbook within the size limits and
@@ -58,7 +61,8 @@ func openWorkbook(path string) (*workbook, error) {
 		}
 		return nil, fmt.Errorf("%w: %s is %s", ErrUnreadable, path, what)
 	}
-	if err := checkZipSize(b); err != nil {
+	zr, err := checkZipSize(b)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrUnreadable, path, err)
 	}
 	sum := sha256.Sum256(b)
@@ -75,25 +79,26 @@ func openWorkbook(path string) (*workbook, error) {
 		f.Close()
 		return nil, fmt.Errorf("%w: %s has no sheets", ErrUnreadable, path)
 	}
+	wb.lean = openLean(zr, wb.sheets, xmlLimit)
 	return wb, nil
 }
 
 // checkZipSize refuses archives whose declared content exceeds the limit
 // before anything is inflated; excelize and archive/zip also stop a
 // member that inflates past its declared size.
-func checkZipSize(b []byte) error {
+func checkZipSize(b []byte) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return fmt.Errorf("corrupt xlsx (zip): %v", err)
+		return nil, fmt.Errorf("corrupt xlsx (zip): %v", err)
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if total > uint64(unzipSizeLimit) || zf.UncompressedSize64 > uint64(unzipSizeLimit) {
-			return fmt.Errorf("expands to more than %d bytes (zip bomb?)", unzipSizeLimit)
+			return nil, fmt.Errorf("expands to more than %d bytes (zip bomb?)", unzipSizeLimit)
 		}
 	}
-	return nil
+	return zr, nil
 }
 
 // sheetsToRead resolves a "#Sheet" selector.
@@ -111,21 +116,43 @@ func (wb *workbook) sheetsToRead(path, sheet string) ([]string, error) {
 
 var rawCells = excelize.Options{RawCellValue: true}
 
+// sheetRows is excelize's row iterator, or leanRows which mirrors it.
+type sheetRows interface {
+	Next() bool
+	Columns() ([]string, error)
+	Error() error
+	Close() error
+}
+
+// excelizeRows adapts *excelize.Rows to sheetRows.
+type excelizeRows struct{ *excelize.Rows }
+
+func (r excelizeRows) Columns() ([]string, error) { return r.Rows.Columns(rawCells) }
+
 // xlsxRows streams one sheet's rows with raw cell values: numbers as
 // stored, dates as serial numbers.
 type xlsxRows struct {
-	rows  *excelize.Rows
+	rows  sheetRows
 	row   int
 	path  string
 	sheet string
 }
 
 func (wb *workbook) rows(path, sheet string) (*xlsxRows, error) {
+	if wb.lean != nil {
+		lr, err := wb.lean.rows(sheet)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s#%s: %v", ErrUnreadable, path, sheet, err)
+		}
+		if lr != nil {
+			return &xlsxRows{rows: lr, path: path, sheet: sheet}, nil
+		}
+	}
 	r, err := wb.f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s#%s: %v", ErrUnreadable, path, sheet, err)
 	}
-	return &xlsxRows{rows: r, path: path, sheet: sheet}, nil
+	return &xlsxRows{rows: excelizeRows{r}, path: path, sheet: sheet}, nil
 }
 
 func (x *xlsxRows) next() ([]string, int, error) {
@@ -136,7 +163,7 @@ func (x *xlsxRows) next() ([]string, int, error) {
 		return nil, 0, io.EOF
 	}
 	x.row++
-	cols, err := x.rows.Columns(rawCells)
+	cols, err := x.rows.Columns()
 	if err != nil {
 		return nil, 0, fmt.Errorf("%w: %s#%s row %d: %v", ErrUnreadable, x.path, x.sheet, x.row, err)
 	}
