@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/casefile"
@@ -74,8 +75,24 @@ type runner struct {
 func (r *runner) report(is ledger.Issue) { r.issues.add(&is) }
 
 func (r *runner) options(kind ledger.Kind) ingest.Options {
-	return ingest.Options{Columns: r.c.Columns[kind], Report: r.report}
+	report := r.report
+	if kind == ledger.KindBenefits || kind == ledger.KindHousehold {
+		// A rejected benefit row belongs to a recipient who matches no
+		// suspect (it was never compared): its cells must not reach any
+		// output. The file, row and column are enough to find it.
+		report = func(is ledger.Issue) {
+			if is.Value != "" {
+				is.Problem = strings.ReplaceAll(is.Problem, is.Value, "…")
+				is.Value = withheld
+			}
+			r.report(is)
+		}
+	}
+	return ingest.Options{Columns: r.c.Columns[kind], Report: report}
 }
+
+// withheld replaces a benefit recipient's cell in an issue.
+const withheld = "(withheld: benefit recipient data)"
 
 // read runs one ingest reader over every input of a kind.
 func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.Options, func(T) error) ([]ledger.Source, error), emit func(T) error) error {

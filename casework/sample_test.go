@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/casefile"
@@ -277,4 +278,34 @@ func day(t interface{ Format(string) string }) string {
 		return ""
 	}
 	return s
+}
+
+// TestRejectedBenefitRowsWithholdTheirValues: a benefit row that cannot
+// be read belongs to nobody the case knows; the issue names file, row
+// and column but not the recipient's data.
+func TestRejectedBenefitRowsWithholdTheirValues(t *testing.T) {
+	dir := t.TempDir()
+	benefits := filepath.Join(dir, "rdc.csv")
+	os.WriteFile(benefits, []byte("protocollo;codice fiscale richiedente;cognome;nome;data di nascita;mese;importo\n"+
+		"A1;VRDGPP80A01H501X;VERDI;GIUSEPPE;01/01/1980;2020-01;500,00\n"+
+		"A2;BNCNNA85B41F205Y;BIANCHI;ANNA;31/02/1985;2020-01;abc\n"+
+		"A3;RSSLRA90C50L219Z;ROSSI;LAURA;10/03/1990;2020-01;15,OO\n"), 0o644)
+	c := &casefile.Case{Name: "t", Lang: "en", TargetEUR: decimal.NewFromInt(1),
+		Inputs: map[ledger.Kind][]casefile.Input{ledger.KindBenefits: {{Path: benefits}}}}
+	res := runSample(t, c)
+	n := 0
+	for is := range res.Report.Issues {
+		text := fmt.Sprintf("%+v", is)
+		for _, secret := range []string{"BNCNNA85B41F205Y", "BIANCHI", "31/02/1985", "abc", "15,OO", "RSSLRA90C50L219Z"} {
+			if strings.Contains(text, secret) {
+				t.Errorf("issue shows recipient data %q: %s", secret, text)
+			}
+		}
+		if is.Row == 3 || is.Row == 4 {
+			n++
+		}
+	}
+	if n < 2 {
+		t.Errorf("the bad benefit row was not reported at all")
+	}
 }
