@@ -352,3 +352,77 @@ func wellFormed(b []byte) bool {
 		}
 	}
 }
+
+// fuzzPackage is a workbook with shared strings whose first sheet the
+// fuzz target replaces.
+func fuzzPackage(f *testing.F) ([]byte, []string) {
+	x := excelize.NewFile()
+	for i, v := range []string{"zero", "uno & due", "_x0041_", "tre"} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		x.SetCellValue("Sheet1", cell, v)
+	}
+	x.SetCellRichText("Sheet1", "B1", []excelize.RichTextRun{{Text: "ri"}, {Text: "ch", Font: &excelize.Font{Italic: true}}})
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	p := openLean(zr, []string{"Sheet1"}, 1<<20)
+	sst, err := p.sharedStrings()
+	if err != nil || len(sst) != 5 {
+		f.Fatalf("shared strings %q: %v", sst, err)
+	}
+	return buf.Bytes(), sst
+}
+
+// FuzzLeanSheetXML reads arbitrary bytes as a worksheet part: the lean
+// reader must not panic or run away, and where encoding/xml finds the
+// document well formed and neither reader fails, it must return
+// excelize's rows.
+func FuzzLeanSheetXML(f *testing.F) {
+	pkg, sst := fuzzPackage(f)
+	seeds := []string{
+		craftedSheet,
+		`<worksheet><sheetData><row r="2"><c r="B2"><v>1</v></c></row></sheetData></worksheet>`,
+		`<worksheet><sheetData><row r="5"><c><v>a</v></c></row><row r="3"><c><v>b</v></c></row><row><c r="C9" t="s"><v>1</v></c></row></sheetData></worksheet>`,
+		`<worksheet><sheetData><row><c t="inlineStr"><is><r><t>x</t></r><t>y</t><r><t>z</t><t>w</t></r></is></c><c><c><v>n</v></c><v>m</v></c></row></sheetData></worksheet>`,
+		`<worksheet><sheetData><row r="x"><c/></row></sheetData></worksheet>`,
+		`<worksheet><sheetData><row r="1048577"/></sheetData></worksheet>`,
+		`<worksheet><sheetData><row><c r="ZZZZ1"><v>1</v></c></row></sheetData></worksheet>`,
+		`<?xml version="1.0" encoding="ISO-8859-1"?><worksheet/>`,
+		`<!DOCTYPE x [<!ENTITY e "v">]><worksheet><sheetData><row><c><v>&e;</v></c></row></sheetData></worksheet>`,
+		`<worksheet><sheetData><row><c><v>1</v></c>`,
+		"", "<", "<worksheet>", "<a b='>'><![CDATA[", "<!-- <row> -->",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	const maxRows = 2000
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lr, err := newLeanRows(bytes.NewReader(data), sst, nil)
+		if err != nil {
+			return // a foreign encoding: excelize reads it
+		}
+		got, lerr := drain(lr, maxRows)
+		if !wellFormed(data) {
+			return
+		}
+		b, err := replacePart(pkg, "xl/worksheets/sheet1.xml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		defer x.Close()
+		want, xerr := excelizeSheetRows(t, x, "Sheet1", maxRows)
+		if (xerr == nil) != (lerr == nil) {
+			t.Fatalf("excelize err %v, lean err %v", xerr, lerr)
+		}
+		diffRows(t, "fuzz", want, got)
+	})
+}

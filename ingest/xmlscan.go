@@ -297,22 +297,40 @@ func (s *xmlScanner) readBang() (tokKind, bool) {
 		s.raw, s.cdata, s.kind = s.acc[:len(s.acc)-3], true, tokText
 		return tokText, false
 	}
-	// DOCTYPE or another declaration: skip to its '>' outside brackets.
+	// DOCTYPE or another declaration: skipped the way encoding/xml
+	// reads it, nesting on unquoted angle brackets, with comments inside;
+	// like encoding/xml it takes the byte after "<!" as it is.
+	if _, err := s.r.ReadByte(); err != nil {
+		return s.fail("unterminated declaration"), false
+	}
+	var quote byte
 	depth := 0
 	for {
 		c, err := s.r.ReadByte()
 		if err != nil {
 			return s.fail("unterminated declaration"), false
 		}
-		switch c {
-		case '[':
-			depth++
-		case ']':
-			depth--
-		case '>':
-			if depth <= 0 {
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			if depth == 0 {
 				return 0, true
 			}
+			depth--
+		case c == '<':
+			if head, err := s.r.Peek(3); err == nil && string(head) == "!--" {
+				s.r.Discard(3)
+				if !s.skipPast("-->") {
+					return s.fail("unterminated comment"), false
+				}
+				continue
+			}
+			depth++
 		}
 	}
 }
