@@ -35,7 +35,7 @@ func Classify(path string) ([]Classified, error) {
 		if err != nil {
 			return nil, err
 		}
-		defer wb.f.Close()
+		defer wb.Close()
 		sheets, err := wb.sheetsToRead(path, only)
 		if err != nil {
 			return nil, err

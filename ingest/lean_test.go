@@ -220,12 +220,20 @@ func TestLeanRowsMatchExcelize(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer wb.f.Close()
-			if wb.lean == nil {
-				t.Fatal("lean reader declined the workbook")
+			defer wb.Close()
+			if wb.lean == nil || !wb.stripped {
+				t.Fatalf("lean reader declined the workbook (stripped %v)", wb.stripped)
+			}
+			x, err := excelize.OpenFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer x.Close()
+			if got := x.GetSheetList(); strings.Join(got, "|") != strings.Join(wb.sheets, "|") {
+				t.Fatalf("sheets %q, excelize on the whole package %q", wb.sheets, got)
 			}
 			for _, sheet := range wb.sheets {
-				want, err := excelizeSheetRows(t, wb.f, sheet, 1<<20)
+				want, err := excelizeSheetRows(t, x, sheet, 1<<20)
 				if err != nil {
 					t.Fatalf("excelize %s: %v", sheet, err)
 				}
@@ -258,7 +266,7 @@ func TestLeanRowsCraftedValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer wb.f.Close()
+	defer wb.Close()
 	lr, err := wb.lean.rows("Crafted")
 	if err != nil || lr == nil {
 		t.Fatalf("lean: %v", err)
@@ -316,7 +324,7 @@ func TestLeanRowsRefuseZipBombPart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer wb.f.Close()
+	defer wb.Close()
 	lr, err := wb.lean.rows("Pagamenti")
 	if err != nil {
 		t.Fatal(err)
@@ -425,4 +433,49 @@ func FuzzLeanSheetXML(f *testing.F) {
 		}
 		diffRows(t, "fuzz", want, got)
 	})
+}
+
+// TestLeanFallsBackToExcelize reads a sheet declared in ISO-8859-1, which
+// leanRows leaves to excelize: the rows come from the whole package.
+func TestLeanFallsBackToExcelize(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "awkward.xlsx")
+	if err := writeAwkwardWorkbook(fresh); err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := os.ReadFile(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	latin1 := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet><sheetData><row r=\"2\"><c r=\"B2\" t=\"str\"><v>caf\xe9</v></c></row></sheetData></worksheet>"
+	b, err := replacePart(pkg, "xl/worksheets/sheet2.xml", []byte(latin1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := writeBytes(t, "latin1.xlsx", b)
+	wb, err := openWorkbook(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	if !wb.stripped || wb.lean == nil {
+		t.Fatal("want a stripped package and the lean reader")
+	}
+	for _, sheet := range []string{"Pagamenti", "Crafted", "Pagamenti"} {
+		rr, err := wb.rows(p, sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, err := readHead(rr, 20)
+		rr.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sheet == "Crafted" {
+			if _, isLean := rr.rows.(*leanRows); isLean || wb.stripped || len(head) != 2 || len(head[1].rec) != 2 || head[1].rec[1] != "café" {
+				t.Fatalf("fallback rows %+v (lean %v, stripped %v)", head, isLean, wb.stripped)
+			}
+		} else if len(head) < 6 || head[0].rec[1] != "Importo" {
+			t.Fatalf("%s rows %+v", sheet, head)
+		}
+	}
 }

@@ -177,7 +177,7 @@ func readWorkbook(path, sheet string, base ledger.Source, m *matcher, opt Option
 	if err != nil {
 		return nil, err
 	}
-	defer wb.f.Close()
+	defer wb.Close()
 	sheets, err := wb.sheetsToRead(path, sheet)
 	if err != nil {
 		return nil, err

@@ -30,6 +30,28 @@ type workbook struct {
 	// lean reads data rows without excelize; nil when the package is one
 	// it does not handle the way excelize does (see openLean).
 	lean *leanPackage
+	// stripped is set while f was opened without the worksheets' content
+	// (leanRows reads them); full reopens the whole package for excelize.
+	stripped bool
+	raw      []byte
+	opts     excelize.Options
+}
+
+// Close releases the excelize file.
+func (wb *workbook) Close() error { return wb.f.Close() }
+
+// full makes f the whole package, for a sheet leanRows does not read.
+func (wb *workbook) full() error {
+	if !wb.stripped {
+		return nil
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(wb.raw), wb.opts)
+	if err != nil {
+		return err
+	}
+	wb.f.Close()
+	wb.f, wb.stripped = f, false
+	return nil
 }
 
 // openWorkbook checks that path is a workbook within the size limits and
@@ -67,11 +89,23 @@ func openWorkbook(path string) (*workbook, error) {
 	}
 	sum := sha256.Sum256(b)
 	xmlLimit := min(unzipXMLSizeLimit, unzipSizeLimit)
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: xmlLimit})
+	opts := excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: xmlLimit}
+	// excelize inflates every part when it opens a package, which costs
+	// as much as reading the rows with leanRows: it gets the package
+	// with empty worksheets, and the whole one only if it must read rows.
+	open, stripped := b, false
+	if sb, err := stripWorksheets(zr); err == nil {
+		open, stripped = sb, true
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(open), opts)
+	if err != nil && stripped {
+		stripped = false
+		f, err = excelize.OpenReader(bytes.NewReader(b), opts)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s is not a readable xlsx workbook: %v", ErrUnreadable, path, err)
 	}
-	wb := &workbook{f: f, sha: hex.EncodeToString(sum[:]), sheets: f.GetSheetList()}
+	wb := &workbook{f: f, sha: hex.EncodeToString(sum[:]), sheets: f.GetSheetList(), stripped: stripped, raw: b, opts: opts}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		wb.date1904 = *props.Date1904
 	}
@@ -80,7 +114,53 @@ func openWorkbook(path string) (*workbook, error) {
 		return nil, fmt.Errorf("%w: %s has no sheets", ErrUnreadable, path)
 	}
 	wb.lean = openLean(zr, wb.sheets, xmlLimit)
+	if wb.lean == nil {
+		if err := wb.full(); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%w: %s is not a readable xlsx workbook: %v", ErrUnreadable, path, err)
+		}
+	}
 	return wb, nil
+}
+
+// emptyWorksheet stands in for the worksheets when excelize opens a
+// package only for its sheet list and workbook properties.
+const emptyWorksheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
+
+// stripWorksheets copies the package with the parts excelize counts as
+// worksheets emptied; the other parts are copied still compressed.
+func stripWorksheets(zr *zip.Reader) ([]byte, error) {
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		if strings.HasPrefix(name, "xl/worksheets/sheet") && !zf.FileInfo().IsDir() {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
+			if err != nil {
+				return nil, err
+			}
+			if _, err := io.WriteString(w, emptyWorksheet); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rc, err := zf.OpenRaw()
+		if err != nil {
+			return nil, err
+		}
+		hdr := zf.FileHeader
+		w, err := zw.CreateRaw(&hdr)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.Copy(w, rc); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // checkZipSize refuses archives whose declared content exceeds the limit
@@ -147,6 +227,9 @@ func (wb *workbook) rows(path, sheet string) (*xlsxRows, error) {
 		if lr != nil {
 			return &xlsxRows{rows: lr, path: path, sheet: sheet}, nil
 		}
+	}
+	if err := wb.full(); err != nil {
+		return nil, fmt.Errorf("%w: %s is not a readable xlsx workbook: %v", ErrUnreadable, path, err)
 	}
 	r, err := wb.f.Rows(sheet)
 	if err != nil {
