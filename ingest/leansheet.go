@@ -19,7 +19,9 @@ import (
 // numbers come back as empty rows, a cell's r sets its column and an
 // earlier column than the last is appended at the end, empty values are
 // not stored unless the cell has a formula), so that ingest sees the same
-// rows whichever reader produced them. It is about 5-10 times faster.
+// rows whichever reader produced them. With the worksheets kept out of
+// excelize's open (stripWorksheets), BenchmarkReadPaymentsXLSX went from
+// about 48,000 to 284,000 rows/s.
 //
 // Where excelize stops silently at an XML syntax error (the rest of the
 // sheet is dropped), leanRows returns an error wrapping errMalformedXML.
