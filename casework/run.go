@@ -188,6 +188,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// parsing, and the ledger takes the answer from pre.
 	pre := &preAttributed{}
 	led := ledger.New(attr.Suspects(), rates, pre)
+	led.BookAsync()
 	var scratch []ledger.Issue
 	// An unknown file suspect would otherwise be reported on every row of
 	// the file: say it once per source and value.

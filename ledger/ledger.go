@@ -39,6 +39,8 @@ type Ledger struct {
 	unattributed int
 	unattribEUR  sum
 	dupBySource  map[Ref]int
+	// bk, when set, applies book updates on another goroutine (BookAsync).
+	bk *booker
 }
 
 // New returns a Ledger for suspects, converting with rates (nil: only EUR
@@ -136,7 +138,11 @@ func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
 	}
 	switch {
 	case b != nil:
-		b.post(&e, cents, centsOK)
+		if l.bk != nil {
+			l.bk.add(b, &e, cents, centsOK)
+		} else {
+			b.post(&e, cents, centsOK)
+		}
 		if !p.Debit {
 			l.attributed++
 		}
@@ -195,6 +201,7 @@ func ruleColumn(r Rule) string {
 // income and downlines filled (see Network), and the upline cycles.
 // SeizedEUR and ShortfallEUR are zero until ApplySeizure.
 func (l *Ledger) Totals() ([]SuspectTotals, []Cycle) {
+	l.settle()
 	out := make([]SuspectTotals, len(l.suspects))
 	for i, s := range l.suspects {
 		out[i] = l.books[i].totals(s)
@@ -231,6 +238,7 @@ func (l *Ledger) Duplicates(path, sheet string) int {
 
 // book returns suspect's book (by id or tax code).
 func (l *Ledger) book(suspect string) *book {
+	l.settle()
 	if i, ok := l.index[suspect]; ok {
 		return l.books[i]
 	}
