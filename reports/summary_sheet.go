@@ -156,38 +156,32 @@ func (b *book) writeSummary(r *Report) error {
 // summaryCharts adds a bar of seized value against the target and a bar
 // of seized value by asset type.
 func (b *book) summaryCharts(s *summarySheet, typeFirst, typeLast int) error {
-	q := "'" + strings.ReplaceAll(s.name, "'", "''") + "'!"
-	tRow, sRow := s.cells["Target EUR"], s.cells["Seized EUR"]
-	vs := &excelize.Chart{
-		Type: excelize.Bar,
-		Series: []excelize.ChartSeries{{
-			Name:       b.tr.t("Seized value against target"),
-			Categories: fmt.Sprintf("%s$A$%d:$A$%d", q, tRow, sRow),
-			Values:     fmt.Sprintf("%s$B$%d:$B$%d", q, tRow, sRow),
-		}},
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.tr.t("Seized value against target")}}},
-		Legend: excelize.ChartLegend{Position: "none"},
-		Format: excelize.GraphicOptions{OffsetX: 10, OffsetY: 10},
-	}
-	if err := b.f.AddChart(s.name, "D1", vs); err != nil {
-		return fmt.Errorf("summary chart: %w", err)
+	if err := b.summaryChart(s, excelize.Bar, "Seized value against target", s.cells["Target EUR"], s.cells["Seized EUR"], "D1"); err != nil {
+		return err
 	}
 	if typeLast < typeFirst {
 		return nil
 	}
-	byType := &excelize.Chart{
-		Type: excelize.Col,
+	return b.summaryChart(s, excelize.Col, "Seized value by asset type", typeFirst, typeLast, "D17")
+}
+
+// summaryChart draws rows first..last of the Summary's label and value
+// columns as a one-series chart titled title, anchored at cell.
+func (b *book) summaryChart(s *summarySheet, typ excelize.ChartType, title string, first, last int, cell string) error {
+	q := "'" + strings.ReplaceAll(s.name, "'", "''") + "'!"
+	chart := &excelize.Chart{
+		Type: typ,
 		Series: []excelize.ChartSeries{{
-			Name:       b.tr.t("Seized value by asset type"),
-			Categories: fmt.Sprintf("%s$A$%d:$A$%d", q, typeFirst, typeLast),
-			Values:     fmt.Sprintf("%s$B$%d:$B$%d", q, typeFirst, typeLast),
+			Name:       b.tr.t(title),
+			Categories: fmt.Sprintf("%s$A$%d:$A$%d", q, first, last),
+			Values:     fmt.Sprintf("%s$B$%d:$B$%d", q, first, last),
 		}},
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.tr.t("Seized value by asset type")}}},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.tr.t(title)}}},
 		Legend: excelize.ChartLegend{Position: "none"},
 		Format: excelize.GraphicOptions{OffsetX: 10, OffsetY: 10},
 	}
-	if err := b.f.AddChart(s.name, "D17", byType); err != nil {
-		return fmt.Errorf("summary chart: %w", err)
+	if err := b.f.AddChart(s.name, cell, chart); err != nil {
+		return fmt.Errorf("summary chart %q: %w", title, err)
 	}
 	return nil
 }
