@@ -218,11 +218,13 @@ func encodeIssue(b []byte, x *ledger.Issue) []byte {
 	e.str(x.Column)
 	e.str(x.Value)
 	e.str(x.Problem)
+	e.bool(x.Note)
 	return e.b
 }
 
 func decodeIssue(d *decoder) (ledger.Issue, error) {
 	r := d.ref()
 	x := ledger.Issue{Path: r.Path, Sheet: r.Sheet, Row: r.Row, Column: d.istr(), Value: d.str(), Problem: d.str()}
+	x.Note = d.bool()
 	return x, d.err
 }

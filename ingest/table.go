@@ -149,7 +149,7 @@ func (t *table) locateHeader(head []bufferedRow) (rest []bufferedRow, err error)
 		}
 	}
 	if len(h.unknown) > 0 && t.report != nil {
-		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Problem: "unknown column, ignored"})
+		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Problem: "unknown column, ignored", Note: true})
 	}
 	return head[idx+1:], nil
 }

@@ -94,8 +94,10 @@ func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
 		e.Status, e.DuplicateOf = status, first
 		l.duplicates++
 		l.dupBySource[Ref{Path: p.Ref.Path, Sheet: p.Ref.Sheet}]++
-		return e, append(issues, l.issue(p, "reference", p.Reference,
-			fmt.Sprintf("duplicate of %s (same reference %s, same amount)", refText(first), strings.TrimSpace(p.Reference))))
+		dup := l.issue(p, "reference", p.Reference,
+			fmt.Sprintf("duplicate of %s (same reference %s, same amount)", refText(first), strings.TrimSpace(p.Reference)))
+		dup.Note = true
+		return e, append(issues, dup)
 	case EntryConflict:
 		e.Status, e.DuplicateOf = status, first
 		issues = append(issues, l.conflictIssue(p, first))

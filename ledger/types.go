@@ -52,6 +52,9 @@ type Issue struct {
 	Column  string
 	Value   string
 	Problem string
+	// Note marks an issue listed for the record that needs no fixing: an
+	// ignored unknown column, a duplicate row set aside as the SPEC says.
+	Note bool
 }
 
 // Source is one input table (a CSV file or one sheet of a workbook) with

@@ -119,6 +119,7 @@ type jsonIssue struct {
 	Column  string `json:"column"`
 	Value   string `json:"value"`
 	Problem string `json:"problem"`
+	Note    bool   `json:"note,omitempty"`
 }
 
 type jsonAsset struct {
@@ -244,7 +245,7 @@ func (j *jsonWriter) issues(seq func(func(ledger.Issue) bool)) {
 	j.raw(`  "issues": [`)
 	first := true
 	for is := range seqOrEmpty(seq) {
-		b, err := marshal(jsonIssue{Path: is.Path, Sheet: is.Sheet, Row: is.Row, Column: is.Column, Value: is.Value, Problem: is.Problem}, "    ")
+		b, err := marshal(jsonIssue{Path: is.Path, Sheet: is.Sheet, Row: is.Row, Column: is.Column, Value: is.Value, Problem: is.Problem, Note: is.Note}, "    ")
 		if err != nil && j.err == nil {
 			j.err = err
 		}

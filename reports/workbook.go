@@ -445,12 +445,19 @@ func (b *book) writeNetwork(r *Report) error {
 }
 
 func (b *book) writeIssues(r *Report) error {
-	hs := b.headers("Path", "Sheet", "Row", "Column", "Value", "Problem")
+	hs := b.headers("Path", "Sheet", "Row", "Column", "Value", "Problem", "Type")
 	next, stop := iter.Pull(seqOrEmpty(r.Issues))
 	defer stop()
 	var sample [][]any
+	// Type lets a reader filter out the notes (ignored columns, duplicates
+	// set aside) and keep what needs fixing.
+	problem, note := b.tr.t("problem"), b.tr.t("note")
 	row := func(is ledger.Issue) []any {
-		return []any{str(is.Path), str(is.Sheet), is.Row, str(is.Column), str(is.Value), str(is.Problem)}
+		kind := problem
+		if is.Note {
+			kind = note
+		}
+		return []any{str(is.Path), str(is.Sheet), is.Row, str(is.Column), str(is.Value), str(is.Problem), kind}
 	}
 	for len(sample) < widthSample {
 		is, ok := next()

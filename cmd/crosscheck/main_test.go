@@ -348,3 +348,20 @@ func TestSameInputsSameOutputs(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateExitsZeroWhenOnlyNotes: an ignored column and a duplicate
+// row set aside are notes, not problems.
+func TestValidateExitsZeroWhenOnlyNotes(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "pay.csv")
+	os.WriteFile(p, []byte("data;importo;riferimento;colonna extra\n01/02/2020;10,00;A1;x\n01/02/2020;10,00;A1;x\n"), 0o644)
+	code, out, errs := runCLI(t, "validate", "--payments", p)
+	if code != exitOK {
+		t.Errorf("exit %d, want 0:\n%s%s", code, out, errs)
+	}
+	for _, want := range []string{"note: column \"colonna extra\"", "note: row 3", "duplicate of", "0 problems, 0 rows rejected, 2 notes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("validate output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -18,7 +18,10 @@ func newValidateCommand() *cobra.Command {
 		Long: `validate reads every input of a case exactly as run does, and writes nothing.
 It prints every problem grouped by source (file, sheet, row, column, value,
 reason), then a table of rows read, accepted, rejected and duplicates per
-source. Use it on a new folder of spreadsheets before the first run.` + exitStatusHelp,
+source. Lines marked "note" need no fixing (an ignored column, a duplicate
+row set aside); every other line is a problem, and any problem or rejected
+row makes the exit status 1. Use it on a new folder of spreadsheets before
+the first run.` + exitStatusHelp,
 		Example: `  crosscheck validate --case case.yaml
   crosscheck validate --payments estratto_conto.csv --rates eurofxref-hist.csv`,
 		Args: cobra.NoArgs,
@@ -44,7 +47,13 @@ func runValidate(c *casefile.Case, stdout, stderr io.Writer) error {
 	type key struct{ path, sheet string }
 	grouped := map[key][]ledger.Issue{}
 	var order []key
+	problems, notes := 0, 0
 	for is := range rep.Issues {
+		if is.Note {
+			notes++
+		} else {
+			problems++
+		}
 		k := key{is.Path, is.Sheet}
 		if _, ok := grouped[k]; !ok {
 			order = append(order, k)
@@ -78,22 +87,25 @@ func runValidate(c *casefile.Case, stdout, stderr io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t\n", name, s.Kind, s.Rows, s.Accepted, s.Rejected, s.Duplicates)
 	}
 	tw.Flush()
-	problems := rep.IssueCount
-	fmt.Fprintf(stdout, "\n%d problems, %d rows rejected\n", problems, res.Rejected)
+	fmt.Fprintf(stdout, "\n%s, %s rejected, %s\n", count(problems, "problem"), count(res.Rejected, "row"), count(notes, "note"))
 	if res.Rejected > 0 || problems > 0 {
-		return withCode(exitRejected, fmt.Errorf("validate found %d problems (%d rows rejected)", problems, res.Rejected))
+		return withCode(exitRejected, fmt.Errorf("validate found %s (%s rejected)", count(problems, "problem"), count(res.Rejected, "row")))
 	}
 	return nil
 }
 
 // formatIssue renders an issue on one line: where, what value, why.
+// Notes (ignored columns, duplicates set aside) say so.
 func formatIssue(is ledger.Issue) string {
 	s := ""
+	if is.Note {
+		s = "note: "
+	}
 	if is.Row > 0 {
-		s = fmt.Sprintf("row %d", is.Row)
+		s += fmt.Sprintf("row %d", is.Row)
 	}
 	if is.Column != "" {
-		if s != "" {
+		if is.Row > 0 {
 			s += ", "
 		}
 		s += "column " + quote(is.Column)
@@ -101,7 +113,7 @@ func formatIssue(is ledger.Issue) string {
 	if is.Value != "" {
 		s += ", value " + quote(is.Value)
 	}
-	if s != "" {
+	if is.Row > 0 || is.Column != "" || is.Value != "" {
 		s += ": "
 	}
 	return s + is.Problem
@@ -112,4 +124,12 @@ func quote(s string) string {
 		s = s[:57] + "..."
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// count writes "1 problem", "2 problems".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
