@@ -211,7 +211,8 @@ var italian = map[string]string{
 	"confirmed":                                          "confermate",
 	"rejected":                                           "respinte",
 	"unsure":                                             "incerte",
-	"no decision":                                        "senza decisione",
+	"no decision":                                        "da decidere",
+	"confirmed, proposed for recovery":                   "confermate, da recuperare",
 
 	// Network.
 	"Downline count":         "Sottoposti",

@@ -63,7 +63,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 		line("%s (%s): %d, %s %s", tr.t("Benefit flags"), tr.t("to review"), len(r.Flags),
 			tr.t("proposed for recovery"), money(recovery))
 		for _, f := range r.Flags {
-			line("  %-9s %-10s %-20s %18s  %s", tr.t(string(f.Class)), clip(f.Suspect, 10), clip(f.Application, 20),
+			line("  %-9s %-10s %-26s %16s  %s", tr.t(string(f.Class)), clip(f.Suspect, 10), clip(f.Application, 26),
 				money(f.RecoveryEUR), tr.t(string(r.Review.Review(f.ID).State)))
 		}
 	}
@@ -73,9 +73,12 @@ func WriteSummary(w io.Writer, r *Report) error {
 		line("%s: %s %d · %s %d · %s %d · %s %d", tr.t("Review state"),
 			tr.t("new"), states[review.StateNew], tr.t("unchanged"), states[review.StateUnchanged],
 			tr.t("changed"), states[review.StateChanged], tr.t("withdrawn"), states[review.StateWithdrawn])
-		line("%s: %s %d (%s) · %s %d · %s %d · %s %d", tr.t("Decisions"),
-			tr.t("confirmed"), decisions[review.Confirmed], money(confirmedEUR), tr.t("rejected"), decisions[review.Rejected],
+		line("%s: %s %d · %s %d · %s %d · %s %d", tr.t("Decisions"),
+			tr.t("confirmed"), decisions[review.Confirmed], tr.t("rejected"), decisions[review.Rejected],
 			tr.t("unsure"), decisions[review.Unsure], tr.t("no decision"), decisions[""])
+		if decisions[review.Confirmed] > 0 {
+			line("  %s: %s", tr.t("confirmed, proposed for recovery"), money(confirmedEUR))
+		}
 		// Confirmed on figures that have changed since: apart, as they
 		// need a new look before counting.
 		if len(confirmedChanged) > 0 {
