@@ -54,6 +54,7 @@ func Init(dir string) (*InitResult, error) {
 	}
 	sort.Strings(names)
 	var titles = map[int][]string{}
+	matched := map[int][]string{}
 	for _, name := range names {
 		cls, err := ingest.Classify(filepath.Join(dir, name))
 		if err != nil {
@@ -68,6 +69,7 @@ func Init(dir string) (*InitResult, error) {
 			if len(e.titles) > 0 {
 				titles[len(res.Entries)] = e.titles
 			}
+			matched[len(res.Entries)] = e.matched
 			res.Entries = append(res.Entries, e.InitEntry)
 		}
 	}
@@ -81,14 +83,33 @@ func Init(dir string) (*InitResult, error) {
 			var why string
 			e.Suspect, why = holder(t, attr, cards)
 			e.Comment += "; " + why
+			continue
 		}
+		e.Comment += "; " + attributionHint(matched[i])
 	}
 	return res, nil
 }
 
 type classifiedEntry struct {
 	InitEntry
-	titles []string
+	titles  []string
+	matched []string
+}
+
+// attributionHint says how the rows of a payments table without title
+// rows will be attributed, and asks when nothing in it can.
+func attributionHint(fields []string) string {
+	has := map[string]bool{}
+	for _, f := range fields {
+		has[f] = true
+	}
+	switch {
+	case has["suspect"]:
+		return "rows name their suspect in a column"
+	case has["payee_account"] || has["payee"]:
+		return "rows are attributed by the payee's account or name; if every row is one suspect's income, add `suspect: ID`"
+	}
+	return "whose payments are these? No column names the payee: add `suspect: ID` if every row is one suspect's income"
 }
 
 // groupSheets lists a workbook once when all its sheets are of one kind,
@@ -101,7 +122,7 @@ func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
 	}
 	whole := len(kinds) == 1 && len(cls) > 0 && cls[0].Kind != ""
 	for i, c := range cls {
-		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason}, titles: c.TitleLines}
+		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason}, titles: c.TitleLines, matched: c.Matched}
 		if c.Kind != "" {
 			e.Comment = fmt.Sprintf("%s: header on row %d (%s)", c.Kind, c.HeaderRow, strings.Join(c.Matched, ", "))
 		}
