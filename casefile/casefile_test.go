@@ -105,3 +105,35 @@ func TestColumnFlagSyntax(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// FuzzLoad: any bytes in a case file give a Case or an error, never a
+// panic; a Case that loads has a known language and a positive target.
+func FuzzLoad(f *testing.F) {
+	if b, err := os.ReadFile(filepath.Join("testdata", "case.yaml")); err == nil {
+		f.Add(b)
+	}
+	for _, s := range []string{
+		"", "case: x\n", "payments: [a.csv]\n", "payments:\n  - {path: a.csv, suspect: S1}\n",
+		"payments: a.csv\n", "columns: {payments: [1, 2]}\npayments: [a]\n", "reviews: [r.xlsx]\npayments: [a]\n",
+		"payments: [~]\n", "payments:\n  - [a, b]\n", "&a [*a]", "payments: [{path: {x: 1}}]\n",
+		"target_eur: 1e400\npayments: [a]\n", "report_date: 2020-02-30\npayments: [a]\n", "--- \n...\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(t.TempDir(), "case.yaml")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := Load(p)
+		if err != nil {
+			return
+		}
+		if c.Lang != "en" && c.Lang != "it" {
+			t.Fatalf("loaded case with lang %q", c.Lang)
+		}
+		if c.TargetEUR.Sign() <= 0 {
+			t.Fatalf("loaded case with target %s", c.TargetEUR)
+		}
+	})
+}

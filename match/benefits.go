@@ -366,9 +366,31 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 		m.issue(b.Ref, "to", b.To.Format("2006-01"), fmt.Sprintf("benefit period of %d months is implausible: not counted", to-from+1))
 		return
 	}
+	if from < rdcFirstMonth || to > rdcLastMonth {
+		// Counted as the agency's list says (a person decides), but a month
+		// the benefit did not exist in is most likely a mistyped date.
+		m.issue(b.Ref, "month", periodText(b.From, b.To),
+			fmt.Sprintf("benefit month outside the citizenship income's life span (%s to %s): counted, check the record",
+				monthStart(rdcFirstMonth).Format("2006-01"), monthStart(rdcLastMonth).Format("2006-01")))
+	}
 	for n := from; n <= to; n++ {
 		a.months[n] = a.months[n].Add(b.MonthlyAmount)
 	}
+}
+
+// The months the citizenship income was paid in (DOMAIN 2.5): first
+// payments April 2019, abolished from 1 January 2024.
+var (
+	rdcFirstMonth = monthNumber(time.Date(2019, time.April, 1, 0, 0, 0, 0, time.UTC))
+	rdcLastMonth  = monthNumber(time.Date(2023, time.December, 1, 0, 0, 0, 0, time.UTC))
+)
+
+// periodText is a benefit row's month, or its period when it spans several.
+func periodText(from, to time.Time) string {
+	if to.IsZero() || monthNumber(to) == monthNumber(from) {
+		return from.Format("2006-01")
+	}
+	return from.Format("2006-01") + ".." + to.Format("2006-01")
 }
 
 // monthNumber counts months from year 0, so that month arithmetic across
@@ -433,6 +455,7 @@ func (m *BenefitMatcher) flag(act Activity, suspect, app string, c *candidate, m
 		f.BenefitEUR = f.BenefitEUR.Add(paid[n])
 		if active && n >= lo && n <= hi {
 			f.OverlapMonths = append(f.OverlapMonths, start)
+			f.OverlapEUR = append(f.OverlapEUR, paid[n])
 			f.RecoveryEUR = f.RecoveryEUR.Add(paid[n])
 			f.IncomeDuringEUR = f.IncomeDuringEUR.Add(act.IncomeInMonth(suspect, start))
 		}

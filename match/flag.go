@@ -60,6 +60,10 @@ type BenefitFlag struct {
 	// Months that overlap the suspect's activity (from the month of the
 	// first to the month of the last attributed payment).
 	OverlapMonths []time.Time
+	// OverlapEUR is the benefit paid in each of OverlapMonths: the
+	// application's, so that a total over several flags of one
+	// application (two suspects in one household) counts a month once.
+	OverlapEUR []decimal.Decimal
 	// RecoveryEUR is the benefit paid in the overlapping months: the
 	// amount proposed for recovery.
 	RecoveryEUR decimal.Decimal

@@ -221,3 +221,30 @@ func BenchmarkNormalize(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "names/s")
 }
+
+// FuzzSimilarity: the score of two records is in [0,1], never NaN, and the
+// same whichever record comes first (a flag must not depend on which list
+// a person was read from).
+func FuzzSimilarity(f *testing.F) {
+	seeds := [][4]string{
+		{"Rossi", "Mario", "Rossi", "Mario"},
+		{"Rossi Bianchi", "Anna", "Rossi", "Anna"},
+		{"De Luca", "Luca", "Luca", "De Luca"},
+		{"D'Angelo", "Nicolò", "Dangelo", "Nicolo"},
+		{"Esposito", "", "", "Esposito"},
+		{"", "", "Rossi", "Mario"},
+		{"\xff", "ß", "SS", "\xfe"},
+	}
+	for _, s := range seeds {
+		f.Add(s[0], s[1], s[2], s[3])
+	}
+	f.Fuzz(func(t *testing.T, s1, n1, s2, n2 string) {
+		a, b := Similarity(s1, n1, s2, n2), Similarity(s2, n2, s1, n1)
+		if math.IsNaN(a) || a < 0 || a > 1 {
+			t.Fatalf("Similarity(%q,%q,%q,%q) = %v, want [0,1]", s1, n1, s2, n2, a)
+		}
+		if a != b {
+			t.Fatalf("Similarity not symmetric: (%q,%q)~(%q,%q) = %v, reversed %v", s1, n1, s2, n2, a, b)
+		}
+	})
+}
