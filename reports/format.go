@@ -122,13 +122,31 @@ func attributedShare(r *Report) decimal.Decimal {
 	return r.AttributedEUR.Mul(decimal.NewFromInt(100)).DivRound(all, 2)
 }
 
-// flagCounts counts flags by class and sums the recovery proposed.
+// flagCounts counts flags by class and sums the recovery proposed. The
+// benefit of an application's month is counted once even when several
+// suspects' flags claim it (two suspects in one household): it was paid
+// once.
 func flagCounts(flags []match.BenefitFlag) (map[match.Class]int, decimal.Decimal) {
+	type appMonth struct {
+		app   string
+		month time.Time
+	}
 	n := map[match.Class]int{}
 	total := decimal.Zero
+	counted := map[appMonth]bool{}
 	for _, f := range flags {
 		n[f.Class]++
-		total = total.Add(f.RecoveryEUR)
+		if len(f.OverlapEUR) == 0 || len(f.OverlapEUR) != len(f.OverlapMonths) {
+			total = total.Add(f.RecoveryEUR) // no per-month figures: the flag's own total
+			continue
+		}
+		for i, m := range f.OverlapMonths {
+			k := appMonth{f.Application, m}
+			if !counted[k] {
+				counted[k] = true
+				total = total.Add(f.OverlapEUR[i])
+			}
+		}
 	}
 	return n, total
 }

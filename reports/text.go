@@ -34,7 +34,11 @@ func WriteSummary(w io.Writer, r *Report) error {
 		target = r.Params.TargetEUR
 	}
 	pct := func(d decimal.Decimal) string { return groupDecimal(d, it) + "%" }
-	line("%s: %s (%s %s)", tr.t("Case"), r.Params.Case, tr.t("Report date"), day(r.Params.ReportDate))
+	if r.Params.ReportDate.IsZero() {
+		line("%s: %s", tr.t("Case"), r.Params.Case) // no dated fact to speak as of
+	} else {
+		line("%s: %s (%s %s)", tr.t("Case"), r.Params.Case, tr.t("Report date"), day(r.Params.ReportDate))
+	}
 	line("%s: %s = %s %s %s", tr.t("Seized"), money(z.TotalEUR), pct(z.Percent), tr.t("of target"), money(target))
 	line("%s: %s", tr.t("Remaining"), money(z.RemainingEUR))
 	line("%s: %d   %s: %d   %s: %d (%s %s)", tr.t("Suspects"), len(r.Suspects),

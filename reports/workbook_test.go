@@ -85,158 +85,46 @@ func TestSheetNamesAndOrder(t *testing.T) {
 
 func TestItalianLabelsAllTranslated(t *testing.T) {
 	missingLabels.Clear()
-	writeBook(t, testReport("it"))
-	// With reviews: every state, a withdrawn flag and the review log.
-	reviewed := testReport("it")
-	first := reviewed.Flags[0]
-	old := review.Decision{FlagID: first.ID, Decision: review.Confirmed, Class: "possible", MonthsPaid: 1,
-		BenefitEUR: d("1"), RecoveryEUR: d("1"), IncomeDuringEUR: d("1"), OverlapMonths: 9}
-	gone := review.Decision{FlagID: "F-gone", Decision: review.Rejected, Class: "exact"}
-	outcome, _ := review.Apply(reviewed.Flags, []review.Decision{old, gone})
-	reviewed.Review = &outcome
-	writeBook(t, reviewed)
-	if err := WriteSummary(io.Discard, reviewed); err != nil {
-		t.Fatal(err)
+	// With reviews: every state (changed, unchanged with a note, new), a
+	// withdrawn flag and the review log.
+	reviewed := func() *Report {
+		r := testReport("it")
+		first, second := r.Flags[0], r.Flags[1]
+		changed := review.Decision{FlagID: first.ID, Decision: review.Confirmed, Class: "possible", MonthsPaid: 1,
+			BenefitEUR: d("1"), RecoveryEUR: d("1"), IncomeDuringEUR: d("1"), OverlapMonths: 9, Reviewer: "M. Verdi", ReviewDate: date(2020, 12, 1)}
+		same := review.Decision{FlagID: second.ID, Decision: review.Unsure, Class: string(second.Class), MonthsPaid: len(second.Months),
+			BenefitEUR: second.BenefitEUR, RecoveryEUR: second.RecoveryEUR, IncomeDuringEUR: second.IncomeDuringEUR,
+			OverlapMonths: len(second.OverlapMonths), Note: "ask INPS"}
+		gone := review.Decision{FlagID: "F-gone", Decision: review.Rejected, Class: "exact"}
+		noted := review.Decision{FlagID: "F-noted", Note: "a note without a decision", Class: "probable"}
+		outcome, _ := review.Apply(r.Flags, []review.Decision{changed, same, gone, noted})
+		r.Review = &outcome
+		return r
 	}
-	if err := WriteSummary(io.Discard, testReport("it")); err != nil {
-		t.Fatal(err)
+	households := testReport("it")
+	households.HouseholdsKnown = true
+	continued := testReport("it")
+	continued.Entries = manyEntries(25)
+	old := MaxSheetRows
+	MaxSheetRows = 10
+	defer func() { MaxSheetRows = old }()
+	for name, r := range map[string]*Report{
+		"plain": testReport("it"), "reviewed": reviewed(), "households known": households,
+		"continued sheets": continued, "empty": {Params: Params{Lang: "it"}},
+	} {
+		writeBook(t, r)
+		if err := WriteSummary(io.Discard, r); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := WriteJSON(io.Discard, r); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 	}
 	var missing []string
 	missingLabels.Range(func(k, _ any) bool { missing = append(missing, k.(string)); return true })
+	slices.Sort(missing)
 	if len(missing) > 0 {
 		t.Errorf("labels without Italian translation: %q", missing)
-	}
-}
-
-func TestSuspectsTotalsRowHasFormulasAndCachedValues(t *testing.T) {
-	path, f := writeBook(t, testReport("en"))
-	// Three suspects in rows 2-4, totals in row 5.
-	tests := []struct {
-		cell, formula, value string
-	}{
-		{"G5", "SUM(G2:G4)", "5"},
-		{"H5", "SUM(H2:H4)", "432.96"},
-		{"I5", "SUM(I2:I4)", "251500.1"},
-		{"J5", "SUM(J2:J4)", "45.5"},
-		{"O5", "SUM(O2:O4)", "1"},
-	}
-	xml := sheetXML(t, path, "Suspects")
-	for _, tt := range tests {
-		got, err := f.GetCellFormula("Suspects", tt.cell)
-		if err != nil || got != tt.formula {
-			t.Errorf("%s formula = %q (%v), want %q", tt.cell, got, err, tt.formula)
-		}
-		raw, _ := f.GetCellValue("Suspects", tt.cell, excelize.Options{RawCellValue: true})
-		if raw != tt.value {
-			t.Errorf("%s cached value = %q, want %q", tt.cell, raw, tt.value)
-		}
-		// The cached value is a number (no t="str"), next to the formula.
-		re := regexp.MustCompile(`<c r="` + tt.cell + `" s="\d+"><f>` + regexp.QuoteMeta(tt.formula) + `</f><v>` + regexp.QuoteMeta(tt.value) + `</v></c>`)
-		if !re.MatchString(xml) {
-			t.Errorf("%s: sheet XML lacks numeric cached value: %s", tt.cell, re)
-		}
-	}
-	if v, _ := f.GetCellValue("Suspects", "A5"); v != "Total" {
-		t.Errorf("A5 = %q, want Total", v)
-	}
-}
-
-func numFmtOf(t *testing.T, f *excelize.File, sheet, cell string) string {
-	t.Helper()
-	id, err := f.GetCellStyle(sheet, cell)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := f.GetStyle(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.CustomNumFmt == nil {
-		return ""
-	}
-	return *st.CustomNumFmt
-}
-
-func TestMoneyCellsAreNumbersWithEuroFormat(t *testing.T) {
-	path, f := writeBook(t, testReport("en"))
-	tests := []struct {
-		sheet, cell, raw, format string
-	}{
-		{"Suspects", "H2", "387.46", euroFmt},
-		{"Suspects", "I4", "250000", euroFmt},
-		{"Payments", "G2", "120", euroFmt},
-		{"Payments", "E3", "0.05", "#,##0.00000000"}, // BTC, 8 decimals
-		{"Payments", "E2", "120", "#,##0.00"},
-		{"Payments", "E7", "1000", "#,##0.000000000000"}, // XMR, 12 decimals
-		{"Assets", "M3", "250000", euroFmt},
-		{"Benefit flags", "Q2", "2000", euroFmt},
-		{"Summary", "B4", "251500.1", euroFmt},
-	}
-	for _, tt := range tests {
-		raw, err := f.GetCellValue(tt.sheet, tt.cell, excelize.Options{RawCellValue: true})
-		if err != nil || raw != tt.raw {
-			t.Errorf("%s!%s = %q (%v), want %q", tt.sheet, tt.cell, raw, err, tt.raw)
-		}
-		if got := numFmtOf(t, f, tt.sheet, tt.cell); got != tt.format {
-			t.Errorf("%s!%s format = %q, want %q", tt.sheet, tt.cell, got, tt.format)
-		}
-		if typ, _ := f.GetCellType(tt.sheet, tt.cell); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-			t.Errorf("%s!%s type = %v, want number", tt.sheet, tt.cell, typ)
-		}
-	}
-	if !strings.Contains(sheetXML(t, path, "Payments"), `<c r="G2" s="`) {
-		t.Error("Payments G2 not written as a styled cell")
-	}
-}
-
-func TestDateCellsAreDates(t *testing.T) {
-	for _, tt := range []struct{ lang, sheet, format, shown string }{
-		{"en", "Payments", dateFmtEN, "2020-03-01"},
-		{"it", "Pagamenti", dateFmtIT, "01/03/2020"},
-	} {
-		_, f := writeBook(t, testReport(tt.lang))
-		raw, _ := f.GetCellValue(tt.sheet, "D2", excelize.Options{RawCellValue: true})
-		if raw != "43891" { // Excel serial of 2020-03-01
-			t.Errorf("%s D2 raw = %q, want serial 43891", tt.lang, raw)
-		}
-		if got := numFmtOf(t, f, tt.sheet, "D2"); got != tt.format {
-			t.Errorf("%s D2 format = %q, want %q", tt.lang, got, tt.format)
-		}
-		if shown, _ := f.GetCellValue(tt.sheet, "D2"); shown != tt.shown {
-			t.Errorf("%s D2 shown = %q, want %q", tt.lang, shown, tt.shown)
-		}
-	}
-}
-
-func TestInputTextIsNeverAFormula(t *testing.T) {
-	r := testReport("en")
-	r.Params.Case = injections[0]
-	path, f := writeBook(t, r)
-	// Payments row 6 carries the four strings in payer, payer account,
-	// payee and description (J, K, L, O).
-	cells := map[string]string{"J6": injections[0], "K6": injections[3], "L6": injections[1], "O6": injections[2]}
-	xml := sheetXML(t, path, "Payments")
-	for cell, want := range cells {
-		got, _ := f.GetCellValue("Payments", cell)
-		if got != want {
-			t.Errorf("Payments %s = %q, want %q", cell, got, want)
-		}
-		m := regexp.MustCompile(`<c r="` + cell + `"[^>]*>(.*?)</c>`).FindStringSubmatch(xml)
-		if m == nil {
-			t.Fatalf("cell %s not found", cell)
-		}
-		if strings.Contains(m[1], "<f>") || !strings.Contains(m[0], `t="inlineStr"`) {
-			t.Errorf("Payments %s is not a plain string: %s", cell, m[0])
-		}
-	}
-	if got, _ := f.GetCellValue("Summary", "B1"); got != injections[0] {
-		t.Errorf("Summary case = %q", got)
-	}
-	if strings.Contains(sheetXML(t, path, "Summary"), "<f>") {
-		t.Error("Summary holds a formula")
-	}
-	if v, _ := f.GetCellValue("Assets", "E4"); v != injections[0] {
-		t.Errorf("Assets description = %q", v)
 	}
 }
 
