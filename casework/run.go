@@ -193,6 +193,10 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// An unknown file suspect would otherwise be reported on every row of
 	// the file: say it once per source and value.
 	problemSeen := map[string]bool{}
+	// One Entry reused for every row: the spool's encoder takes its
+	// address, which would otherwise move a fresh ~500-byte Entry to the
+	// heap per payment.
+	e := new(ledger.Entry)
 	post := func(item *batchItem) {
 		p := &item.p
 		pre.batchItem = item
@@ -207,12 +211,11 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 				r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: row, Column: column, Value: value, Problem: problem})
 			}
 		}
-		var e ledger.Entry
-		e, scratch = led.Post(p, scratch[:0])
+		*e, scratch = led.Post(p, scratch[:0])
 		for i := range scratch {
 			r.issues.add(&scratch[i])
 		}
-		r.entries.add(&e)
+		r.entries.add(e)
 		if p.Date.After(r.lastDate) {
 			r.lastDate = p.Date
 		}

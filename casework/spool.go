@@ -36,14 +36,20 @@ func (s *spool[T]) add(v *T) {
 	if s.err != nil {
 		return
 	}
-	s.buf = s.encode(s.buf[:0], v)
-	var hdr [binary.MaxVarintLen64]byte
-	k := binary.PutUvarint(hdr[:], uint64(len(s.buf)))
-	if _, err := s.w.Write(hdr[:k]); err != nil {
-		s.err = fmt.Errorf("write spool: %w", err)
-		return
+	// The record is encoded after room for its length, which is then
+	// moved right behind it: one write, and no header array escaping to
+	// the heap per record.
+	const room = binary.MaxVarintLen64
+	if cap(s.buf) < room {
+		s.buf = make([]byte, room, 256)
 	}
-	if _, err := s.w.Write(s.buf); err != nil {
+	s.buf = s.encode(s.buf[:room], v)
+	n := len(s.buf) - room
+	var hdr [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(hdr[:], uint64(n))
+	start := room - k
+	copy(s.buf[start:], hdr[:k])
+	if _, err := s.w.Write(s.buf[start:]); err != nil {
 		s.err = fmt.Errorf("write spool: %w", err)
 		return
 	}
