@@ -225,6 +225,9 @@ type csvRows struct {
 func (c *csvRows) next() ([]string, int, error) {
 	c.lim.used = 0
 	rec, err := c.r.Read()
+	if err == nil {
+		return c.record(rec)
+	}
 	if err == io.EOF {
 		return nil, 0, io.EOF
 	}
@@ -236,9 +239,13 @@ func (c *csvRows) next() ([]string, int, error) {
 		c.nextRow = pe.Line + 1
 		return nil, 0, &rowError{row: pe.StartLine, msg: "malformed CSV record: " + pe.Err.Error()}
 	}
-	if err != nil {
-		return nil, 0, fmt.Errorf("%w: %s: %v", ErrUnreadable, c.path, err)
-	}
+	return nil, 0, fmt.Errorf("%w: %s: %v", ErrUnreadable, c.path, err)
+}
+
+// record returns a record read without error and where it starts. It is
+// apart from next's error handling so that errors.As's target does not
+// escape to the heap on every row.
+func (c *csvRows) record(rec []string) ([]string, int, error) {
 	line, _ := c.r.FieldPos(0)
 	last, _ := c.r.FieldPos(len(rec) - 1)
 	c.nextRow = last + strings.Count(rec[len(rec)-1], "\n") + 1

@@ -194,23 +194,30 @@ func (t *table) run(rr rowReader, rest []bufferedRow, amountCols []int, newRow f
 	sample = nil
 	for {
 		rec, row, err := rr.next()
+		if err == nil {
+			err = t.account(fn, rec, row, nil)
+		} else {
+			err = t.accountFailed(fn, err)
+		}
 		if err == io.EOF {
 			return nil
-		}
-		var re *rowError
-		if errors.As(err, &re) {
-			if err := t.account(fn, nil, re.row, re); err != nil {
-				return err
-			}
-			continue
 		}
 		if err != nil {
 			return err
 		}
-		if err := t.account(fn, rec, row, nil); err != nil {
-			return err
-		}
 	}
+}
+
+// accountFailed handles a record the reader could not return: a
+// malformed row is rejected and reading goes on; io.EOF and other errors
+// stop it. Apart from run's loop so that errors.As's target does not
+// escape to the heap on every row.
+func (t *table) accountFailed(fn rowFunc, err error) error {
+	var re *rowError
+	if errors.As(err, &re) {
+		return t.account(fn, nil, re.row, re)
+	}
+	return err
 }
 
 // account runs one row through fn and keeps Rows = Accepted + Rejected.
