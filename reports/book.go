@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -74,7 +75,9 @@ func (b *book) style(k styleKey) int {
 		s.CustomNumFmt = &nf
 	}
 	if k.bold {
-		s.Font = &excelize.Font{Bold: true}
+		// The workbook's own font: a bold font without a family shows in
+		// LibreOffice's default serif, unlike every other cell.
+		s.Font = &excelize.Font{Bold: true, Family: "Calibri", Size: 11}
 		s.Alignment = &excelize.Alignment{Vertical: "top"}
 	}
 	if k.fill {
@@ -345,7 +348,7 @@ func displayLen(c any) int {
 	case string:
 		n := 0
 		for _, line := range strings.Split(v, "\n") {
-			n = max(n, utf8.RuneCountInString(line))
+			n = max(n, textWidth(line))
 		}
 		return n
 	case time.Time:
@@ -357,6 +360,20 @@ func displayLen(c any) int {
 		return len(strconv.Itoa(v)) + 1
 	}
 	return 0
+}
+
+// textWidth is a line's width in average characters: capitals (tax
+// codes, IBANs, surnames in upper case) are about a third wider than the
+// average character, and a column fitted to their count cuts them off.
+func textWidth(line string) int {
+	n, caps := 0, 0
+	for _, r := range line {
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n + (caps+2)/3
 }
 
 // finish puts the sheets in their final order, sets the autofilters (their

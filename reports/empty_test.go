@@ -108,3 +108,55 @@ func TestRecoveryCountsAnApplicationMonthOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestSummaryNamesAssetTypes: the Summary names asset types for a reader;
+// the Assets sheet keeps the codes the inputs use, for filtering.
+func TestSummaryNamesAssetTypes(t *testing.T) {
+	tests := []struct {
+		lang, summary, assets string
+		want                  []string
+	}{
+		{"en", "Summary", "Assets", []string{"Bank accounts", "Crypto-assets", "Servers", "Telegram channels"}},
+		{"it", "Riepilogo", "Beni sequestrati", []string{"Conto corrente", "Criptovalute", "Server", "Canale telegram"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			_, f := writeBook(t, testReport(tt.lang))
+			rows, _ := f.GetRows(tt.summary)
+			var labels []string
+			for _, row := range rows {
+				if len(row) > 0 {
+					labels = append(labels, row[0])
+				}
+			}
+			all := strings.Join(labels, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains("\n"+all+"\n", "\n"+w+"\n") {
+					t.Errorf("Summary lacks %q:\n%s", w, all)
+				}
+			}
+			if strings.Contains(all, "_") {
+				t.Errorf("Summary shows a raw code:\n%s", all)
+			}
+			if tt.lang == "en" {
+				if v, _ := f.GetCellValue(tt.assets, "D2"); v != "bank_account" {
+					t.Errorf("Assets type = %q, want the code bank_account", v)
+				}
+			}
+		})
+	}
+}
+
+func TestTextWidthWidensCapitals(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"", 0}, {"rossi", 5}, {"R", 2}, {"RSSMRA80A01H501U", 16 + 3}, {"Città", 6},
+	}
+	for _, tt := range tests {
+		if got := textWidth(tt.s); got != tt.want {
+			t.Errorf("textWidth(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}

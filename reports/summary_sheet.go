@@ -6,7 +6,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
@@ -115,7 +118,7 @@ func (b *book) writeSummary(r *Report) error {
 	typeFirst := s.row + 1
 	for _, t := range sortedTypes(z.ByType) {
 		s.row++
-		s.set(fmt.Sprintf("A%d", s.row), b.tr.t(string(t)), 0)
+		s.set(fmt.Sprintf("A%d", s.row), b.typeLabel(t), 0)
 		s.set(fmt.Sprintf("B%d", s.row), z.ByType[t], eu)
 	}
 	typeLast := s.row
@@ -137,7 +140,7 @@ func (b *book) writeSummary(r *Report) error {
 	s.set(fmt.Sprintf("C%d", s.row), b.tr.t("Records"), b.header())
 	for _, t := range sortedTypes(z.Takedowns) {
 		s.row++
-		s.set(fmt.Sprintf("A%d", s.row), b.tr.t(string(t)), 0)
+		s.set(fmt.Sprintf("A%d", s.row), b.typeLabel(t), 0)
 		s.set(fmt.Sprintf("B%d", s.row), num(z.TakedownItems[t]), in)
 		s.set(fmt.Sprintf("C%d", s.row), z.Takedowns[t], in)
 	}
@@ -176,7 +179,11 @@ func (b *book) summaryChart(s *summarySheet, typ excelize.ChartType, title strin
 			Categories: fmt.Sprintf("%s$A$%d:$A$%d", q, first, last),
 			Values:     fmt.Sprintf("%s$B$%d:$B$%d", q, first, last),
 		}},
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.tr.t(title)}}},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.tr.t(title)}}},
+		// Dark axis labels (excelize's default grey is barely legible in
+		// print) and grouped whole euros on the value axis.
+		XAxis:  excelize.ChartAxis{Font: axisFont},
+		YAxis:  excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 		Legend: excelize.ChartLegend{Position: "none"},
 		Format: excelize.GraphicOptions{OffsetX: 10, OffsetY: 10},
 	}
@@ -206,4 +213,40 @@ func (b *book) summaryReviews(s *summarySheet, r *Report) {
 	s.line("Benefit flags: rejected", decisions[review.Rejected], in)
 	s.line("Benefit flags: unsure", decisions[review.Unsure], in)
 	s.line("Benefit flags: no decision", decisions[""], in)
+}
+
+var axisFont = excelize.Font{Color: "404040", Size: 9, Family: "Calibri"}
+
+// typeLabel is an asset type as a reader of the Summary names it: "Bank
+// account", "Conto corrente". The Assets sheet keeps the type as the
+// inputs and templates write it, for filtering.
+func (b *book) typeLabel(t ledger.AssetType) string {
+	s := string(t)
+	if b.tr.it {
+		s = b.tr.t(s)
+	} else if l, ok := assetTypeLabels[t]; ok {
+		s = l
+	} else {
+		s = strings.ReplaceAll(s, "_", " ")
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// assetTypeLabels are the English Summary's names of the asset types.
+var assetTypeLabels = map[ledger.AssetType]string{
+	ledger.AssetBankAccount:     "Bank accounts",
+	ledger.AssetCrypto:          "Crypto-assets",
+	ledger.AssetCash:            "Cash",
+	ledger.AssetRealEstate:      "Real estate",
+	ledger.AssetVehicle:         "Vehicles",
+	ledger.AssetCompany:         "Company shares",
+	ledger.AssetSecurities:      "Securities",
+	ledger.AssetValuables:       "Valuables",
+	ledger.AssetServer:          "Servers",
+	ledger.AssetDomain:          "Domains and sites",
+	ledger.AssetPlatform:        "Platforms",
+	ledger.AssetTelegramChannel: "Telegram channels",
+	ledger.AssetSmartCard:       "Smart cards",
+	ledger.AssetOther:           "Other",
 }
