@@ -29,9 +29,14 @@ type book struct {
 	first      int32
 	last       int32
 	dated      bool
-	// payers holds a 64-bit fingerprint per distinct payer: this grows
-	// with distinct payers, not with payments.
-	payers map[uint64]struct{}
+	// payers holds a 64-bit fingerprint per distinct payer of every
+	// suspect, shared by the ledger's books (one table instead of one map
+	// per suspect: a probe instead of a map assignment per payment); it
+	// grows with distinct payers, not with payments. payerSeed tells this
+	// suspect's fingerprints from another's; nPayers counts this book's.
+	payers    *hashTab[struct{}]
+	payerSeed uint64
+	nPayers   int
 }
 
 type keyedSum struct {
@@ -39,8 +44,10 @@ type keyedSum struct {
 	sum sum
 }
 
-func newBook() *book {
-	return &book{months: map[int32]*sum{}, payers: map[uint64]struct{}{}}
+// newBook returns the book of the i-th suspect, its payers kept in the
+// shared table payers.
+func newBook(i int, payers *hashTab[struct{}]) *book {
+	return &book{months: map[int32]*sum{}, payers: payers, payerSeed: uint64(i+1) * 0x9E3779B97F4A7C15}
 }
 
 // post adds one accepted, attributed, non-duplicate entry.
@@ -62,7 +69,9 @@ func (b *book) post(e *Entry, cents int64, centsOK bool) {
 		b.last = day
 	}
 	if k, ok := payerKey(e.Payer, e.PayerAccount); ok {
-		b.payers[k] = struct{}{}
+		if _, added := b.payers.insert(k + b.payerSeed); added {
+			b.nPayers++
+		}
 	}
 	if !e.HasEUR {
 		b.noRate++
@@ -164,7 +173,7 @@ func (b *book) totals(s Suspect) SuspectTotals {
 		ByCurrency: make(map[string]decimal.Decimal, len(b.currencies)),
 		ByChannel:  make(map[string]decimal.Decimal, len(b.channels)),
 		ByMonth:    make(map[string]decimal.Decimal, len(b.months)),
-		Payers:     len(b.payers),
+		Payers:     b.nPayers,
 		SeizedEUR:  decimal.Zero,
 	}
 	for _, c := range b.currencies {

@@ -58,8 +58,9 @@ func New(suspects []Suspect, rates *Rates, attr Attributor) *Ledger {
 		dedupe:      NewDeduper(),
 		dupBySource: map[Ref]int{},
 	}
+	payers := &hashTab[struct{}]{}
 	for i, s := range suspects {
-		l.books[i] = newBook()
+		l.books[i] = newBook(i, payers)
 		// The id wins over another suspect's tax code.
 		if _, taken := l.index[s.ID]; s.ID != "" && !taken {
 			l.index[s.ID] = i
@@ -160,8 +161,8 @@ func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
 // conflictIssue explains a same-reference, different-amount row.
 func (l *Ledger) conflictIssue(p *Payment, first Ref) Issue {
 	other := "another amount"
-	if old, ok := l.dedupe.seen[mustKey(p)]; ok {
-		if s, exact := l.dedupe.firstAmount(old); exact {
+	if old := l.dedupe.seen.find(mustKey(p)); old != nil {
+		if s, exact := l.dedupe.firstAmount(*old); exact {
 			other = s
 		}
 	}
