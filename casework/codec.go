@@ -12,13 +12,59 @@ import (
 // The spool's record format: a hand-written length-prefixed encoding,
 // several times faster than encoding/gob for these flat records (gob
 // spent ~3 µs per payment, more than reading it). Strings are
-// varint-length-prefixed; decimals travel as their exact text; dates as
-// days since 1970 (the ledger's dates are UTC midnights) with -1 for the
-// zero date.
+// varint-length-prefixed; decimals travel as coefficient and exponent
+// (their exact text when large); dates as days since 1970 (the ledger's
+// dates are UTC midnights), zeroDay for the zero date; values that
+// repeat the previous record's are one byte (see encoder).
 
 var errCorrupt = errors.New("spool record is corrupt")
 
-type encoder struct{ b []byte }
+// encoder writes records of one spool. It remembers, per field slot,
+// the value it last wrote, and writes a repeat as one byte: paths,
+// currencies, statuses, rules and suspects repeat from row to row, and
+// the spool (written and read back once per output) is then about half
+// the size. The decoder of one pass mirrors that memory, so records must
+// be read in the order they were written, from the first.
+type encoder struct {
+	b    []byte
+	prev [nSlots]string
+	// row and day of the previous payment row: rows go up by one and
+	// days seldom change, so deltas fit one byte.
+	row, day int64
+}
+
+// The field slots of pstr.
+const (
+	slotPath = iota
+	slotSheet
+	slotCurrency
+	slotChannel
+	slotSuspect
+	slotFileSuspect
+	slotStatus
+	slotDupPath
+	slotDupSheet
+	slotRatePath
+	slotRateSheet
+	slotRateCurrency
+	slotAttrib
+	slotRule
+	slotAttribBy
+	slotColumn
+	nSlots
+)
+
+// pstr writes a string likely to repeat the slot's previous value: 0
+// for a repeat, else its length plus one and its bytes.
+func (e *encoder) pstr(slot int, s string) {
+	if s == e.prev[slot] {
+		e.b = append(e.b, 0)
+		return
+	}
+	e.prev[slot] = s
+	e.b = binary.AppendUvarint(e.b, uint64(len(s))+1)
+	e.b = append(e.b, s...)
+}
 
 func (e *encoder) str(s string) {
 	e.b = binary.AppendUvarint(e.b, uint64(len(s)))
@@ -48,38 +94,43 @@ func (e *encoder) dec(d decimal.Decimal) {
 	e.str(d.String())
 }
 
-func (e *encoder) date(t time.Time) {
-	if t.IsZero() {
-		e.int(-1 << 40)
-		return
-	}
-	e.int(t.Unix() / 86400)
-}
-
-func (e *encoder) ref(r ledger.Ref) {
-	e.str(r.Path)
-	e.str(r.Sheet)
-	e.int(int64(r.Row))
-}
-
 type decoder struct {
 	b   []byte
 	err error
 	// intern shares the few distinct values of paths, currencies,
 	// statuses and suspect ids across records instead of allocating each.
 	intern map[string]string
+	// prev, row and day mirror the encoder's memory (see encoder).
+	prev     [nSlots]string
+	row, day int64
 }
 
-// istr reads a string likely to repeat across records.
-func (d *decoder) istr() string {
-	n, k := binary.Uvarint(d.b)
-	if k <= 0 || uint64(len(d.b)-k) < n {
+// raw reads a length-prefixed byte string whose prefix was already read
+// as n.
+func (d *decoder) raw(n uint64) []byte {
+	if uint64(len(d.b)) < n {
 		d.err = errCorrupt
 		d.b = nil
-		return ""
+		return nil
 	}
-	raw := d.b[k : k+int(n)]
-	d.b = d.b[k+int(n):]
+	r := d.b[:n]
+	d.b = d.b[n:]
+	return r
+}
+
+func (d *decoder) uvarint() uint64 {
+	n, k := binary.Uvarint(d.b)
+	if k <= 0 {
+		d.err = errCorrupt
+		d.b = nil
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+// internString returns raw as a string shared with earlier records.
+func (d *decoder) internString(raw []byte) string {
 	if s, ok := d.intern[string(raw)]; ok {
 		return s
 	}
@@ -87,6 +138,36 @@ func (d *decoder) istr() string {
 	if len(d.intern) < 1<<16 {
 		d.intern[s] = s
 	}
+	return s
+}
+
+// istr reads a string likely to repeat across records.
+func (d *decoder) istr() string {
+	n := d.uvarint()
+	if d.err != nil {
+		return ""
+	}
+	return d.internString(d.raw(n))
+}
+
+// pstr reads what encoder.pstr wrote; intern shares the value with
+// earlier records.
+func (d *decoder) pstr(slot int, intern bool) string {
+	n := d.uvarint()
+	if d.err != nil {
+		return ""
+	}
+	if n == 0 {
+		return d.prev[slot]
+	}
+	raw := d.raw(n - 1)
+	s := ""
+	if intern {
+		s = d.internString(raw)
+	} else {
+		s = string(raw)
+	}
+	d.prev[slot] = s
 	return s
 }
 
@@ -141,90 +222,207 @@ func (d *decoder) dec() decimal.Decimal {
 	return v
 }
 
-func (d *decoder) date() time.Time {
-	v := d.int()
-	if v == -1<<40 {
+// AttribBy is mostly the payee account, the payee or the file's suspect
+// of the same row: a code says which, or the text follows (length plus
+// byLiteral).
+const (
+	byRepeat = iota
+	byPayeeAccount
+	byPayee
+	byFileSuspect
+	bySuspect
+	byLiteral
+)
+
+// EUR equal to the amount (a EUR payment in whole cents) is written as
+// this decimal tag, after dec's 0 (small) and 1 (text).
+const decSameAsAmount = 2
+
+func encodeEntry(b []byte, x *ledger.Entry) []byte {
+	e := encoder{b: b}
+	e.entry(x)
+	return e.b
+}
+
+// entry writes one payment row.
+func (e *encoder) entry(x *ledger.Entry) {
+	p := &x.Payment
+	e.pstr(slotPath, p.Ref.Path)
+	e.pstr(slotSheet, p.Ref.Sheet)
+	e.int(int64(p.Ref.Row) - e.row)
+	e.row = int64(p.Ref.Row)
+	day := dayOf(p.Date)
+	e.int(day - e.day)
+	e.day = day
+	e.dec(p.Amount)
+	e.bool(p.Debit)
+	e.pstr(slotCurrency, p.Currency)
+	for _, s := range [...]string{p.Payer, p.PayerAccount, p.Payee, p.PayeeAccount, p.Reference, p.Description} {
+		e.str(s)
+	}
+	e.pstr(slotChannel, p.Channel)
+	e.pstr(slotSuspect, p.Suspect)
+	e.pstr(slotFileSuspect, p.FileSuspect)
+	e.pstr(slotStatus, string(x.Status))
+	e.pstr(slotDupPath, x.DuplicateOf.Path)
+	e.pstr(slotDupSheet, x.DuplicateOf.Sheet)
+	e.int(int64(x.DuplicateOf.Row))
+	if x.HasEUR && sameDecimal(x.EUR, p.Amount) {
+		e.b = append(e.b, decSameAsAmount)
+	} else {
+		e.dec(x.EUR)
+	}
+	e.bool(x.HasEUR)
+	e.bool(x.HasRate)
+	if x.HasRate {
+		e.pstr(slotRatePath, x.Rate.Ref.Path)
+		e.pstr(slotRateSheet, x.Rate.Ref.Sheet)
+		e.int(int64(x.Rate.Ref.Row))
+		e.int(dayOf(x.Rate.Date) - day)
+		e.pstr(slotRateCurrency, x.Rate.Currency)
+		e.dec(x.Rate.Value)
+		e.bool(x.Rate.PerUnit)
+	}
+	e.pstr(slotAttrib, x.Attrib)
+	e.pstr(slotRule, string(x.Rule))
+	e.attribBy(x.AttribBy, p)
+}
+
+func (e *encoder) attribBy(by string, p *ledger.Payment) {
+	code := byLiteral
+	switch by {
+	case e.prev[slotAttribBy]:
+		code = byRepeat
+	case p.PayeeAccount:
+		code = byPayeeAccount
+	case p.Payee:
+		code = byPayee
+	case p.FileSuspect:
+		code = byFileSuspect
+	case p.Suspect:
+		code = bySuspect
+	}
+	e.prev[slotAttribBy] = by
+	if code != byLiteral {
+		e.b = append(e.b, byte(code))
+		return
+	}
+	e.b = binary.AppendUvarint(e.b, uint64(len(by))+byLiteral)
+	e.b = append(e.b, by...)
+}
+
+// sameDecimal reports whether a and b have the same coefficient and
+// exponent (not only the same value: the decoded EUR must print alike).
+func sameDecimal(a, b decimal.Decimal) bool {
+	return a.Exponent() == b.Exponent() && a.Cmp(b) == 0
+}
+
+// dayOf numbers t's day as encoder.date does (zeroDay for the zero time).
+func dayOf(t time.Time) int64 {
+	if t.IsZero() {
+		return zeroDay
+	}
+	return t.Unix() / 86400
+}
+
+const zeroDay = -1 << 40
+
+func dayTime(v int64) time.Time {
+	if v == zeroDay {
 		return time.Time{}
 	}
 	return time.Unix(v*86400, 0).UTC()
 }
 
-func (d *decoder) ref() ledger.Ref {
-	return ledger.Ref{Path: d.istr(), Sheet: d.istr(), Row: int(d.int())}
-}
-
-func encodeEntry(b []byte, x *ledger.Entry) []byte {
-	e := encoder{b: b}
-	p := &x.Payment
-	e.ref(p.Ref)
-	e.date(p.Date)
-	e.dec(p.Amount)
-	e.bool(p.Debit)
-	for _, s := range [...]string{p.Currency, p.Payer, p.PayerAccount, p.Payee, p.PayeeAccount, p.Reference, p.Description, p.Channel, p.Suspect, p.FileSuspect} {
-		e.str(s)
-	}
-	e.str(string(x.Status))
-	e.ref(x.DuplicateOf)
-	e.dec(x.EUR)
-	e.bool(x.HasEUR)
-	e.bool(x.HasRate)
-	if x.HasRate {
-		e.ref(x.Rate.Ref)
-		e.date(x.Rate.Date)
-		e.str(x.Rate.Currency)
-		e.dec(x.Rate.Value)
-		e.bool(x.Rate.PerUnit)
-	}
-	e.str(x.Attrib)
-	e.str(string(x.Rule))
-	e.str(x.AttribBy)
-	return e.b
-}
-
 func decodeEntry(d *decoder) (ledger.Entry, error) {
 	var x ledger.Entry
 	p := &x.Payment
-	p.Ref = d.ref()
-	p.Date = d.date()
+	p.Ref.Path = d.pstr(slotPath, true)
+	p.Ref.Sheet = d.pstr(slotSheet, true)
+	d.row += d.int()
+	p.Ref.Row = int(d.row)
+	d.day += d.int()
+	p.Date = dayTime(d.day)
 	p.Amount = d.dec()
 	p.Debit = d.bool()
-	p.Currency = d.istr()
-	for _, s := range [...]*string{&p.Payer, &p.PayerAccount, &p.Payee, &p.PayeeAccount, &p.Reference, &p.Description, &p.Channel} {
+	p.Currency = d.pstr(slotCurrency, true)
+	for _, s := range [...]*string{&p.Payer, &p.PayerAccount, &p.Payee, &p.PayeeAccount, &p.Reference, &p.Description} {
 		*s = d.str()
 	}
-	p.Suspect = d.istr()
-	p.FileSuspect = d.istr()
-	x.Status = ledger.EntryStatus(d.istr())
-	x.DuplicateOf = d.ref()
-	x.EUR = d.dec()
+	p.Channel = d.pstr(slotChannel, true)
+	p.Suspect = d.pstr(slotSuspect, true)
+	p.FileSuspect = d.pstr(slotFileSuspect, true)
+	x.Status = ledger.EntryStatus(d.pstr(slotStatus, true))
+	x.DuplicateOf.Path = d.pstr(slotDupPath, true)
+	x.DuplicateOf.Sheet = d.pstr(slotDupSheet, true)
+	x.DuplicateOf.Row = int(d.int())
+	if len(d.b) > 0 && d.b[0] == decSameAsAmount {
+		d.b = d.b[1:]
+		x.EUR = p.Amount
+	} else {
+		x.EUR = d.dec()
+	}
 	x.HasEUR = d.bool()
 	x.HasRate = d.bool()
 	if x.HasRate {
-		x.Rate.Ref = d.ref()
-		x.Rate.Date = d.date()
-		x.Rate.Currency = d.istr()
+		x.Rate.Ref.Path = d.pstr(slotRatePath, true)
+		x.Rate.Ref.Sheet = d.pstr(slotRateSheet, true)
+		x.Rate.Ref.Row = int(d.int())
+		x.Rate.Date = dayTime(d.day + d.int())
+		x.Rate.Currency = d.pstr(slotRateCurrency, true)
 		x.Rate.Value = d.dec()
 		x.Rate.PerUnit = d.bool()
 	}
-	x.Attrib = d.istr()
-	x.Rule = ledger.Rule(d.istr())
-	x.AttribBy = d.istr()
+	x.Attrib = d.pstr(slotAttrib, true)
+	x.Rule = ledger.Rule(d.pstr(slotRule, true))
+	x.AttribBy = d.attribBy(p)
 	return x, d.err
+}
+
+func (d *decoder) attribBy(p *ledger.Payment) string {
+	code := d.uvarint()
+	var by string
+	switch code {
+	case byRepeat:
+		by = d.prev[slotAttribBy]
+	case byPayeeAccount:
+		by = p.PayeeAccount
+	case byPayee:
+		by = p.Payee
+	case byFileSuspect:
+		by = p.FileSuspect
+	case bySuspect:
+		by = p.Suspect
+	default:
+		by = d.internString(d.raw(code - byLiteral))
+	}
+	d.prev[slotAttribBy] = by
+	return by
 }
 
 func encodeIssue(b []byte, x *ledger.Issue) []byte {
 	e := encoder{b: b}
-	e.ref(ledger.Ref{Path: x.Path, Sheet: x.Sheet, Row: x.Row})
-	e.str(x.Column)
-	e.str(x.Value)
-	e.str(x.Problem)
-	e.bool(x.Note)
+	e.issue(x)
 	return e.b
 }
 
+// issue writes one issue.
+func (e *encoder) issue(x *ledger.Issue) {
+	e.pstr(slotPath, x.Path)
+	e.pstr(slotSheet, x.Sheet)
+	e.int(int64(x.Row))
+	e.pstr(slotColumn, x.Column)
+	e.str(x.Value)
+	e.str(x.Problem)
+	e.bool(x.Note)
+}
+
 func decodeIssue(d *decoder) (ledger.Issue, error) {
-	r := d.ref()
-	x := ledger.Issue{Path: r.Path, Sheet: r.Sheet, Row: r.Row, Column: d.istr(), Value: d.str(), Problem: d.str()}
+	x := ledger.Issue{Path: d.pstr(slotPath, true), Sheet: d.pstr(slotSheet, true)}
+	x.Row = int(d.int())
+	x.Column = d.pstr(slotColumn, true)
+	x.Value = d.str()
+	x.Problem = d.str()
 	x.Note = d.bool()
 	return x, d.err
 }

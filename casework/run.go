@@ -116,10 +116,10 @@ func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.O
 // the issues.
 func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	r := &runner{c: c, opt: opt, progress: newProgress(opt.Progress)}
-	if r.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", encodeIssue, decodeIssue); err != nil {
+	if r.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", (*encoder).issue, decodeIssue); err != nil {
 		return nil, err
 	}
-	if r.entries, err = newSpool(opt.TempDir, "crosscheck-payments-*", encodeEntry, decodeEntry); err != nil {
+	if r.entries, err = newSpool(opt.TempDir, "crosscheck-payments-*", (*encoder).entry, decodeEntry); err != nil {
 		r.issues.close()
 		return nil, err
 	}

@@ -16,14 +16,14 @@ import (
 type spool[T any] struct {
 	f      *os.File
 	w      *bufio.Writer
-	encode func([]byte, *T) []byte
+	encode func(*encoder, *T)
 	decode func(*decoder) (T, error)
-	buf    []byte
+	enc    encoder
 	n      int
 	err    error
 }
 
-func newSpool[T any](dir, pattern string, encode func([]byte, *T) []byte, decode func(*decoder) (T, error)) (*spool[T], error) {
+func newSpool[T any](dir, pattern string, encode func(*encoder, *T), decode func(*decoder) (T, error)) (*spool[T], error) {
 	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return nil, fmt.Errorf("create spool file: %w", err)
@@ -40,16 +40,17 @@ func (s *spool[T]) add(v *T) {
 	// moved right behind it: one write, and no header array escaping to
 	// the heap per record.
 	const room = binary.MaxVarintLen64
-	if cap(s.buf) < room {
-		s.buf = make([]byte, room, 256)
+	if cap(s.enc.b) < room {
+		s.enc.b = make([]byte, room, 256)
 	}
-	s.buf = s.encode(s.buf[:room], v)
-	n := len(s.buf) - room
+	s.enc.b = s.enc.b[:room]
+	s.encode(&s.enc, v)
+	buf := s.enc.b
 	var hdr [binary.MaxVarintLen64]byte
-	k := binary.PutUvarint(hdr[:], uint64(n))
+	k := binary.PutUvarint(hdr[:], uint64(len(buf)-room))
 	start := room - k
-	copy(s.buf[start:], hdr[:k])
-	if _, err := s.w.Write(s.buf[start:]); err != nil {
+	copy(buf[start:], hdr[:k])
+	if _, err := s.w.Write(buf[start:]); err != nil {
 		s.err = fmt.Errorf("write spool: %w", err)
 		return
 	}

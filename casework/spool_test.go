@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -31,7 +32,7 @@ func sampleEntry(i int) ledger.Entry {
 }
 
 func TestSpoolRoundTrip(t *testing.T) {
-	s, err := newSpool(t.TempDir(), "t-*", encodeEntry, decodeEntry)
+	s, err := newSpool(t.TempDir(), "t-*", (*encoder).entry, decodeEntry)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestSpoolRoundTrip(t *testing.T) {
 }
 
 func BenchmarkSpoolEntries(b *testing.B) {
-	s, err := newSpool(b.TempDir(), "b-*", encodeEntry, decodeEntry)
+	s, err := newSpool(b.TempDir(), "b-*", (*encoder).entry, decodeEntry)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -91,4 +92,72 @@ func FuzzDecodeEntry(f *testing.F) {
 		d = &decoder{b: b, intern: map[string]string{}}
 		decodeIssue(d)
 	})
+}
+
+// TestSpoolRepeatsRoundTrip mixes the cases the encoder shortens (values
+// repeating the previous row's, AttribBy equal to another field, EUR
+// equal to the amount, rows and days going back) with ones it does not,
+// and expects every field back.
+func TestSpoolRepeatsRoundTrip(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2020, 3, d, 0, 0, 0, 0, time.UTC) }
+	base := sampleEntry(0)
+	entries := []ledger.Entry{base}
+	add := func(f func(e *ledger.Entry)) {
+		e := entries[len(entries)-1]
+		f(&e)
+		entries = append(entries, e)
+	}
+	add(func(e *ledger.Entry) { e.Ref.Row++ })
+	add(func(e *ledger.Entry) {
+		e.Ref = ledger.Ref{Path: "book.xlsx", Sheet: "Foglio1", Row: 3}
+		e.Date = day(2)
+	})
+	add(func(e *ledger.Entry) { e.Ref.Row = 2; e.Date = time.Time{} })
+	add(func(e *ledger.Entry) {
+		e.Currency, e.Amount, e.HasRate, e.Rate = "EUR", decimal.New(1500, -2), false, ledger.Rate{}
+		e.EUR = e.Amount
+	})
+	add(func(e *ledger.Entry) { e.EUR = decimal.New(15, 0) }) // same value, other exponent
+	add(func(e *ledger.Entry) { e.AttribBy, e.Rule = e.Payee, ledger.RulePayee })
+	add(func(e *ledger.Entry) { e.Payee, e.AttribBy = "@shop", "@shop" })
+	add(func(e *ledger.Entry) { e.FileSuspect, e.AttribBy, e.Rule = "S09", "S09", ledger.RuleFileSuspect })
+	add(func(e *ledger.Entry) { e.Suspect, e.AttribBy, e.Rule = "S07", "S07", ledger.RuleSuspectColumn })
+	add(func(e *ledger.Entry) { e.AttribBy, e.Attrib, e.Rule = "", "", "" })
+	add(func(e *ledger.Entry) {
+		e.Status, e.DuplicateOf, e.EUR, e.HasEUR = ledger.EntryDuplicate, ledger.Ref{Path: "paypal.csv", Row: 40}, decimal.Decimal{}, false
+	})
+	add(func(e *ledger.Entry) {
+		e.Status, e.DuplicateOf, e.Currency, e.Amount = ledger.EntryOK, ledger.Ref{}, "BTC", decimal.RequireFromString("0.123456789012345678901")
+		e.EUR, e.HasEUR, e.HasRate = decimal.New(123456, -2), true, true
+		e.Rate = ledger.Rate{Ref: ledger.Ref{Path: "crypto_eur.csv", Row: 7}, Date: day(1), Currency: "BTC", Value: decimal.RequireFromString("10342.43"), PerUnit: true}
+	})
+	add(func(e *ledger.Entry) { e.Ref.Row += 5; e.Rate.Ref.Row = 8; e.Rate.Date = time.Time{} })
+	add(func(e *ledger.Entry) { e.Channel, e.Description, e.Reference = "Postepay", "", "" })
+
+	s, err := newSpool(t.TempDir(), "t-*", (*encoder).entry, decodeEntry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	for i := range entries {
+		s.add(&entries[i])
+	}
+	if err := s.finish(); err != nil {
+		t.Fatal(err)
+	}
+	for pass := 0; pass < 2; pass++ {
+		i := 0
+		for got := range s.all() {
+			if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", entries[i]); g != w {
+				t.Errorf("pass %d entry %d:\n got %s\nwant %s", pass, i, g, w)
+			}
+			if got.EUR.Exponent() != entries[i].EUR.Exponent() {
+				t.Errorf("pass %d entry %d: EUR exponent %d, want %d", pass, i, got.EUR.Exponent(), entries[i].EUR.Exponent())
+			}
+			i++
+		}
+		if i != len(entries) || s.err != nil {
+			t.Fatalf("pass %d: read %d entries, err %v", pass, i, s.err)
+		}
+	}
 }
