@@ -211,7 +211,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 				r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: row, Column: column, Value: value, Problem: problem})
 			}
 		}
-		*e, scratch = led.Post(p, scratch[:0])
+		scratch = led.PostTo(e, p, scratch[:0])
 		for i := range scratch {
 			r.issues.add(&scratch[i])
 		}

@@ -3,10 +3,8 @@ package ledger
 // bookOp is one entry's share of a suspect's book, posted later by the
 // booking goroutine.
 type bookOp struct {
-	b       *book
-	e       Entry
-	cents   int64
-	centsOK bool
+	b *book
+	e bookEntry
 }
 
 // booker applies book updates on a goroutine of its own. The updates of
@@ -42,7 +40,7 @@ func (l *Ledger) BookAsync() {
 		for batch := range bk.ch {
 			for i := range batch {
 				op := &batch[i]
-				op.b.post(&op.e, op.cents, op.centsOK)
+				op.b.post(&op.e)
 			}
 			select {
 			case bk.free <- batch[:0]:
@@ -54,7 +52,8 @@ func (l *Ledger) BookAsync() {
 }
 
 func (bk *booker) add(b *book, e *Entry, cents int64, centsOK bool) {
-	bk.cur = append(bk.cur, bookOp{b: b, e: *e, cents: cents, centsOK: centsOK})
+	bk.cur = append(bk.cur, bookOp{b: b})
+	bk.cur[len(bk.cur)-1].e.set(e, cents, centsOK)
 	if len(bk.cur) == bookBatch {
 		bk.ch <- bk.cur
 		select {

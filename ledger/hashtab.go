@@ -32,9 +32,11 @@ type hashShard[V any] struct {
 	shift uint8
 }
 
+// hashSlot puts the value first: a zero-size value (a set) last would be
+// padded to a word.
 type hashSlot[V any] struct {
-	key uint64
 	val V
+	key uint64
 }
 
 func mixKey(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 }

@@ -87,8 +87,16 @@ func (l *Ledger) Deduper() *Deduper { return l.dedupe }
 // row's issues. A duplicate is neither converted nor attributed: it is
 // the same payment as the row it names.
 func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
+	var e Entry
+	issues = l.PostTo(&e, p, issues)
+	return e, issues
+}
+
+// PostTo is Post writing the Entry into *e: a caller posting a million
+// payments into one reused Entry saves copying it twice per payment.
+func (l *Ledger) PostTo(e *Entry, p *Payment, issues []Issue) []Issue {
 	l.posted++
-	e := Entry{Payment: *p, Status: EntryOK}
+	*e = Entry{Payment: *p, Status: EntryOK}
 	status, first := l.dedupe.Check(p)
 	switch status {
 	case EntryDuplicate:
@@ -98,7 +106,7 @@ func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
 		dup := l.issue(p, "reference", p.Reference,
 			fmt.Sprintf("duplicate of %s (same reference %s, same amount)", refText(first), strings.TrimSpace(p.Reference)))
 		dup.Note = true
-		return e, append(issues, dup)
+		return append(issues, dup)
 	case EntryConflict:
 		e.Status, e.DuplicateOf = status, first
 		issues = append(issues, l.conflictIssue(p, first))
@@ -142,9 +150,11 @@ func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
 	switch {
 	case b != nil:
 		if l.bk != nil {
-			l.bk.add(b, &e, cents, centsOK)
+			l.bk.add(b, e, cents, centsOK)
 		} else {
-			b.post(&e, cents, centsOK)
+			var be bookEntry
+			be.set(e, cents, centsOK)
+			b.post(&be)
 		}
 		if !p.Debit {
 			l.attributed++
@@ -155,7 +165,7 @@ func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
 			addEUR(&l.unattribEUR, e.EUR, cents, centsOK)
 		}
 	}
-	return e, issues
+	return issues
 }
 
 // conflictIssue explains a same-reference, different-amount row.
