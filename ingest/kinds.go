@@ -51,7 +51,10 @@ func (t *table) amount(rec []string, col int) (d decimal.Decimal, cur string, ok
 	if s == "" {
 		return decimal.Zero, "", false, nil
 	}
-	d, cur, err := parseAmountCurrency(s, t.notationAt(col))
+	if t.amounts == nil {
+		t.amounts = new(decimalCache)
+	}
+	d, cur, err := parseAmountCached(s, t.notationAt(col), t.amounts)
 	if err != nil {
 		return decimal.Zero, "", false, reject(col, s, "%s", err.Error())
 	}

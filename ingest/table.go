@@ -63,6 +63,8 @@ type table struct {
 	defaultNotation Notation
 	report          func(ledger.Issue)
 	titles          []string
+	// amounts shares the decimals of repeated amount cells.
+	amounts *decimalCache
 }
 
 // col returns the column index of a field, -1 when the table lacks it.

@@ -52,6 +52,31 @@ type amountParts struct {
 	cur  string // currency token written in the cell, if any
 	exp  string // exponent digits of a scientific-notation cell ("-05")
 	long bool   // more digits than num holds
+	// cache, when set, shares the decimals of repeated amounts.
+	cache *decimalCache
+}
+
+// decimalCache remembers recently read amounts: payment tables repeat a
+// few prices (15.00, 25.00, 99.99) on most rows, and a decimal.Decimal
+// costs a heap allocation (its big.Int) each time it is built. A
+// Decimal is never modified once built, so rows may share one. The
+// cache is direct-mapped: a slot holds the last amount that hashed to
+// it.
+type decimalCache [1024]struct {
+	coef int64
+	exp  int32
+	set  bool
+	d    decimal.Decimal
+}
+
+// get returns coef×10^exp.
+func (c *decimalCache) get(coef int64, exp int32) decimal.Decimal {
+	h := (uint64(coef)*0x9E3779B97F4A7C15 + uint64(uint32(exp))) >> 54
+	e := &c[h]
+	if !e.set || e.coef != coef || e.exp != exp {
+		e.coef, e.exp, e.set, e.d = coef, exp, true, decimal.New(coef, exp)
+	}
+	return e.d
 }
 
 var errEmpty = errors.New("empty")
@@ -168,7 +193,14 @@ func ParseAmount(s string, n Notation) (decimal.Decimal, error) {
 // parseAmountCurrency is ParseAmount that also returns the currency code
 // written in the cell ("" when none).
 func parseAmountCurrency(s string, n Notation) (decimal.Decimal, string, error) {
+	return parseAmountCached(s, n, nil)
+}
+
+// parseAmountCached is parseAmountCurrency taking small amounts from
+// cache (nil: none).
+func parseAmountCached(s string, n Notation, cache *decimalCache) (decimal.Decimal, string, error) {
 	var p amountParts
+	p.cache = cache
 	if err := splitAmount(s, &p); err != nil {
 		if err == errEmpty {
 			return decimal.Zero, "", errors.New("empty amount")
@@ -317,7 +349,11 @@ func (p *amountParts) decimal(n Notation) (decimal.Decimal, error) {
 		if p.neg {
 			v = -v
 		}
-		d = decimal.New(v, int32(-frac))
+		if p.cache != nil {
+			d = p.cache.get(v, int32(-frac))
+		} else {
+			d = decimal.New(v, int32(-frac))
+		}
 	} else {
 		str := string(digits[:nd-frac]) + "." + string(digits[nd-frac:nd])
 		if p.neg {

@@ -213,3 +213,29 @@ func FuzzParseDate(f *testing.F) {
 		parseMonth(s, false)
 	})
 }
+
+// TestDecimalCache: a cached amount is the same number with the same
+// exponent as a freshly built one, whatever was cached before it in the
+// same slot.
+func TestDecimalCache(t *testing.T) {
+	var c decimalCache
+	tests := []struct {
+		coef int64
+		exp  int32
+	}{{1500, -2}, {15, 0}, {1500, -2}, {-1500, -2}, {0, 0}, {0, -2}, {99999999, -8}, {1500, -2}}
+	for round := 0; round < 2; round++ {
+		for _, tc := range tests {
+			got := c.get(tc.coef, tc.exp)
+			want := decimal.New(tc.coef, tc.exp)
+			if !got.Equal(want) || got.Exponent() != want.Exponent() || got.String() != want.String() {
+				t.Errorf("get(%d, %d) = %s (exp %d), want %s (exp %d)", tc.coef, tc.exp, got, got.Exponent(), want, want.Exponent())
+			}
+		}
+	}
+	// Every slot overwritten many times.
+	for i := int64(0); i < 5000; i++ {
+		if got := c.get(i, -2); got.CoefficientInt64() != i || got.Exponent() != -2 {
+			t.Fatalf("get(%d, -2) = %s", i, got)
+		}
+	}
+}
