@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,7 +55,10 @@ func writeAwkwardWorkbook(path string) error {
 		9:  {43834, 1e-7, "EUR", long, true},
 		10: {43835, 123456789012345678, "EUR", false, ""},
 	}
-	for r, vals := range rows {
+	// In row order: the shared-string indices the crafted sheet refers
+	// to must not depend on map iteration.
+	for _, r := range slices.Sorted(maps.Keys(rows)) {
+		vals := rows[r]
 		cell, _ := excelize.CoordinatesToCellName(1, r)
 		if err := f.SetSheetRow(sh, cell, &vals); err != nil {
 			return err
