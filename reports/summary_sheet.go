@@ -153,7 +153,25 @@ func (b *book) writeSummary(r *Report) error {
 	if err := b.f.SetColWidth(s.name, "B", "B", 22); err != nil {
 		return fmt.Errorf("summary sheet: %w", err)
 	}
+	if err := b.printOnePageWide(s.name); err != nil {
+		return err
+	}
 	return b.summaryCharts(s, typeFirst, typeLast)
+}
+
+// printOnePageWide prints a sheet in landscape, scaled to one page wide,
+// so the Summary's figures and charts come out side by side on paper
+// (it is what goes into a file for the prosecutor).
+func (b *book) printOnePageWide(sheet string) error {
+	fit := true
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return fmt.Errorf("page setup %q: %w", sheet, err)
+	}
+	landscape, wide, tall := "landscape", 1, 0
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return fmt.Errorf("page setup %q: %w", sheet, err)
+	}
+	return nil
 }
 
 // summaryCharts adds a bar of seized value against the target and a bar
