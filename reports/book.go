@@ -54,6 +54,8 @@ type book struct {
 	continued []string
 	// splices are the xmlSheet sheets to put into the saved file.
 	splices []splice
+	// notes counts the issues written as notes, for the Summary.
+	notes int
 }
 
 func newBook(lang string) *book {

@@ -45,8 +45,9 @@ func WriteSummary(w io.Writer, r *Report) error {
 		tr.t("Payments"), r.PaymentsTotal, tr.t("Attributed"), r.AttributedPayments,
 		pct(attributedShare(r)), tr.t("of EUR"))
 	line("%s: %d, %s", tr.t("Unattributed"), r.UnattributedCount, money(r.UnattributedEUR))
-	line("%s: %d   %s: %d   %s: %d", tr.t("Duplicates"), r.DuplicateCount, tr.t("No rate"),
-		r.NoRateCount, tr.t("Data issues"), r.IssueCount)
+	notes := countNotes(r)
+	line("%s: %d   %s: %d   %s: %d (%s: %d)", tr.t("Duplicates"), r.DuplicateCount, tr.t("No rate"),
+		r.NoRateCount, tr.t("Data issues"), r.IssueCount-notes, tr.t("notes"), notes)
 
 	if len(r.Suspects) > 0 {
 		line("")
@@ -154,4 +155,19 @@ func groupDecimal(d decimal.Decimal, it bool) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// countNotes counts the issues that need no fixing (ignored columns,
+// duplicates set aside); one more pass over the spooled issues.
+func countNotes(r *Report) int {
+	n := 0
+	if r.Issues == nil {
+		return 0
+	}
+	for is := range r.Issues {
+		if is.Note {
+			n++
+		}
+	}
+	return n
 }

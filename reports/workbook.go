@@ -456,6 +456,7 @@ func (b *book) writeIssues(r *Report) error {
 		kind := problem
 		if is.Note {
 			kind = note
+			b.notes++
 		}
 		return []any{str(is.Path), str(is.Sheet), is.Row, str(is.Column), str(is.Value), str(is.Problem), kind}
 	}
