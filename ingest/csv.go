@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -146,21 +145,6 @@ func binaryReason(b []byte) string {
 
 var errRecordTooLong = errors.New("record too long")
 
-// recordLimiter fails a read once one record has used maxRecordBytes.
-type recordLimiter struct {
-	r    io.Reader
-	used int64
-}
-
-func (l *recordLimiter) Read(p []byte) (int, error) {
-	if l.used > maxRecordBytes {
-		return 0, errRecordTooLong
-	}
-	n, err := l.r.Read(p)
-	l.used += int64(n)
-	return n, err
-}
-
 // sniffDelimiter picks the delimiter that splits the first lines into the
 // most consistent number of cells, ignoring quoted text. Title rows above
 // the header usually split differently and lose the vote.
@@ -216,15 +200,13 @@ func sniffDelimiter(sample []byte) rune {
 
 // csvRows reads records of a CSV file for a table.
 type csvRows struct {
-	r       *csv.Reader
-	lim     *recordLimiter
+	r       *csvSplitter
 	path    string
 	nextRow int // line where the next record starts, for errors
 }
 
 func (c *csvRows) next() ([]string, int, error) {
-	c.lim.used = 0
-	rec, err := c.r.Read()
+	rec, err := c.r.next()
 	if err == nil {
 		return c.record(rec)
 	}
@@ -234,22 +216,13 @@ func (c *csvRows) next() ([]string, int, error) {
 	if errors.Is(err, errRecordTooLong) {
 		return nil, 0, fmt.Errorf("%w: %s: the record at line %d is longer than %d bytes", ErrUnreadable, c.path, c.nextRow, maxRecordBytes)
 	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		c.nextRow = pe.Line + 1
-		return nil, 0, &rowError{row: pe.StartLine, msg: "malformed CSV record: " + pe.Err.Error()}
-	}
 	return nil, 0, fmt.Errorf("%w: %s: %v", ErrUnreadable, c.path, err)
 }
 
-// record returns a record read without error and where it starts. It is
-// apart from next's error handling so that errors.As's target does not
-// escape to the heap on every row.
+// record returns a record read without error and where it starts.
 func (c *csvRows) record(rec []string) ([]string, int, error) {
-	line, _ := c.r.FieldPos(0)
-	last, _ := c.r.FieldPos(len(rec) - 1)
-	c.nextRow = last + strings.Count(rec[len(rec)-1], "\n") + 1
-	return rec, line, nil
+	c.nextRow = c.r.lastLine + strings.Count(rec[len(rec)-1], "\n") + 1
+	return rec, c.r.recLine, nil
 }
 
 // openCSV opens a text table: it checks the bytes, chooses the encoding
@@ -278,11 +251,6 @@ func openCSV(path string) (*csvRows, textInfo, rune, io.Closer, error) {
 	}
 	sample = sample[:n]
 	delim := sniffDelimiter(sample)
-	lim := &recordLimiter{r: io.MultiReader(bytes.NewReader(sample), text)}
-	r := csv.NewReader(lim)
-	r.Comma = delim
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	r.ReuseRecord = true
-	return &csvRows{r: r, lim: lim, path: path, nextRow: 1}, info, delim, fh, nil
+	r := newCSVSplitter(io.MultiReader(bytes.NewReader(sample), text), byte(delim))
+	return &csvRows{r: r, path: path, nextRow: 1}, info, delim, fh, nil
 }
