@@ -211,7 +211,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 				r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: row, Column: column, Value: value, Problem: problem})
 			}
 		}
-		scratch = led.PostTo(e, p, scratch[:0])
+		scratch = led.PostKeyedTo(e, p, item.key, scratch[:0])
 		for i := range scratch {
 			r.issues.add(&scratch[i])
 		}
@@ -220,7 +220,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 			r.lastDate = p.Date
 		}
 	}
-	if err := r.readPayments(attr, post); err != nil {
+	if err := r.readPayments(attr, led, post); err != nil {
 		return nil, err
 	}
 	rejected := 0
@@ -335,6 +335,8 @@ type batchItem struct {
 	// The payment's attribution, worked out by the reader goroutine.
 	suspect, by, problem string
 	rule                 ledger.Rule
+	// key is the payment's reference fingerprint, also worked out ahead.
+	key ledger.RefKey
 }
 
 // preAttributed hands the ledger the attribution of the payment being
@@ -347,11 +349,16 @@ func (a *preAttributed) Attribute(*ledger.Payment) (string, ledger.Rule, string)
 
 const batchSize = 1024
 
+// prefetchRows is how many rows' duplicate-table slots are loaded ahead
+// of posting them: enough for the loads to overlap, few enough that the
+// lines are still in the cache when the rows are posted.
+const prefetchRows = 128
+
 // readPayments reads every payments input in one goroutine (CSV parsing,
 // decimals, dates) while post runs in this one (duplicates, conversion,
 // attribution, totals, spooling): each keeps a core busy. Rows travel in
 // batches, in read order, so the result does not depend on scheduling.
-func (r *runner) readPayments(attr *match.Attributor, post func(*batchItem)) error {
+func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post func(*batchItem)) error {
 	batches := make(chan []batchItem, 4)
 	free := make(chan []batchItem, 8)
 	var (
@@ -385,6 +392,7 @@ func (r *runner) readPayments(attr *match.Attributor, post func(*batchItem)) err
 				it := &cur[len(cur)-1]
 				it.suspect, it.rule, it.by = attr.Attribute(&it.p)
 				it.problem = attr.Problem(&it.p)
+				it.key = ledger.ReferenceKey(&it.p)
 				if len(cur) == batchSize {
 					push()
 				}
@@ -401,8 +409,18 @@ func (r *runner) readPayments(attr *match.Attributor, post func(*batchItem)) err
 			batches <- cur
 		}
 	}()
+	keys := make([]ledger.RefKey, 0, prefetchRows)
 	for b := range batches {
 		for i := range b {
+			if i%prefetchRows == 0 {
+				keys = keys[:0]
+				for j := i; j < i+prefetchRows && j < len(b); j++ {
+					if !b[j].isIssue {
+						keys = append(keys, b[j].key)
+					}
+				}
+				led.Prefetch(keys)
+			}
 			if b[i].isIssue {
 				r.report(b[i].is)
 			} else {

@@ -31,6 +31,8 @@ type Deduper struct {
 	lastSrc  Ref
 	lastIdx  uint32
 	hasLast  bool
+	// sink keeps prefetch's loads from being optimised away.
+	sink uint64
 }
 
 // dedupeEntry is the first row seen with one reference.
@@ -66,6 +68,26 @@ func (d *Deduper) Len() int { return d.seen.len() }
 // was read (for duplicates and conflicts).
 func (d *Deduper) Check(p *Payment) (status EntryStatus, first Ref) {
 	key, ok := referenceKey(p.Currency, p.Reference)
+	return d.checkKey(p, key, ok)
+}
+
+// RefKey is a payment's reference fingerprint (ReferenceKey), worked out
+// ahead of posting, possibly on another goroutine.
+type RefKey struct {
+	key uint64
+	ok  bool
+}
+
+// ReferenceKey fingerprints p's currency and reference as the duplicate
+// check does. It only reads p, so a reader goroutine can compute it while
+// the ledger posts earlier rows (see PostKeyedTo and Prefetch).
+func ReferenceKey(p *Payment) RefKey {
+	k, ok := referenceKey(p.Currency, p.Reference)
+	return RefKey{key: k, ok: ok}
+}
+
+// checkKey is Check with the reference key computed.
+func (d *Deduper) checkKey(p *Payment, key uint64, ok bool) (status EntryStatus, first Ref) {
 	if !ok {
 		return EntryOK, Ref{}
 	}
@@ -85,6 +107,18 @@ func (d *Deduper) Check(p *Payment) (status EntryStatus, first Ref) {
 	}
 	old.meta |= flagConflict
 	return EntryConflict, first
+}
+
+// prefetch reads the table slots of keys, so that the cache misses of a
+// batch overlap instead of stalling one insert after another.
+func (d *Deduper) prefetch(keys []RefKey) {
+	var sink uint64
+	for _, k := range keys {
+		if k.ok {
+			sink ^= d.seen.touch(k.key)
+		}
+	}
+	d.sink = sink
 }
 
 // Conflicted reports, after all rows were checked, whether p's reference

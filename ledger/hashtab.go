@@ -69,6 +69,17 @@ func (t *hashTab[V]) find(key uint64) *V {
 	}
 }
 
+// touch loads the slot where key's probe starts, to bring it into the
+// cache ahead of insert; it returns the slot's key so the load is used.
+func (t *hashTab[V]) touch(key uint64) uint64 {
+	m := mixKey(key)
+	s := &t.shards[m>>(64-hashShardBits)]
+	if len(s.slots) == 0 {
+		return 0
+	}
+	return s.slots[(m<<hashShardBits)>>s.shift].key
+}
+
 // insert returns key's value, adding a zero value when key is new
 // (added reports that).
 func (t *hashTab[V]) insert(key uint64) (v *V, added bool) {

@@ -95,9 +95,20 @@ func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
 // PostTo is Post writing the Entry into *e: a caller posting a million
 // payments into one reused Entry saves copying it twice per payment.
 func (l *Ledger) PostTo(e *Entry, p *Payment, issues []Issue) []Issue {
+	return l.PostKeyedTo(e, p, ReferenceKey(p), issues)
+}
+
+// Prefetch brings the duplicate table's slots for keys into the cache:
+// called with the keys of the next rows before posting them, it lets
+// their memory loads overlap.
+func (l *Ledger) Prefetch(keys []RefKey) { l.dedupe.prefetch(keys) }
+
+// PostKeyedTo is PostTo with p's reference key already worked out
+// (ReferenceKey(p)), for example by the goroutine that read p.
+func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) []Issue {
 	l.posted++
 	*e = Entry{Payment: *p, Status: EntryOK}
-	status, first := l.dedupe.Check(p)
+	status, first := l.dedupe.checkKey(p, key.key, key.ok)
 	switch status {
 	case EntryDuplicate:
 		e.Status, e.DuplicateOf = status, first

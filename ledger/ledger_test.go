@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"math/rand"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -454,4 +455,40 @@ func FuzzReferenceKeyFoldsLikeEqualFold(f *testing.F) {
 			t.Fatalf("%q: currency not in the key", a)
 		}
 	})
+}
+
+// TestPostKeyedMatchesPost: keys worked out ahead and prefetched give
+// the same entries, issues and totals as Post.
+func TestPostKeyedMatchesPost(t *testing.T) {
+	ps := generatePayments(3000, 5)
+	plain := New(testSuspects, testRates(), testAttr)
+	keyed := New(testSuspects, testRates(), testAttr)
+	keyed.BookAsync()
+	keys := make([]RefKey, len(ps))
+	for i := range ps {
+		keys[i] = ReferenceKey(&ps[i])
+	}
+	duplicates := 0
+	for i := range ps {
+		if i%100 == 0 {
+			keyed.Prefetch(keys[i:min(i+100, len(ps))])
+		}
+		want, wantIssues := plain.Post(&ps[i], nil)
+		var got Entry
+		gotIssues := keyed.PostKeyedTo(&got, &ps[i], keys[i], nil)
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotIssues, wantIssues) {
+			t.Fatalf("row %d:\n got %+v %+v\nwant %+v %+v", i, got, gotIssues, want, wantIssues)
+		}
+		if got.Status != EntryOK {
+			duplicates++
+		}
+	}
+	if duplicates == 0 {
+		t.Fatal("no duplicate or conflict generated: the test proves nothing")
+	}
+	wantTotals, _ := plain.Totals()
+	gotTotals, _ := keyed.Totals()
+	if !reflect.DeepEqual(gotTotals, wantTotals) {
+		t.Fatalf("totals differ")
+	}
 }
