@@ -18,6 +18,12 @@ var csvBlockBytes = 256 << 10
 type csvSplitter struct {
 	src   io.Reader
 	delim byte
+	// share lets the cells of quote-free lines share the block's string.
+	// A cell kept for long then keeps its whole block: share only when
+	// the rows' text is dropped soon after (payments, which are spooled);
+	// otherwise each line is copied into a string of its own, as
+	// encoding/csv does.
+	share bool
 	text  string // the current block; text[pos:] is not read yet
 	pos   int
 	eof   bool
@@ -139,6 +145,9 @@ func (s *csvSplitter) next() ([]string, error) {
 	s.recLine, s.lastLine = s.numLine, s.numLine
 	if strings.IndexByte(line, '"') >= 0 {
 		return s.quoted(line, nl)
+	}
+	if !s.share {
+		line = strings.Clone(line)
 	}
 	s.rec = s.rec[:0]
 	for {

@@ -37,8 +37,9 @@ func readStdCSV(text string, delim rune) ([]csvRecord, error) {
 	}
 }
 
-func readSplitter(text string, delim byte) ([]csvRecord, error) {
+func readSplitter(text string, delim byte, share bool) ([]csvRecord, error) {
 	s := newCSVSplitter(strings.NewReader(text), delim)
+	s.share = share
 	var out []csvRecord
 	for {
 		rec, err := s.next()
@@ -60,7 +61,7 @@ func checkSameAsStd(t *testing.T, text string, delim byte) {
 	for _, block := range []int{1, 3, 16, 256 << 10} {
 		old := csvBlockBytes
 		csvBlockBytes = block
-		got, err := readSplitter(text, delim)
+		got, err := readSplitter(text, delim, block%2 == 0)
 		csvBlockBytes = old
 		if (err != nil) != (wantErr != nil) {
 			t.Fatalf("block %d, %q: error %v, encoding/csv %v", block, text, err, wantErr)
@@ -130,6 +131,7 @@ func BenchmarkCSVSplitter(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		s := newCSVSplitter(strings.NewReader(text), ',')
+		s.share = true
 		for {
 			if _, err := s.next(); err != nil {
 				break

@@ -149,6 +149,9 @@ func readCSV(path string, base ledger.Source, m *matcher, opt Options, amountFie
 		return ledger.Source{}, err
 	}
 	defer closer.Close()
+	// Payment rows are spooled and dropped: their cells may share the
+	// reader's blocks. Other kinds keep some cells for the whole run.
+	rr.r.share = m.kind == ledger.KindPayments
 	base.SHA256 = info.sha
 	t := newTable(base, m, opt)
 	switch delim {

@@ -128,9 +128,19 @@ func readHead(rr rowReader, n int) ([]bufferedRow, error) {
 		if err != nil {
 			return nil, err
 		}
-		head = append(head, bufferedRow{rec: append([]string(nil), rec...), row: row})
+		head = append(head, bufferedRow{rec: cloneCells(rec), row: row})
 	}
 	return head, nil
+}
+
+// cloneCells copies a record and its text: the header and title rows are
+// kept for the whole table and must not hold on to a reader's block.
+func cloneCells(rec []string) []string {
+	out := make([]string, len(rec))
+	for i, c := range rec {
+		out[i] = strings.Clone(c)
+	}
+	return out
 }
 
 // locateHeader finds the header among the buffered rows and sets up t.
