@@ -337,6 +337,9 @@ type batchItem struct {
 	rule                 ledger.Rule
 	// key is the payment's reference fingerprint, also worked out ahead.
 	key ledger.RefKey
+	// reserve, when not 0, is how many references the duplicate table
+	// should make room for (see estimateRows).
+	reserve int
 }
 
 // preAttributed hands the ledger the attribution of the payment being
@@ -383,7 +386,13 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				push()
 			}
 		}}
+		// refRows estimates the rows of the files read so far that have
+		// references: the duplicate table is sized for them once instead
+		// of growing in steps.
+		refRows := 0
+		sample := make([]byte, estimateSample)
 		for _, in := range r.c.Inputs[ledger.KindPayments] {
+			fileRows, counted := estimateFileRows(in.Path, sample), false
 			// The reader goroutine alone touches the progress line here.
 			r.progress.begin(string(ledger.KindPayments), in.Path)
 			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(p *ledger.Payment) error {
@@ -393,6 +402,11 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				it.suspect, it.rule, it.by = attr.Attribute(&it.p)
 				it.problem = attr.Problem(&it.p)
 				it.key = ledger.ReferenceKey(&it.p)
+				if !counted && it.p.Reference != "" {
+					counted = true
+					refRows += fileRows
+					it.reserve = reserveFor(refRows)
+				}
 				if len(cur) == batchSize {
 					push()
 				}
@@ -423,9 +437,12 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 			}
 			if b[i].isIssue {
 				r.report(b[i].is)
-			} else {
-				post(&b[i])
+				continue
 			}
+			if n := b[i].reserve; n > 0 {
+				led.Deduper().Reserve(n)
+			}
+			post(&b[i])
 		}
 		select {
 		case free <- b:

@@ -61,6 +61,10 @@ func NewDeduper() *Deduper {
 	return &Deduper{srcIndex: map[Ref]uint32{}}
 }
 
+// Reserve makes room for about n references ahead (for example from the
+// size of the payment files), so the table does not grow in steps.
+func (d *Deduper) Reserve(n int) { d.seen.reserve(n) }
+
 // Len returns the number of distinct references seen.
 func (d *Deduper) Len() int { return d.seen.len() }
 

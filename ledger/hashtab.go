@@ -112,12 +112,33 @@ func (t *hashTab[V]) insert(key uint64) (v *V, added bool) {
 	}
 }
 
+// reserve sizes the shards for n keys in all, so that a table whose
+// size is known ahead does not grow (and leave its old slots as garbage)
+// on the way there.
+func (t *hashTab[V]) reserve(n int) {
+	per := (n + hashShards - 1) / hashShards
+	size := hashMinSlots
+	for 4*per > 3*size {
+		size *= 2
+	}
+	for i := range t.shards {
+		if s := &t.shards[i]; len(s.slots) < size {
+			s.resize(size)
+		}
+	}
+}
+
 // grow doubles a shard's slots and puts every key back.
 func (s *hashShard[V]) grow() {
 	size := 2 * len(s.slots)
 	if size == 0 {
 		size = hashMinSlots
 	}
+	s.resize(size)
+}
+
+// resize moves a shard's keys into size slots (a power of two).
+func (s *hashShard[V]) resize(size int) {
 	old := s.slots
 	s.slots = make([]hashSlot[V], size)
 	bits := uint8(0)

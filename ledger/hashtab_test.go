@@ -49,3 +49,31 @@ func TestHashTab(t *testing.T) {
 		})
 	}
 }
+
+func TestHashTabReserveKeepsKeys(t *testing.T) {
+	var tab hashTab[int]
+	for k := uint64(1); k <= 1000; k++ {
+		v, _ := tab.insert(k * 7919)
+		*v = int(k)
+	}
+	before := len(tab.shards[0].slots)
+	tab.reserve(100_000)
+	if len(tab.shards[0].slots) <= before {
+		t.Fatalf("reserve did not grow the shards: %d slots", len(tab.shards[0].slots))
+	}
+	for k := uint64(1); k <= 1000; k++ {
+		if v := tab.find(k * 7919); v == nil || *v != int(k) {
+			t.Fatalf("key %d lost after reserve", k)
+		}
+	}
+	if tab.len() != 1000 {
+		t.Fatalf("len %d", tab.len())
+	}
+	slots := len(tab.shards[0].slots)
+	for k := uint64(1001); k <= 100_000; k++ {
+		tab.insert(k * 7919)
+	}
+	if len(tab.shards[0].slots) != slots {
+		t.Errorf("the table grew from %d to %d slots within its reservation", slots, len(tab.shards[0].slots))
+	}
+}
