@@ -172,15 +172,11 @@ func (d *decoder) pstr(slot int, intern bool) string {
 }
 
 func (d *decoder) str() string {
-	n, k := binary.Uvarint(d.b)
-	if k <= 0 || uint64(len(d.b)-k) < n {
-		d.err = errCorrupt
-		d.b = nil
+	n := d.uvarint()
+	if d.err != nil {
 		return ""
 	}
-	s := string(d.b[k : k+int(n)])
-	d.b = d.b[k+int(n):]
-	return s
+	return string(d.raw(n))
 }
 
 func (d *decoder) int() int64 {
