@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
@@ -195,7 +198,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("target_eur", eur(target))
 	jw.field("seized_eur", eur(r.Seizure.TotalEUR))
 	jw.field("target_percent", r.Seizure.Percent.StringFixed(2))
-	jw.field("suspects", jsonSuspects(r))
+	jw.suspects(jsonSuspects(r))
 	jw.field("unattributed", jsonUnattributed{Payments: r.UnattributedCount, EUR: eur(r.UnattributedEUR)})
 	jw.field("benefit_flags", jsonFlags(r.Flags, r.Review))
 	jw.field("withdrawn_flags", jsonWithdrawnFlags(r.Review))
@@ -237,25 +240,35 @@ func (j *jsonWriter) field(key string, v any) {
 	if err != nil && j.err == nil {
 		j.err = fmt.Errorf("%s: %w", key, err)
 	}
-	j.raw("  " + quote(key) + ": " + string(b) + ",\n")
+	j.raw("  ")
+	j.raw(quote(key))
+	j.raw(": ")
+	j.bytes(b)
+	j.raw(",\n")
+}
+
+func (j *jsonWriter) bytes(b []byte) {
+	if j.err == nil {
+		_, j.err = j.w.Write(b)
+	}
 }
 
 // issues streams the issues array, the document's last key.
 func (j *jsonWriter) issues(seq func(func(ledger.Issue) bool)) {
 	j.raw(`  "issues": [`)
 	first := true
+	// One buffer for every issue: encoding/json would reflect over and
+	// indent each of the tens of thousands of issues a large case has.
+	var b []byte
 	for is := range seqOrEmpty(seq) {
-		b, err := marshal(jsonIssue{Path: is.Path, Sheet: is.Sheet, Row: is.Row, Column: is.Column, Value: is.Value, Problem: is.Problem, Note: is.Note}, "    ")
-		if err != nil && j.err == nil {
-			j.err = err
-		}
 		if first {
-			j.raw("\n    ")
+			b = append(b[:0], "\n    "...)
 			first = false
 		} else {
-			j.raw(",\n    ")
+			b = append(b[:0], ",\n    "...)
 		}
-		j.raw(string(b))
+		b = appendIssue(b, &is, "    ")
+		j.bytes(b)
 		if j.err != nil {
 			return
 		}
@@ -415,4 +428,223 @@ func jsonRates(uses []ledger.RateUse) []jsonRate {
 		out = append(out, jsonRate{Currency: u.Rate.Currency, Date: day(u.Rate.Date), Value: u.Rate.Value.String(), Quotation: q, Uses: u.Uses})
 	}
 	return out
+}
+
+// The two largest parts of the document, the suspects and the issues, are
+// encoded by hand below, byte for byte as json.MarshalIndent(v, prefix,
+// "  ") would encode them (the tests compare the two): reflection and the
+// re-indenting pass cost more than the rest of a large run's output.
+
+// suspects streams the suspects array, one suspect at a time through
+// one buffer.
+func (j *jsonWriter) suspects(ss []jsonSuspect) {
+	j.raw(`  "suspects": `)
+	if len(ss) == 0 {
+		j.raw("[],\n")
+		return
+	}
+	j.raw("[")
+	var b []byte
+	for i := range ss {
+		b = b[:0]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n    "...)
+		b = appendSuspect(b, &ss[i], "    ")
+		j.bytes(b)
+	}
+	j.raw("\n  ],\n")
+}
+
+func appendSuspect(b []byte, s *jsonSuspect, prefix string) []byte {
+	o := beginObject(b, prefix)
+	o.str("id", s.ID)
+	o.str("tax_code", s.TaxCode)
+	o.str("surname", s.Surname)
+	o.str("name", s.Name)
+	if s.Role != "" {
+		o.str("role", s.Role)
+	}
+	if s.Upline != "" {
+		o.str("upline", s.Upline)
+	}
+	o.str("income_eur", s.IncomeEUR)
+	o.int("payments", s.Payments)
+	o.int("no_rate", s.NoRate)
+	o.str("seized_eur", s.SeizedEUR)
+	o.str("shortfall_eur", s.ShortfallEUR)
+	o.str("network_income_eur", s.NetworkIncomeEUR)
+	o.str("first_payment", s.FirstPayment)
+	o.str("last_payment", s.LastPayment)
+	o.int("payers", s.Payers)
+	o.strMap("by_currency", s.ByCurrency)
+	if len(s.ByChannel) > 0 {
+		o.strMap("by_channel", s.ByChannel)
+	}
+	if len(s.ByMonth) > 0 {
+		o.strMap("by_month", s.ByMonth)
+	}
+	if len(s.Downline) > 0 {
+		o.strs("downline", s.Downline)
+	}
+	if s.BenefitFlag != "" {
+		o.str("benefit_flag", s.BenefitFlag)
+	}
+	return o.end()
+}
+
+// appendIssue encodes one issue as a jsonIssue.
+func appendIssue(b []byte, is *ledger.Issue, prefix string) []byte {
+	o := beginObject(b, prefix)
+	o.str("path", is.Path)
+	o.str("sheet", is.Sheet)
+	o.int("row", is.Row)
+	o.str("column", is.Column)
+	o.str("value", is.Value)
+	o.str("problem", is.Problem)
+	if is.Note {
+		o.key("note")
+		o.b = append(o.b, "true"...)
+	}
+	return o.end()
+}
+
+// jsonObject appends an object's members one per line, indented two
+// spaces past prefix, the indentation of the line the object opens on.
+type jsonObject struct {
+	b      []byte
+	prefix string
+	empty  bool
+}
+
+func beginObject(b []byte, prefix string) jsonObject {
+	return jsonObject{b: append(b, '{'), prefix: prefix, empty: true}
+}
+
+func (o *jsonObject) key(k string) {
+	if o.empty {
+		o.b = append(o.b, '\n')
+		o.empty = false
+	} else {
+		o.b = append(o.b, ",\n"...)
+	}
+	o.b = append(o.b, o.prefix...)
+	o.b = append(o.b, "  "...)
+	o.b = appendJSONString(o.b, k)
+	o.b = append(o.b, ": "...)
+}
+
+func (o *jsonObject) str(k, v string) {
+	o.key(k)
+	o.b = appendJSONString(o.b, v)
+}
+
+func (o *jsonObject) int(k string, v int) {
+	o.key(k)
+	o.b = strconv.AppendInt(o.b, int64(v), 10)
+}
+
+// strMap writes a map with its keys sorted, as encoding/json does; a nil
+// map is null.
+func (o *jsonObject) strMap(k string, m map[string]string) {
+	o.key(k)
+	if m == nil {
+		o.b = append(o.b, "null"...)
+		return
+	}
+	inner := beginObject(o.b, o.prefix+"  ")
+	for _, mk := range slices.Sorted(maps.Keys(m)) {
+		inner.str(mk, m[mk])
+	}
+	o.b = inner.end()
+}
+
+// strs writes a string array; a nil slice is null.
+func (o *jsonObject) strs(k string, v []string) {
+	o.key(k)
+	if v == nil {
+		o.b = append(o.b, "null"...)
+		return
+	}
+	if len(v) == 0 {
+		o.b = append(o.b, "[]"...)
+		return
+	}
+	o.b = append(o.b, '[')
+	for i, s := range v {
+		if i > 0 {
+			o.b = append(o.b, ',')
+		}
+		o.b = append(o.b, '\n')
+		o.b = append(o.b, o.prefix...)
+		o.b = append(o.b, "    "...)
+		o.b = appendJSONString(o.b, s)
+	}
+	o.b = append(o.b, '\n')
+	o.b = append(o.b, o.prefix...)
+	o.b = append(o.b, "  ]"...)
+}
+
+func (o *jsonObject) end() []byte {
+	if !o.empty {
+		o.b = append(o.b, '\n')
+		o.b = append(o.b, o.prefix...)
+	}
+	return append(o.b, '}')
+}
+
+// appendJSONString quotes s as encoding/json does by default: <, > and &
+// escaped for HTML, invalid UTF-8 replaced by U+FFFD, U+2028 and U+2029
+// escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
