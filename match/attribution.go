@@ -33,7 +33,9 @@ type index struct {
 	order []string
 }
 
-func newIndex() index { return index{m: map[string]*owner{}} }
+// newIndex makes an index with room for about n keys: the maps of a
+// large case would otherwise be rebuilt several times as they grow.
+func newIndex(n int) index { return index{m: make(map[string]*owner, n)} }
 
 func (x *index) add(key, by, id string) {
 	if key == "" {
@@ -83,9 +85,15 @@ type Attributor struct {
 // disagreeing with a valid tax code, repeated suspect ids, suspects with
 // neither id nor tax code (left out), and uplines naming no known suspect.
 func NewAttributor(suspects []ledger.Suspect, ids []ledger.Identifier) (*Attributor, []ledger.Issue) {
-	a := &Attributor{pos: map[string]int{}, refs: newIndex(), texts: newIndex(), keys: newIndex(), names: newIndex()}
+	n, idents := len(suspects), len(ids)
+	for i := range suspects {
+		idents += len(suspects[i].Identifiers)
+	}
+	// Each suspect has up to four references (id, upper-cased id, tax code
+	// as written and canonical) and two name orders.
+	a := &Attributor{pos: make(map[string]int, n), refs: newIndex(4 * n), texts: newIndex(idents), keys: newIndex(idents), names: newIndex(2 * n)}
 	var issues []ledger.Issue
-	seen := map[string]ledger.Ref{}
+	seen := make(map[string]ledger.Ref, n)
 	for _, s := range suspects {
 		s.ID = strings.TrimSpace(s.ID)
 		if s.ID == "" {
@@ -252,6 +260,9 @@ func (a *Attributor) indexName(s ledger.Suspect) {
 func (a *Attributor) sharedIssues(x *index, what string) []ledger.Issue {
 	var out []ledger.Issue
 	done := map[*owner]bool{}
+	// The owners done, by written value: a large case has over a thousand
+	// shared names, too many to compare each with every other.
+	doneBy := map[string][]*owner{}
 	for _, k := range x.order {
 		o := x.m[k]
 		if !o.shared() || done[o] {
@@ -261,11 +272,12 @@ func (a *Attributor) sharedIssues(x *index, what string) []ledger.Issue {
 		// Another key of the same value (its matching key, the swapped
 		// name) has its own owner with the same ids: report once.
 		dup := false
-		for p := range done {
-			if p != o && p.by == o.by && slices.Equal(p.ids, o.ids) {
+		for _, p := range doneBy[o.by] {
+			if slices.Equal(p.ids, o.ids) {
 				dup = true
 			}
 		}
+		doneBy[o.by] = append(doneBy[o.by], o)
 		if dup {
 			continue
 		}
