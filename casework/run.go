@@ -111,6 +111,40 @@ func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.O
 	return nil
 }
 
+// ratesRead is what reading the rates inputs gave, kept apart so that it
+// can be read on another goroutine and merged in input order.
+type ratesRead struct {
+	rates   *ledger.Rates
+	sources []ledger.Source
+	issues  []ledger.Issue
+	err     error
+}
+
+// readRates reads every rates input. It touches nothing of r but the case
+// and, when set, the progress line.
+func (r *runner) readRates() *ratesRead {
+	out := &ratesRead{rates: ledger.NewRates(RateLookbackDays)}
+	report := func(is ledger.Issue) { out.issues = append(out.issues, is) }
+	opt := ingest.Options{Columns: r.c.Columns[ledger.KindRates], Report: report}
+	for _, in := range r.c.Inputs[ledger.KindRates] {
+		r.progress.begin(string(ledger.KindRates), in.Path)
+		srcs, err := ingest.ReadRates(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(rt ledger.Rate) error {
+			r.progress.row()
+			if problem := out.rates.Add(rt); problem != "" {
+				report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Problem: problem})
+			}
+			return nil
+		})
+		r.progress.end()
+		if err != nil {
+			out.err = fmt.Errorf("%s %s: %w", ledger.KindRates, in.Path, err)
+			return out
+		}
+		out.sources = append(out.sources, srcs...)
+	}
+	return out
+}
+
 // Run computes a case. An error means an input could not be read at all
 // (exit 2); rejected rows are counted in Result.Rejected and listed among
 // the issues.
@@ -130,6 +164,13 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 	}()
 
+	// The rates do not depend on the suspects: without a progress line to
+	// share, they are read on the other core while the suspects are read
+	// and indexed.
+	ratesDone := make(chan *ratesRead, 1)
+	if r.progress == nil {
+		go func() { ratesDone <- r.readRates() }()
+	}
 	var suspects []ledger.Suspect
 	if err := read(r, ledger.KindSuspects, ingest.ReadSuspects, func(s ledger.Suspect) error {
 		suspects = append(suspects, s)
@@ -149,15 +190,19 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		r.report(is)
 	}
 
-	rates := ledger.NewRates(RateLookbackDays)
-	if err := read(r, ledger.KindRates, ingest.ReadRates, func(rt ledger.Rate) error {
-		if problem := rates.Add(rt); problem != "" {
-			r.report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Problem: problem})
-		}
-		return nil
-	}); err != nil {
-		return nil, err
+	if r.progress != nil {
+		ratesDone <- r.readRates()
 	}
+	rr := <-ratesDone
+	if rr.err != nil {
+		return nil, rr.err
+	}
+	// In the order they would have come reading the rates here.
+	r.sources = append(r.sources, rr.sources...)
+	for _, is := range rr.issues {
+		r.report(is)
+	}
+	rates := rr.rates
 
 	matcher := match.NewBenefitMatcher(attr.Suspects(), match.Options{})
 	if err := read(r, ledger.KindHousehold, ingest.ReadHousehold, func(h ledger.HouseholdMember) error {

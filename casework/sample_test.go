@@ -83,9 +83,13 @@ func loadExpected(t *testing.T) expected {
 	return e
 }
 
-func runSample(t *testing.T, c *casefile.Case) *Result {
+func runSample(t *testing.T, c *casefile.Case, opts ...Options) *Result {
 	t.Helper()
-	res, err := Run(c, Options{Version: "test"})
+	opt := Options{Version: "test"}
+	if len(opts) > 0 {
+		opt = opts[0]
+	}
+	res, err := Run(c, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
