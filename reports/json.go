@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -184,10 +185,15 @@ type jsonParams struct {
 // WriteJSON writes the JSON document of SPEC section 5: money as decimal
 // strings (EUR with two decimals, native amounts at full precision), keys
 // in a fixed order, so the same Report gives the same bytes. Issues are
-// streamed one by one from r.Issues, which is ranged over once.
+// streamed from r.Issues, which is ranged over once, on another goroutine
+// that has finished when WriteJSON returns.
 func WriteJSON(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	jw := &jsonWriter{w: bw}
+	// The issues, the document's tail, are encoded on another core while
+	// the head is built and written.
+	issues := encodeIssuesAsync(r.Issues)
+	defer issues.stop()
 	jw.raw("{\n")
 	jw.field("case", r.Params.Case)
 	jw.field("report_date", day(r.Params.ReportDate))
@@ -211,7 +217,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("cycles", nonNil(r.Cycles))
 	jw.field("rates_used", jsonRates(r.RatesUsed))
 	jw.field("parameters", jsonParams{CaseFile: r.Params.CaseFile, Lang: r.Params.Lang, Version: r.Params.Version, Settings: r.Params.Settings})
-	jw.issues(r.Issues)
+	jw.issues(issues)
 	jw.raw("}\n")
 	if jw.err != nil {
 		return fmt.Errorf("write JSON: %w", jw.err)
@@ -253,30 +259,99 @@ func (j *jsonWriter) bytes(b []byte) {
 	}
 }
 
-// issues streams the issues array, the document's last key.
-func (j *jsonWriter) issues(seq func(func(ledger.Issue) bool)) {
+// issues writes the issues array, the document's last key.
+func (j *jsonWriter) issues(a *asyncIssues) {
 	j.raw(`  "issues": [`)
-	first := true
-	// One buffer for every issue: encoding/json would reflect over and
-	// indent each of the tens of thousands of issues a large case has.
-	var b []byte
-	for is := range seqOrEmpty(seq) {
-		if first {
-			b = append(b[:0], "\n    "...)
-			first = false
-		} else {
-			b = append(b[:0], ",\n    "...)
-		}
-		b = appendIssue(b, &is, "    ")
-		j.bytes(b)
+	empty := true
+	for chunk := range a.chunks {
+		empty = false
+		j.bytes(chunk)
+		a.free <- chunk
 		if j.err != nil {
 			return
 		}
 	}
-	if !first {
+	if !empty {
 		j.raw("\n  ")
 	}
 	j.raw("]\n")
+}
+
+// asyncIssues encodes the issues on its own goroutine, in chunks of
+// about issueChunkBytes sent in order. At most issueChunksAhead chunks
+// wait for the writer, so that memory stays bounded however many issues
+// a case has.
+type asyncIssues struct {
+	chunks chan []byte
+	free   chan []byte
+	done   chan struct{}
+	once   sync.Once
+}
+
+const (
+	issueChunkBytes  = 256 << 10
+	issueChunksAhead = 16
+)
+
+func encodeIssuesAsync(seq func(func(ledger.Issue) bool)) *asyncIssues {
+	a := &asyncIssues{
+		chunks: make(chan []byte, issueChunksAhead),
+		// Room for every chunk in flight, so that handing one back never
+		// blocks the writer.
+		free: make(chan []byte, issueChunksAhead+2),
+		done: make(chan struct{}),
+	}
+	go a.encode(seq)
+	return a
+}
+
+func (a *asyncIssues) encode(seq func(func(ledger.Issue) bool)) {
+	defer close(a.chunks)
+	b := make([]byte, 0, issueChunkBytes+4096)
+	sep := "\n    "
+	for is := range seqOrEmpty(seq) {
+		b = append(b, sep...)
+		sep = ",\n    "
+		b = appendIssue(b, &is, "    ")
+		if len(b) >= issueChunkBytes {
+			if !a.send(b) {
+				return
+			}
+			b = a.next()
+		}
+	}
+	if len(b) > 0 {
+		a.send(b)
+	}
+}
+
+// send hands a chunk to the writer; false when the writer gave up.
+func (a *asyncIssues) send(b []byte) bool {
+	select {
+	case a.chunks <- b:
+		return true
+	case <-a.done:
+		return false
+	}
+}
+
+// next returns an emptied chunk the writer is done with, or a new one.
+func (a *asyncIssues) next() []byte {
+	select {
+	case b := <-a.free:
+		return b[:0]
+	default:
+		return make([]byte, 0, issueChunkBytes+4096)
+	}
+}
+
+// stop lets the encoder end early when the writer stops reading (an
+// error) and waits for it, so that the issues are never ranged over
+// after WriteJSON returns.
+func (a *asyncIssues) stop() {
+	a.once.Do(func() { close(a.done) })
+	for range a.chunks {
+	}
 }
 
 func marshal(v any, prefix string) ([]byte, error) {
