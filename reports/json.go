@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -204,7 +203,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("target_eur", eur(target))
 	jw.field("seized_eur", eur(r.Seizure.TotalEUR))
 	jw.field("target_percent", r.Seizure.Percent.StringFixed(2))
-	jw.suspects(jsonSuspects(r))
+	jw.suspects(r)
 	jw.field("unattributed", jsonUnattributed{Payments: r.UnattributedCount, EUR: eur(r.UnattributedEUR)})
 	jw.field("benefit_flags", jsonFlags(r.Flags, r.Review))
 	jw.field("withdrawn_flags", jsonWithdrawnFlags(r.Review))
@@ -390,24 +389,6 @@ func monthStrings(ms []time.Time) []string {
 	return out
 }
 
-func jsonSuspects(r *Report) []jsonSuspect {
-	flagged := flagBySuspect(r.Flags)
-	out := make([]jsonSuspect, 0, len(r.Suspects))
-	for _, s := range r.Suspects {
-		out = append(out, jsonSuspect{
-			ID: s.Suspect.ID, TaxCode: s.Suspect.TaxCode, Surname: s.Suspect.Surname, Name: s.Suspect.Name,
-			Role: s.Suspect.Role, Upline: s.Suspect.Upline,
-			IncomeEUR: eur(s.IncomeEUR), Payments: s.Payments, NoRate: s.NoRate,
-			SeizedEUR: eur(s.SeizedEUR), ShortfallEUR: eur(s.ShortfallEUR),
-			NetworkIncomeEUR: eur(s.NetworkIncomeEUR), FirstPayment: day(s.First), LastPayment: day(s.Last),
-			Payers: s.Payers, ByCurrency: decMap(s.ByCurrency, false), ByChannel: decMap(s.ByChannel, true),
-			ByMonth: decMap(s.ByMonth, true), Downline: slices.Sorted(slices.Values(s.Downline)),
-			BenefitFlag: string(flagged[s.Suspect.ID]),
-		})
-	}
-	return out
-}
-
 func jsonFlags(flags []match.BenefitFlag, rv *review.Outcome) []jsonFlag {
 	out := make([]jsonFlag, 0, len(flags))
 	for _, f := range flags {
@@ -511,28 +492,35 @@ func jsonRates(uses []ledger.RateUse) []jsonRate {
 // re-indenting pass cost more than the rest of a large run's output.
 
 // suspects streams the suspects array, one suspect at a time through
-// one buffer.
-func (j *jsonWriter) suspects(ss []jsonSuspect) {
+// one buffer, straight from the totals.
+func (j *jsonWriter) suspects(r *Report) {
 	j.raw(`  "suspects": `)
-	if len(ss) == 0 {
+	if len(r.Suspects) == 0 {
 		j.raw("[],\n")
 		return
 	}
+	flagged := flagBySuspect(r.Flags)
 	j.raw("[")
-	var b []byte
-	for i := range ss {
+	var (
+		b    []byte
+		keys []string
+	)
+	for i := range r.Suspects {
 		b = b[:0]
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, "\n    "...)
-		b = appendSuspect(b, &ss[i], "    ")
+		b, keys = appendSuspect(b, &r.Suspects[i], string(flagged[r.Suspects[i].Suspect.ID]), "    ", keys)
 		j.bytes(b)
 	}
 	j.raw("\n  ],\n")
 }
 
-func appendSuspect(b []byte, s *jsonSuspect, prefix string) []byte {
+// appendSuspect encodes one suspect as the jsonSuspect jsonSuspects would
+// make of it. keys is scratch space, returned for reuse.
+func appendSuspect(b []byte, t *ledger.SuspectTotals, flag, prefix string, keys []string) ([]byte, []string) {
+	s := &t.Suspect
 	o := beginObject(b, prefix)
 	o.str("id", s.ID)
 	o.str("tax_code", s.TaxCode)
@@ -544,29 +532,31 @@ func appendSuspect(b []byte, s *jsonSuspect, prefix string) []byte {
 	if s.Upline != "" {
 		o.str("upline", s.Upline)
 	}
-	o.str("income_eur", s.IncomeEUR)
-	o.int("payments", s.Payments)
-	o.int("no_rate", s.NoRate)
-	o.str("seized_eur", s.SeizedEUR)
-	o.str("shortfall_eur", s.ShortfallEUR)
-	o.str("network_income_eur", s.NetworkIncomeEUR)
-	o.str("first_payment", s.FirstPayment)
-	o.str("last_payment", s.LastPayment)
-	o.int("payers", s.Payers)
-	o.strMap("by_currency", s.ByCurrency)
-	if len(s.ByChannel) > 0 {
-		o.strMap("by_channel", s.ByChannel)
+	o.eur("income_eur", t.IncomeEUR)
+	o.int("payments", t.Payments)
+	o.int("no_rate", t.NoRate)
+	o.eur("seized_eur", t.SeizedEUR)
+	o.eur("shortfall_eur", t.ShortfallEUR)
+	o.eur("network_income_eur", t.NetworkIncomeEUR)
+	o.str("first_payment", day(t.First))
+	o.str("last_payment", day(t.Last))
+	o.int("payers", t.Payers)
+	keys = o.decMap("by_currency", t.ByCurrency, false, keys)
+	if len(t.ByChannel) > 0 {
+		keys = o.decMap("by_channel", t.ByChannel, true, keys)
 	}
-	if len(s.ByMonth) > 0 {
-		o.strMap("by_month", s.ByMonth)
+	if len(t.ByMonth) > 0 {
+		keys = o.decMap("by_month", t.ByMonth, true, keys)
 	}
-	if len(s.Downline) > 0 {
-		o.strs("downline", s.Downline)
+	if len(t.Downline) > 0 {
+		keys = append(keys[:0], t.Downline...)
+		slices.Sort(keys)
+		o.strs("downline", keys)
 	}
-	if s.BenefitFlag != "" {
-		o.str("benefit_flag", s.BenefitFlag)
+	if flag != "" {
+		o.str("benefit_flag", flag)
 	}
-	return o.end()
+	return o.end(), keys
 }
 
 // appendIssue encodes one issue as a jsonIssue.
@@ -620,19 +610,63 @@ func (o *jsonObject) int(k string, v int) {
 	o.b = strconv.AppendInt(o.b, int64(v), 10)
 }
 
-// strMap writes a map with its keys sorted, as encoding/json does; a nil
-// map is null.
-func (o *jsonObject) strMap(k string, m map[string]string) {
+// eur writes an amount as a string with two decimals, like eur.
+func (o *jsonObject) eur(k string, d decimal.Decimal) {
 	o.key(k)
-	if m == nil {
-		o.b = append(o.b, "null"...)
-		return
+	o.b = append(o.b, '"')
+	o.b = appendEUR(o.b, d)
+	o.b = append(o.b, '"')
+}
+
+// decMap writes the amounts of m as strings (two decimals when fixed, as
+// they are otherwise), keys sorted as encoding/json sorts a map's; nil or
+// empty, it is {} as decMap makes it. keys is scratch space, returned.
+func (o *jsonObject) decMap(k string, m map[string]decimal.Decimal, fixed bool, keys []string) []string {
+	o.key(k)
+	keys = keys[:0]
+	for mk := range m {
+		keys = append(keys, mk)
 	}
+	slices.Sort(keys)
 	inner := beginObject(o.b, o.prefix+"  ")
-	for _, mk := range slices.Sorted(maps.Keys(m)) {
-		inner.str(mk, m[mk])
+	for _, mk := range keys {
+		inner.key(mk)
+		inner.b = append(inner.b, '"')
+		if fixed {
+			inner.b = appendEUR(inner.b, m[mk])
+		} else {
+			// Decimal strings are digits, '-' and '.': nothing to escape.
+			inner.b = append(inner.b, m[mk].String()...)
+		}
+		inner.b = append(inner.b, '"')
 	}
 	o.b = inner.end()
+	return keys
+}
+
+// appendEUR appends d.StringFixed(2). Amounts of up to 17 digits with at
+// most two decimals (all sums of rounded cents) are written from their
+// int64 coefficient; the others go through StringFixed.
+func appendEUR(b []byte, d decimal.Decimal) []byte {
+	exp := d.Exponent()
+	// NumDigits may be one short near a power of ten; 17 + 1 digits still
+	// fit an int64 once scaled to cents below.
+	if exp < -2 || exp > 0 || d.NumDigits() > 17-int(exp+2) {
+		return append(b, d.StringFixed(2)...)
+	}
+	c := d.CoefficientInt64()
+	switch exp {
+	case -1:
+		c *= 10
+	case 0:
+		c *= 100
+	}
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	b = strconv.AppendInt(b, c/100, 10)
+	return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
 }
 
 // strs writes a string array; a nil slice is null.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/shopspring/decimal"
 )
 
 // The hand-written encoders must give encoding/json's bytes exactly.
@@ -57,23 +58,76 @@ func TestAppendIssueMatchesMarshalIndent(t *testing.T) {
 	}
 }
 
-func TestAppendSuspectMatchesMarshalIndent(t *testing.T) {
-	suspects := append(jsonSuspects(testReport("en")),
-		jsonSuspect{},
-		jsonSuspect{ID: "S9", Role: "boss", Upline: "S1", ByCurrency: map[string]string{}, ByChannel: map[string]string{},
-			ByMonth: map[string]string{"2020-02": "1.00", "2020-01": "2.00"}, Downline: []string{"S3", "S2"}, BenefitFlag: "x&y"},
-		jsonSuspect{ID: "S8", ByCurrency: map[string]string{"EUR": "1"}, Downline: []string{}},
-	)
-	if len(suspects) < 4 {
-		t.Fatalf("fixture has %d suspects", len(suspects))
+// jsonSuspects is the reference for appendSuspect: the suspects as
+// encoding/json would see them.
+func jsonSuspects(r *Report) []jsonSuspect {
+	flagged := flagBySuspect(r.Flags)
+	out := make([]jsonSuspect, 0, len(r.Suspects))
+	for _, s := range r.Suspects {
+		out = append(out, jsonSuspect{
+			ID: s.Suspect.ID, TaxCode: s.Suspect.TaxCode, Surname: s.Suspect.Surname, Name: s.Suspect.Name,
+			Role: s.Suspect.Role, Upline: s.Suspect.Upline,
+			IncomeEUR: eur(s.IncomeEUR), Payments: s.Payments, NoRate: s.NoRate,
+			SeizedEUR: eur(s.SeizedEUR), ShortfallEUR: eur(s.ShortfallEUR),
+			NetworkIncomeEUR: eur(s.NetworkIncomeEUR), FirstPayment: day(s.First), LastPayment: day(s.Last),
+			Payers: s.Payers, ByCurrency: decMap(s.ByCurrency, false), ByChannel: decMap(s.ByChannel, true),
+			ByMonth: decMap(s.ByMonth, true), Downline: slices.Sorted(slices.Values(s.Downline)),
+			BenefitFlag: string(flagged[s.Suspect.ID]),
+		})
 	}
-	for i := range suspects {
-		want, err := marshal(suspects[i], "    ")
+	return out
+}
+
+func TestAppendSuspectMatchesMarshalIndent(t *testing.T) {
+	r := testReport("en")
+	r.Suspects = append(r.Suspects,
+		ledger.SuspectTotals{},
+		ledger.SuspectTotals{Suspect: ledger.Suspect{ID: "S9", Role: "boss", Upline: "S1", Name: "Ugo <&>"},
+			IncomeEUR: d("-0.05"), SeizedEUR: d("1234567890123456.7"), ShortfallEUR: d("12"), NetworkIncomeEUR: d("0.125"),
+			ByCurrency: map[string]decimal.Decimal{}, ByChannel: map[string]decimal.Decimal{},
+			ByMonth:  map[string]decimal.Decimal{"2020-02": d("1.005"), "2020-01": d("-2.5"), "2019-12": d("99999999999999999.99")},
+			Downline: []string{"S3", "S2", "S10"}, First: date(2020, 1, 2)},
+		ledger.SuspectTotals{Suspect: ledger.Suspect{ID: "S8"}, ByCurrency: map[string]decimal.Decimal{"BTC": d("0.00000001"), "EUR": d("1")},
+			IncomeEUR: d("1000"), SeizedEUR: d("-1000.0"), NetworkIncomeEUR: d("-0.004"), ShortfallEUR: d("-0.005")},
+	)
+	if len(r.Suspects) < 5 || len(r.Flags) == 0 {
+		t.Fatalf("fixture has %d suspects, %d flags", len(r.Suspects), len(r.Flags))
+	}
+	want := jsonSuspects(r)
+	flagged := flagBySuspect(r.Flags)
+	var keys []string
+	for i := range r.Suspects {
+		w, err := marshal(want[i], "    ")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := appendSuspect(nil, &suspects[i], "    "); string(got) != string(want) {
-			t.Errorf("got\n%s\nwant\n%s", got, want)
+		var got []byte
+		got, keys = appendSuspect(nil, &r.Suspects[i], string(flagged[r.Suspects[i].Suspect.ID]), "    ", keys)
+		if string(got) != string(w) {
+			t.Errorf("got\n%s\nwant\n%s", got, w)
+		}
+	}
+}
+
+func TestAppendEURMatchesStringFixed(t *testing.T) {
+	for _, s := range []string{"0", "-0", "0.00", "1", "-1", "0.1", "-0.1", "0.01", "-0.01", "0.005", "-0.005", "0.015",
+		"1000", "10000000", "9999999999999999.99", "99999999999999999.99", "999999999999999999", "1e20", "-1e3",
+		"123456789.123456789", "-0.0049999", "100000000000000000", "1000000000000000"} {
+		v := d(s)
+		if got, want := string(appendEUR(nil, v)), v.StringFixed(2); got != want {
+			t.Errorf("%s: got %s, want %s", s, got, want)
+		}
+	}
+	// Around every power of ten, where NumDigits may be one short.
+	for e := 0; e < 20; e++ {
+		for _, exp := range []int32{0, -1, -2} {
+			p := decimal.New(1, int32(e)).Mul(decimal.New(1, exp))
+			for _, v := range []decimal.Decimal{p, p.Neg(), p.Sub(decimal.New(1, exp)), p.Add(decimal.New(1, exp))} {
+				v = decimal.New(v.Shift(-exp).IntPart(), exp)
+				if got, want := string(appendEUR(nil, v)), v.StringFixed(2); got != want {
+					t.Errorf("%s (exp %d): got %s, want %s", v, exp, got, want)
+				}
+			}
 		}
 	}
 }
