@@ -204,7 +204,14 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	}
 	rates := rr.rates
 
-	matcher := match.NewBenefitMatcher(attr.Suspects(), match.Options{})
+	// Without household or benefit inputs nothing is added to the matcher
+	// before the payments: it is then built on the other core while the
+	// totals are worked out.
+	var matcher *match.BenefitMatcher
+	lateMatcher := len(c.Inputs[ledger.KindHousehold]) == 0 && len(c.Inputs[ledger.KindBenefits]) == 0
+	if !lateMatcher {
+		matcher = match.NewBenefitMatcher(attr.Suspects(), match.Options{})
+	}
 	if err := read(r, ledger.KindHousehold, ingest.ReadHousehold, func(h ledger.HouseholdMember) error {
 		matcher.AddHousehold(h)
 		return nil
@@ -268,6 +275,12 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	if err := r.readPayments(attr, led, post); err != nil {
 		return nil, err
 	}
+	matcherReady := make(chan *match.BenefitMatcher, 1)
+	if lateMatcher {
+		go func() { matcherReady <- match.NewBenefitMatcher(attr.Suspects(), match.Options{}) }()
+	} else {
+		matcherReady <- matcher
+	}
 	rejected := 0
 	for i := range r.sources {
 		s := &r.sources[i]
@@ -291,6 +304,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	}
 	totals, cycles := led.Totals()
 	ledger.ApplySeizure(totals, seizure)
+	matcher = <-matcherReady
 	flags, flagIssues := matcher.Flags(led)
 	for _, is := range flagIssues {
 		r.report(is)
