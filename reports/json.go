@@ -187,7 +187,9 @@ type jsonParams struct {
 // streamed from r.Issues, which is ranged over once, on another goroutine
 // that has finished when WriteJSON returns.
 func WriteJSON(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
+	// Large writes: the document of a large case is megabytes, and each
+	// write system call costs more than filling a buffer.
+	bw := bufio.NewWriterSize(w, 256<<10)
 	jw := &jsonWriter{w: bw}
 	// The issues, the document's tail, are encoded on another core while
 	// the head is built and written.
