@@ -20,29 +20,6 @@ import (
 // The JSON document's parts. Struct fields give a fixed key order; maps
 // are written with sorted keys by encoding/json.
 
-type jsonSuspect struct {
-	ID               string            `json:"id"`
-	TaxCode          string            `json:"tax_code"`
-	Surname          string            `json:"surname"`
-	Name             string            `json:"name"`
-	Role             string            `json:"role,omitempty"`
-	Upline           string            `json:"upline,omitempty"`
-	IncomeEUR        string            `json:"income_eur"`
-	Payments         int               `json:"payments"`
-	NoRate           int               `json:"no_rate"`
-	SeizedEUR        string            `json:"seized_eur"`
-	ShortfallEUR     string            `json:"shortfall_eur"`
-	NetworkIncomeEUR string            `json:"network_income_eur"`
-	FirstPayment     string            `json:"first_payment"`
-	LastPayment      string            `json:"last_payment"`
-	Payers           int               `json:"payers"`
-	ByCurrency       map[string]string `json:"by_currency"`
-	ByChannel        map[string]string `json:"by_channel,omitempty"`
-	ByMonth          map[string]string `json:"by_month,omitempty"`
-	Downline         []string          `json:"downline,omitempty"`
-	BenefitFlag      string            `json:"benefit_flag,omitempty"`
-}
-
 type jsonUnattributed struct {
 	Payments int    `json:"payments"`
 	EUR      string `json:"eur"`

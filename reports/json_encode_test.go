@@ -58,6 +58,31 @@ func TestAppendIssueMatchesMarshalIndent(t *testing.T) {
 	}
 }
 
+// jsonSuspect is the shape appendSuspect writes, kept here as the
+// reference it is checked against through encoding/json.
+type jsonSuspect struct {
+	ID               string            `json:"id"`
+	TaxCode          string            `json:"tax_code"`
+	Surname          string            `json:"surname"`
+	Name             string            `json:"name"`
+	Role             string            `json:"role,omitempty"`
+	Upline           string            `json:"upline,omitempty"`
+	IncomeEUR        string            `json:"income_eur"`
+	Payments         int               `json:"payments"`
+	NoRate           int               `json:"no_rate"`
+	SeizedEUR        string            `json:"seized_eur"`
+	ShortfallEUR     string            `json:"shortfall_eur"`
+	NetworkIncomeEUR string            `json:"network_income_eur"`
+	FirstPayment     string            `json:"first_payment"`
+	LastPayment      string            `json:"last_payment"`
+	Payers           int               `json:"payers"`
+	ByCurrency       map[string]string `json:"by_currency"`
+	ByChannel        map[string]string `json:"by_channel,omitempty"`
+	ByMonth          map[string]string `json:"by_month,omitempty"`
+	Downline         []string          `json:"downline,omitempty"`
+	BenefitFlag      string            `json:"benefit_flag,omitempty"`
+}
+
 // jsonSuspects is the reference for appendSuspect: the suspects as
 // encoding/json would see them.
 func jsonSuspects(r *Report) []jsonSuspect {
