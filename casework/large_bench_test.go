@@ -45,6 +45,60 @@ func BenchmarkRunLarge(b *testing.B) {
 	b.ReportMetric(float64(sys)/(1<<20), "sys-MB")
 }
 
+// BenchmarkRunPayments is the ledger's whole run on the same large case
+// without the benefit lists, households, assets and workbook: suspects,
+// identifiers, rates and every payment file, then the JSON document, as
+// crosscheck run --json does without -o. It is the figure behind the
+// 700,000 payments/s aim:
+//
+//	CROSSCHECK_LARGE_CASE=/tmp/large1m/case.yaml go test -run '^$' -bench BenchmarkRunPayments -benchtime 3x ./casework
+func BenchmarkRunPayments(b *testing.B) {
+	path := os.Getenv("CROSSCHECK_LARGE_CASE")
+	if path == "" {
+		b.Skip("CROSSCHECK_LARGE_CASE is not set: generate a case with go run ./testdata/gen -scale large -out DIR and point it at DIR/case.yaml")
+	}
+	out := b.TempDir()
+	var rows int
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		c, err := casefile.Load(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, k := range []ledger.Kind{ledger.KindBenefits, ledger.KindHousehold, ledger.KindAssets} {
+			delete(c.Inputs, k)
+		}
+		res, err := casework.Run(c, casework.Options{Version: "bench", TempDir: out, NoPaymentRows: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := os.Create(filepath.Join(out, "report.json"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := reports.WriteJSON(f, res.Report); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if err := res.Err(); err != nil {
+			b.Fatal(err)
+		}
+		res.Close()
+		rows = 0
+		for _, s := range res.Report.Sources {
+			if s.Kind == ledger.KindPayments {
+				rows += s.Rows
+			}
+		}
+	}
+	wall := time.Since(start).Seconds() / float64(b.N)
+	b.ReportMetric(wall, "wall-s")
+	b.ReportMetric(float64(rows)/wall, "payments/s")
+}
+
 // runLargeOnce computes the case and writes both outputs, returning the
 // number of payment rows read.
 func runLargeOnce(b *testing.B, path, out string) int {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/reports"
 )
 
 // The rates are read on another goroutine when there is no progress line
@@ -53,5 +54,46 @@ func TestRatesReadAsideKeepInputOrder(t *testing.T) {
 	}
 	if !slices.Equal(runs[0].issues, runs[1].issues) {
 		t.Errorf("issues differ with a progress line:\n%v\n%v", runs[0].issues, runs[1].issues)
+	}
+}
+
+// A run for the JSON alone keeps no payment rows; the document must be
+// the same bytes as from a run that kept them for a workbook.
+func TestNoPaymentRowsGivesTheSameJSON(t *testing.T) {
+	var docs [2][]byte
+	for i, noRows := range []bool{false, true} {
+		c, err := casefile.Load(filepath.Join(sampleDir, "case.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := runSample(t, c, Options{Version: "test", NoPaymentRows: noRows})
+		rows, read := 0, 0
+		for _, s := range res.Report.Sources {
+			if s.Kind == ledger.KindPayments {
+				read += s.Accepted + s.Duplicates
+			}
+		}
+		if res.Report.Entries != nil {
+			for range res.Report.Entries {
+				rows++
+			}
+		}
+		switch {
+		case noRows && res.Report.Entries != nil:
+			t.Errorf("NoPaymentRows: Report.Entries is set")
+		case !noRows && rows != read:
+			t.Errorf("Entries yields %d rows, want the %d payment rows accepted or set aside as duplicates", rows, read)
+		}
+		var buf bytes.Buffer
+		if err := reports.WriteJSON(&buf, res.Report); err != nil {
+			t.Fatal(err)
+		}
+		if err := res.Err(); err != nil {
+			t.Fatal(err)
+		}
+		docs[i] = buf.Bytes()
+	}
+	if len(docs[0]) < 1000 || !bytes.Equal(docs[0], docs[1]) {
+		t.Errorf("JSON differs without payment rows (%d and %d bytes)", len(docs[0]), len(docs[1]))
 	}
 }

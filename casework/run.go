@@ -32,6 +32,10 @@ type Options struct {
 	TempDir string
 	// Progress, when not nil, receives progress lines for long reads.
 	Progress io.Writer
+	// NoPaymentRows is for callers that write no workbook: the payment
+	// rows are then not spooled and Report.Entries is nil. The JSON
+	// document and the summary need only the totals.
+	NoPaymentRows bool
 }
 
 // Result is a computed case, ready for the reports. Close removes its
@@ -56,7 +60,7 @@ func (r *Result) Close() {
 // Err reports a failure while reading the spools back (after the reports
 // were written).
 func (r *Result) Err() error {
-	if r.entries.err != nil {
+	if r.entries != nil && r.entries.err != nil {
 		return r.entries.err
 	}
 	return r.issues.err
@@ -153,9 +157,11 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	if r.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", (*encoder).issue, decodeIssue); err != nil {
 		return nil, err
 	}
-	if r.entries, err = newSpool(opt.TempDir, "crosscheck-payments-*", (*encoder).entry, decodeEntry); err != nil {
-		r.issues.close()
-		return nil, err
+	if !opt.NoPaymentRows {
+		if r.entries, err = newSpool(opt.TempDir, "crosscheck-payments-*", (*encoder).entry, decodeEntry); err != nil {
+			r.issues.close()
+			return nil, err
+		}
 	}
 	spools := &Result{entries: r.entries, issues: r.issues}
 	defer func() {
@@ -267,7 +273,9 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		for i := range scratch {
 			r.issues.add(&scratch[i])
 		}
-		r.entries.add(e)
+		if r.entries != nil {
+			r.entries.add(e)
+		}
 		if p.Date.After(r.lastDate) {
 			r.lastDate = p.Date
 		}
@@ -320,8 +328,12 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 		outcome = &o
 	}
-	if err := r.entries.finish(); err != nil {
-		return nil, err
+	var entries iter.Seq[ledger.Entry]
+	if r.entries != nil {
+		if err := r.entries.finish(); err != nil {
+			return nil, err
+		}
+		entries = markConflicts(r.entries.all(), led)
 	}
 	if err := r.issues.finish(); err != nil {
 		return nil, err
@@ -361,7 +373,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		NoRateCount:        noRate,
 		DuplicateCount:     duplicates,
 		RatesUsed:          rates.Used(),
-		Entries:            markConflicts(r.entries.all(), led),
+		Entries:            entries,
 		IssueCount:         r.issues.n,
 		Issues:             r.issues.all(),
 	}

@@ -53,6 +53,7 @@ type Report struct {
 
 	// Entries yields every payment row (accepted, duplicate or conflict)
 	// in read order; the Payments and Unattributed sheets come from it.
+	// It is nil when the run kept no rows (no workbook to write).
 	Entries iter.Seq[ledger.Entry]
 	// IssueCount is the number of items Issues yields.
 	IssueCount int

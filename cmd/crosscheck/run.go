@@ -75,7 +75,7 @@ func runRun(c *casefile.Case, o *runOptions) error {
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
 		return usageErr("-o %s: the workbook must end in .xlsx", o.out)
 	}
-	res, err := compute(c, o.stderr)
+	res, err := compute(c, o.stderr, o.out == "")
 	if err != nil {
 		return err
 	}
@@ -101,8 +101,9 @@ func runRun(c *casefile.Case, o *runOptions) error {
 }
 
 // compute runs the case and maps an unreadable input to exit status 2.
-func compute(c *casefile.Case, stderr io.Writer) (*casework.Result, error) {
-	res, err := casework.Run(c, casework.Options{Version: version, Progress: progressWriter(stderr)})
+// Without a workbook to write, the payment rows are not kept.
+func compute(c *casefile.Case, stderr io.Writer, noRows bool) (*casework.Result, error) {
+	res, err := casework.Run(c, casework.Options{Version: version, Progress: progressWriter(stderr), NoPaymentRows: noRows})
 	if err != nil {
 		if errors.Is(err, ingest.ErrUnreadable) || errors.Is(err, os.ErrNotExist) {
 			return nil, withCode(exitUsage, err)

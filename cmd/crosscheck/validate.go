@@ -38,7 +38,7 @@ the first run.` + exitStatusHelp,
 }
 
 func runValidate(c *casefile.Case, stdout, stderr io.Writer) error {
-	res, err := compute(c, stderr)
+	res, err := compute(c, stderr, true)
 	if err != nil {
 		return err
 	}
