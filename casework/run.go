@@ -74,6 +74,7 @@ type runner struct {
 	entries  *spool[ledger.Entry]
 	lastDate time.Time
 	progress *progress
+	ahead    *ingest.Ahead
 }
 
 func (r *runner) report(is ledger.Issue) { r.issues.add(&is) }
@@ -92,7 +93,7 @@ func (r *runner) options(kind ledger.Kind) ingest.Options {
 			r.report(is)
 		}
 	}
-	return ingest.Options{Columns: r.c.Columns[kind], Report: report}
+	return ingest.Options{Columns: r.c.Columns[kind], Report: report, Ahead: r.ahead}
 }
 
 // withheld replaces a benefit recipient's cell in an issue.
@@ -129,7 +130,7 @@ type ratesRead struct {
 func (r *runner) readRates() *ratesRead {
 	out := &ratesRead{rates: ledger.NewRates(RateLookbackDays)}
 	report := func(is ledger.Issue) { out.issues = append(out.issues, is) }
-	opt := ingest.Options{Columns: r.c.Columns[ledger.KindRates], Report: report}
+	opt := ingest.Options{Columns: r.c.Columns[ledger.KindRates], Report: report, Ahead: r.ahead}
 	for _, in := range r.c.Inputs[ledger.KindRates] {
 		r.progress.begin(string(ledger.KindRates), in.Path)
 		srcs, err := ingest.ReadRates(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(rt ledger.Rate) error {
@@ -149,11 +150,23 @@ func (r *runner) readRates() *ratesRead {
 	return out
 }
 
+// readOrder is the order in which Run reads the kinds of input.
+var readOrder = []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindRates, ledger.KindHousehold, ledger.KindBenefits, ledger.KindAssets, ledger.KindPayments}
+
 // Run computes a case. An error means an input could not be read at all
 // (exit 2); rejected rows are counted in Result.Rejected and listed among
 // the issues.
 func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	r := &runner{c: c, opt: opt, progress: newProgress(opt.Progress)}
+	// Every text input is hashed and checked on another goroutine, in
+	// the order the run reads them.
+	var paths []string
+	for _, kind := range readOrder {
+		for _, in := range c.Inputs[kind] {
+			paths = append(paths, in.Path)
+		}
+	}
+	r.ahead = ingest.CheckAhead(paths)
 	if r.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", (*encoder).issue, decodeIssue); err != nil {
 		return nil, err
 	}
@@ -451,7 +464,7 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				cur = make([]batchItem, 0, batchSize)
 			}
 		}
-		opt := ingest.Options{Columns: r.c.Columns[ledger.KindPayments], Report: func(is ledger.Issue) {
+		opt := ingest.Options{Columns: r.c.Columns[ledger.KindPayments], Ahead: r.ahead, Report: func(is ledger.Issue) {
 			cur = append(cur, batchItem{isIssue: true, is: is})
 			if len(cur) == batchSize {
 				push()

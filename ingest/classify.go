@@ -55,7 +55,7 @@ func Classify(path string) ([]Classified, error) {
 		}
 		return out, nil
 	}
-	rr, _, _, closer, err := openCSV(path)
+	rr, _, _, closer, err := openCSV(path, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -226,9 +226,10 @@ func (c *csvRows) record(rec []string) ([]string, int, error) {
 }
 
 // openCSV opens a text table: it checks the bytes, chooses the encoding
-// and the delimiter, and returns a record reader.
-func openCSV(path string) (*csvRows, textInfo, rune, io.Closer, error) {
-	info, err := inspectText(path)
+// and the delimiter, and returns a record reader. The bytes are checked
+// by ahead when it has path (see CheckAhead).
+func openCSV(path string, ahead *Ahead) (*csvRows, textInfo, rune, io.Closer, error) {
+	info, err := ahead.inspect(path)
 	if err != nil {
 		return nil, info, 0, nil, err
 	}

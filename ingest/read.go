@@ -33,6 +33,8 @@ type Options struct {
 	Columns map[string]string
 	// Report receives every rejected row and every problem (may be nil).
 	Report func(ledger.Issue)
+	// Ahead, when set, has checked the text files ahead of their reading.
+	Ahead *Ahead
 }
 
 // ReadSuspects reads a suspects table.
@@ -144,7 +146,7 @@ func (t *table) amountColumns(fields []string) []int {
 }
 
 func readCSV(path string, base ledger.Source, m *matcher, opt Options, amountFields []string, newRow rowMaker) (ledger.Source, error) {
-	rr, info, delim, closer, err := openCSV(path)
+	rr, info, delim, closer, err := openCSV(path, opt.Ahead)
 	if err != nil {
 		return ledger.Source{}, err
 	}
