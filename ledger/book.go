@@ -183,8 +183,9 @@ func foldedHash(kind byte, s string, dropSpaces bool) (uint64, bool) {
 	return h, n > 0
 }
 
-// totals turns the book into the report's figures for suspect s.
-func (b *book) totals(s Suspect) SuspectTotals {
+// totals turns the book into the report's figures for suspect s. months
+// caches the months' names across books.
+func (b *book) totals(s Suspect, months map[int32]string) SuspectTotals {
 	t := SuspectTotals{
 		Suspect:    s,
 		Payments:   b.payments,
@@ -205,7 +206,12 @@ func (b *book) totals(s Suspect) SuspectTotals {
 		t.ByChannel[c.key] = c.sum.value()
 	}
 	for k, s := range b.months {
-		t.ByMonth[monthTime(k).Format("2006-01")] = s.value()
+		name, ok := months[k]
+		if !ok {
+			name = monthTime(k).Format("2006-01")
+			months[k] = name
+		}
+		t.ByMonth[name] = s.value()
 	}
 	if b.dated {
 		t.First, t.Last = dayTime(b.first), dayTime(b.last)

@@ -264,6 +264,11 @@ func (s *sum) flush() {
 
 // value returns the exact sum (zero when nothing was added).
 func (s *sum) value() decimal.Decimal {
+	if !s.big && s.used && s.exp <= 0 {
+		// What Zero.Add would give (same coefficient and exponent),
+		// without its rescaling through big.Int.
+		return decimal.New(s.coef, s.exp)
+	}
 	v := decimal.Zero
 	if s.big {
 		v = s.spill

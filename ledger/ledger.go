@@ -2,8 +2,10 @@ package ledger
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -227,9 +229,20 @@ func ruleColumn(r Rule) string {
 func (l *Ledger) Totals() ([]SuspectTotals, []Cycle) {
 	l.settle()
 	out := make([]SuspectTotals, len(l.suspects))
-	for i, s := range l.suspects {
-		out[i] = l.books[i].totals(s)
+	// Each book is read alone: a few thousand suspects with a map per
+	// month are worked out on every core.
+	parts := min(runtime.GOMAXPROCS(0), (len(out)+255)/256)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(out)/parts, (p+1)*len(out)/parts
+		wg.Go(func() {
+			months := map[int32]string{}
+			for i := lo; i < hi; i++ {
+				out[i] = l.books[i].totals(l.suspects[i], months)
+			}
+		})
 	}
+	wg.Wait()
 	sort.SliceStable(out, func(i, j int) bool {
 		if c := out[i].IncomeEUR.Cmp(out[j].IncomeEUR); c != 0 {
 			return c > 0

@@ -3,6 +3,7 @@ package ledger
 import (
 	"bufio"
 	"encoding/csv"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -294,4 +295,35 @@ func TestSmallFitsOnlyBelowTwoToThe62(t *testing.T) {
 	if _, _, ok := small(decimal.Decimal{}); !ok {
 		t.Error("zero value")
 	}
+}
+
+// FuzzSumMatchesDecimal checks the running sum against shopspring's Add
+// over any three values, and value's shortcut against the general way
+// (same value and exponent: the exponent decides the printed digits).
+func FuzzSumMatchesDecimal(f *testing.F) {
+	f.Add(int64(1234), int32(-2), int64(-5), int32(0), int64(7), int32(3))
+	f.Add(int64(math.MaxInt64), int32(-2), int64(math.MaxInt64), int32(-2), int64(1), int32(-30))
+	f.Add(int64(5), int32(2), int64(0), int32(0), int64(0), int32(0))
+	f.Fuzz(func(t *testing.T, a int64, ea int32, b int64, eb int32, c int64, ec int32) {
+		ea, eb, ec = ea%40, eb%40, ec%40
+		var s sum
+		want := decimal.Zero
+		for _, v := range []decimal.Decimal{decimal.New(a, ea), decimal.New(b, eb), decimal.New(c, ec)} {
+			s.add(v)
+			want = want.Add(v)
+			general := decimal.Zero
+			if s.big {
+				general = s.spill
+			}
+			if s.used {
+				general = general.Add(decimal.New(s.coef, s.exp))
+			}
+			if got := s.value(); !got.Equal(general) || got.Exponent() != general.Exponent() {
+				t.Fatalf("value %s (e%d), general way %s (e%d)", got, got.Exponent(), general, general.Exponent())
+			}
+		}
+		if got := s.value(); !got.Equal(want) {
+			t.Fatalf("sum %s, want %s", got, want)
+		}
+	})
 }
