@@ -2,12 +2,16 @@ package casework
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/match/ident"
 	"github.com/crosscheck/crosscheck/reports"
 )
 
@@ -95,5 +99,62 @@ func TestNoPaymentRowsGivesTheSameJSON(t *testing.T) {
 	}
 	if len(docs[0]) < 1000 || !bytes.Equal(docs[0], docs[1]) {
 		t.Errorf("JSON differs without payment rows (%d and %d bytes)", len(docs[0]), len(docs[1]))
+	}
+}
+
+// Two exports of the benefit agency that overlap: the repeated rows are
+// listed as duplicates of their source (rows = accepted + rejected +
+// duplicates) and the benefit and recovery are counted once.
+func TestOverlappingBenefitExports(t *testing.T) {
+	dir := t.TempDir()
+	birth := time.Date(1980, 5, 12, 0, 0, 0, 0, time.UTC)
+	code := ident.EncodeTaxCode("Esposito", "Gennaro", "M", birth, "F839")
+	files := map[string]string{
+		"suspects.csv": "id;codice fiscale;cognome;nome;data di nascita\nS1;" + code + ";Esposito;Gennaro;12/05/1980\n",
+		"payments.csv": "data;importo;valuta;indagato;riferimento\n10/02/2020;100,00;EUR;S1;T1\n20/03/2020;50,00;EUR;S1;T2\n",
+		"rdc_1.csv":    "id domanda;codice fiscale;cognome;nome;mese;importo\nA1;" + code + ";ESPOSITO;GENNARO;2020-01;500,00\nA1;" + code + ";ESPOSITO;GENNARO;2020-02;500,00\n",
+		"rdc_2.csv":    "id domanda;codice fiscale;cognome;nome;mese;importo\nA1;" + code + ";ESPOSITO;GENNARO;2020-02;500,00\nA1;" + code + ";ESPOSITO;GENNARO;2020-03;500,00\n",
+		"case.yaml":    "case: overlap\nsuspects: [suspects.csv]\npayments: [payments.csv]\nbenefits: [rdc_1.csv, rdc_2.csv]\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := casefile.Load(filepath.Join(dir, "case.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := runSample(t, c).Report
+	want := map[string][4]int{"rdc_1.csv": {2, 2, 0, 0}, "rdc_2.csv": {2, 1, 0, 1}} // rows, accepted, rejected, duplicates
+	for _, s := range rep.Sources {
+		if s.Kind != ledger.KindBenefits {
+			continue
+		}
+		got := [4]int{s.Rows, s.Accepted, s.Rejected, s.Duplicates}
+		if got != want[filepath.Base(s.Path)] {
+			t.Errorf("%s: rows, accepted, rejected, duplicates = %v, want %v", s.Path, got, want[filepath.Base(s.Path)])
+		}
+		delete(want, filepath.Base(s.Path))
+	}
+	if len(want) > 0 {
+		t.Errorf("sources missing: %v", want)
+	}
+	if len(rep.Flags) != 1 {
+		t.Fatalf("flags = %+v", rep.Flags)
+	}
+	f := rep.Flags[0]
+	if f.BenefitEUR.StringFixed(2) != "1500.00" || f.RecoveryEUR.StringFixed(2) != "1000.00" || len(f.OverlapMonths) != 2 {
+		t.Errorf("flag benefit %s, recovery %s over %d months; want 1500.00, 1000.00 over 2 (February counted once)",
+			f.BenefitEUR.StringFixed(2), f.RecoveryEUR.StringFixed(2), len(f.OverlapMonths))
+	}
+	notes := 0
+	for is := range rep.Issues {
+		if is.Note && strings.Contains(is.Problem, "duplicate of rdc_1.csv row 3") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("want one note naming rdc_1.csv row 3, got %d", notes)
 	}
 }

@@ -305,11 +305,15 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	rejected := 0
 	for i := range r.sources {
 		s := &r.sources[i]
-		if s.Kind == ledger.KindPayments {
-			d := led.Duplicates(s.Path, s.Sheet)
-			s.Duplicates = d
-			s.Accepted -= d
+		d := 0
+		switch {
+		case s.Kind == ledger.KindPayments:
+			d = led.Duplicates(s.Path, s.Sheet)
+		case s.Kind == ledger.KindBenefits && matcher != nil:
+			d = matcher.Duplicates(s.Path, s.Sheet)
 		}
+		s.Duplicates += d
+		s.Accepted -= d
 		rejected += s.Rejected
 	}
 

@@ -72,6 +72,15 @@ type candidate struct {
 type application struct {
 	best   map[int]*candidate      // suspect index -> strongest match
 	months map[int]decimal.Decimal // month number (year*12+month-1) -> EUR
+	// first is the first row that paid each month, to tell a row repeated
+	// in an overlapping export from a second payment of the month.
+	first map[int]monthRow
+}
+
+// monthRow is the first row seen paying one month of an application.
+type monthRow struct {
+	amount decimal.Decimal
+	ref    ledger.Ref
 }
 
 // BenefitMatcher cross-checks suspects against streamed benefit and
@@ -94,7 +103,8 @@ type BenefitMatcher struct {
 	byBirth  map[int][]int      // yy*10000+mm*100+dd -> suspects
 	apps     map[string]*application
 	issues   []ledger.Issue
-	seen     map[string]bool // issue keys, to report each once
+	seen     map[string]bool    // issue keys, to report each once
+	dups     map[ledger.Ref]int // duplicate rows per source (Path, Sheet)
 	rows     int
 	kept     int
 }
@@ -109,6 +119,7 @@ func NewBenefitMatcher(suspects []ledger.Suspect, opt Options) *BenefitMatcher {
 		byBirth: map[int][]int{},
 		apps:    map[string]*application{},
 		seen:    map[string]bool{},
+		dups:    map[ledger.Ref]int{},
 	}
 	for _, s := range suspects {
 		if s.ID == "" {
@@ -298,12 +309,24 @@ func (m *BenefitMatcher) recipientIssues(ref ledger.Ref, app, role string, r *pe
 }
 
 func (m *BenefitMatcher) issue(ref ledger.Ref, column, value, problem string) {
-	key := fmt.Sprintf("%s\x00%s\x00%d\x00%s\x00%s", ref.Path, ref.Sheet, ref.Row, column, problem)
+	m.add(issueAt(ref, column, value, problem))
+}
+
+// note is issue for a row set aside as expected (a duplicate), not a
+// problem with the data.
+func (m *BenefitMatcher) note(ref ledger.Ref, column, value, problem string) {
+	is := issueAt(ref, column, value, problem)
+	is.Note = true
+	m.add(is)
+}
+
+func (m *BenefitMatcher) add(is ledger.Issue) {
+	key := fmt.Sprintf("%s\x00%s\x00%d\x00%s\x00%s", is.Path, is.Sheet, is.Row, is.Column, is.Problem)
 	if m.seen[key] {
 		return
 	}
 	m.seen[key] = true
-	m.issues = append(m.issues, issueAt(ref, column, value, problem))
+	m.issues = append(m.issues, is)
 }
 
 // keep records c as a match of suspect i in the application, keeping the
@@ -311,7 +334,7 @@ func (m *BenefitMatcher) issue(ref ledger.Ref, column, value, problem string) {
 func (m *BenefitMatcher) keep(app string, i int, c *candidate) {
 	a := m.apps[app]
 	if a == nil {
-		a = &application{best: map[int]*candidate{}, months: map[int]decimal.Decimal{}}
+		a = &application{best: map[int]*candidate{}, months: map[int]decimal.Decimal{}, first: map[int]monthRow{}}
 		m.apps[app] = a
 	}
 	old := a.best[i]
@@ -373,9 +396,74 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 			fmt.Sprintf("benefit month outside the citizenship income's life span (%s to %s): counted, check the record",
 				monthStart(rdcFirstMonth).Format("2006-01"), monthStart(rdcLastMonth).Format("2006-01")))
 	}
+	// A month already paid by another row with the same amount is that
+	// payment listed twice (two exports of the agency overlap, or a period
+	// row overlaps a monthly one): it is not counted again, so the amount
+	// proposed for recovery is never inflated. A different amount is
+	// counted (a top-up or arrears can be paid so) and reported.
+	var again []int
+	var againOf ledger.Ref
 	for n := from; n <= to; n++ {
+		prev, seen := a.first[n]
+		switch {
+		case !seen:
+			a.first[n] = monthRow{amount: b.MonthlyAmount, ref: b.Ref}
+		case prev.amount.Equal(b.MonthlyAmount):
+			if len(again) == 0 {
+				againOf = prev.ref
+			}
+			again = append(again, n)
+			continue
+		default:
+			m.issue(b.Ref, "amount", b.MonthlyAmount.String(), fmt.Sprintf(
+				"application %s: a second payment for %s (%s here, %s at %s): both counted, check the record",
+				strings.TrimSpace(b.Application), monthStart(n).Format("2006-01"), b.MonthlyAmount, prev.amount, refText(prev.ref)))
+		}
 		a.months[n] = a.months[n].Add(b.MonthlyAmount)
 	}
+	switch {
+	case len(again) == to-from+1:
+		m.dups[ledger.Ref{Path: b.Ref.Path, Sheet: b.Ref.Sheet}]++
+		m.note(b.Ref, "month", periodText(b.From, b.To), fmt.Sprintf(
+			"duplicate of %s (same application, month and amount): not counted again", refText(againOf)))
+	case len(again) > 0:
+		m.note(b.Ref, "month", periodText(b.From, b.To), fmt.Sprintf(
+			"%s already paid by %s with the same amount: not counted again", monthsText(again), refText(againOf)))
+	}
+}
+
+// Duplicates returns how many benefit rows of one source repeated rows
+// read before (every month of the row already paid, same amount), so
+// the caller can fix Source.Accepted and Source.Duplicates.
+func (m *BenefitMatcher) Duplicates(path, sheet string) int {
+	return m.dups[ledger.Ref{Path: path, Sheet: sheet}]
+}
+
+// refText is "file row n" or "file [sheet] row n".
+func refText(r ledger.Ref) string {
+	if r.Sheet != "" {
+		return fmt.Sprintf("%s [%s] row %d", r.Path, r.Sheet, r.Row)
+	}
+	return fmt.Sprintf("%s row %d", r.Path, r.Row)
+}
+
+// monthsText lists month numbers as yyyy-mm, runs of consecutive months
+// as first..last.
+func monthsText(ns []int) string {
+	var parts []string
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		p := monthStart(ns[i]).Format("2006-01")
+		if j > i {
+			p += ".." + monthStart(ns[j]).Format("2006-01")
+		}
+		parts = append(parts, p)
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }
 
 // The months the citizenship income was paid in (DOMAIN 2.5): first

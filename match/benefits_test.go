@@ -322,12 +322,105 @@ func TestBenefitEvidence(t *testing.T) {
 
 func TestBenefitIssuesOnlyAboutMatches(t *testing.T) {
 	_, issues := runPlanted(t)
-	if len(issues) != 1 {
-		t.Fatalf("issues = %+v, want only the matched applicant's date disagreement", issues)
+	if len(issues) != 2 {
+		t.Fatalf("issues = %+v, want the second March payment of APP-3 and the matched applicant's date disagreement", issues)
 	}
-	is := issues[0]
-	if is.Column != "birth_date" || is.Value != "1966-09-19" || !strings.Contains(is.Problem, "disagrees with tax code "+gallo.code()) {
+	if is := issues[0]; is.Row != 11 || is.Column != "amount" || is.Value != "50.5" || is.Note ||
+		!strings.Contains(is.Problem, "application APP-3: a second payment for 2020-03 (50.5 here, 400 at inps.csv row 10): both counted") {
 		t.Errorf("issue = %+v", is)
+	}
+	if is := issues[1]; is.Column != "birth_date" || is.Value != "1966-09-19" || !strings.Contains(is.Problem, "disagrees with tax code "+gallo.code()) {
+		t.Errorf("issue = %+v", is)
+	}
+}
+
+// A benefit month listed twice with the same amount (two overlapping
+// exports, or a period row and a monthly row) is paid once: counting it
+// twice would inflate the amount proposed for recovery. A different
+// amount for the same month is counted and reported.
+func TestRepeatedBenefitRowsCountOnce(t *testing.T) {
+	at := func(b ledger.BenefitRow, path string, row int) ledger.BenefitRow {
+		b.Ref = ledger.Ref{Path: path, Row: row}
+		return b
+	}
+	code := esposito.code()
+	row := func(from, to time.Time, amount string) ledger.BenefitRow {
+		return benefit("A1", code, "Esposito", "Gennaro", esposito.birth, "Napoli", from, to, amount)
+	}
+	tests := []struct {
+		name    string
+		rows    []ledger.BenefitRow
+		benefit string
+		months  int
+		dups    map[string]int // path -> duplicate rows
+		issues  []string       // "note: text" or "problem: text", in order
+	}{
+		{
+			name:    "same row in two exports",
+			rows:    []ledger.BenefitRow{at(row(month(2020, 3), time.Time{}, "500"), "rdc_1.csv", 2), at(row(month(2020, 3), time.Time{}, "500"), "rdc_2.csv", 5)},
+			benefit: "500", months: 1,
+			dups:   map[string]int{"rdc_1.csv": 0, "rdc_2.csv": 1},
+			issues: []string{"note: duplicate of rdc_1.csv row 2 (same application, month and amount): not counted again"},
+		},
+		{
+			name:    "monthly row inside a period row",
+			rows:    []ledger.BenefitRow{at(row(month(2020, 1), month(2020, 6), "400"), "rdc.csv", 2), at(row(month(2020, 3), time.Time{}, "400.00"), "rdc.csv", 3)},
+			benefit: "2400", months: 6,
+			dups:   map[string]int{"rdc.csv": 1},
+			issues: []string{"note: duplicate of rdc.csv row 2 (same application, month and amount): not counted again"},
+		},
+		{
+			name:    "overlapping periods",
+			rows:    []ledger.BenefitRow{at(row(month(2020, 1), month(2020, 4), "100"), "a.csv", 2), at(row(month(2020, 3), month(2020, 6), "100"), "b.csv", 9)},
+			benefit: "600", months: 6,
+			dups:   map[string]int{"a.csv": 0, "b.csv": 0},
+			issues: []string{"note: 2020-03..2020-04 already paid by a.csv row 2 with the same amount: not counted again"},
+		},
+		{
+			name:    "a second payment of another amount",
+			rows:    []ledger.BenefitRow{at(row(month(2020, 3), time.Time{}, "500"), "rdc.csv", 2), at(row(month(2020, 3), time.Time{}, "120.50"), "rdc.csv", 3)},
+			benefit: "620.5", months: 1,
+			dups:   map[string]int{"rdc.csv": 0},
+			issues: []string{"problem: application A1: a second payment for 2020-03 (120.5 here, 500 at rdc.csv row 2): both counted, check the record"},
+		},
+		{
+			name: "repeated rows of a recipient who matches nobody",
+			rows: []ledger.BenefitRow{
+				at(row(month(2020, 3), time.Time{}, "500"), "rdc.csv", 2),
+				at(benefit("D1", ferri.code(), ferri.surname, ferri.name, ferri.birth, "", month(2020, 3), time.Time{}, "900"), "rdc.csv", 3),
+				at(benefit("D1", ferri.code(), ferri.surname, ferri.name, ferri.birth, "", month(2020, 3), time.Time{}, "900"), "rdc.csv", 4),
+			},
+			benefit: "500", months: 1,
+			dups: map[string]int{"rdc.csv": 0},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := NewBenefitMatcher([]ledger.Suspect{suspectOf("S1", esposito, true)}, Options{})
+			for _, r := range tt.rows {
+				m.AddBenefit(r)
+			}
+			flags, issues := m.Flags(nil)
+			if len(flags) != 1 || flags[0].BenefitEUR.String() != tt.benefit || len(flags[0].Months) != tt.months {
+				t.Fatalf("flags = %+v, want one of %s EUR over %d months", flags, tt.benefit, tt.months)
+			}
+			for path, want := range tt.dups {
+				if got := m.Duplicates(path, ""); got != want {
+					t.Errorf("duplicates of %s = %d, want %d", path, got, want)
+				}
+			}
+			var got []string
+			for _, is := range issues {
+				kind := "problem"
+				if is.Note {
+					kind = "note"
+				}
+				got = append(got, kind+": "+is.Problem)
+			}
+			if !slices.Equal(got, tt.issues) {
+				t.Errorf("issues:\n got %q\nwant %q", got, tt.issues)
+			}
+		})
 	}
 }
 
