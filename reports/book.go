@@ -56,6 +56,8 @@ type book struct {
 	splices []splice
 	// notes counts the issues written as notes, for the Summary.
 	notes int
+	// page is the printed header and footer of the table sheets.
+	page pageText
 }
 
 func newBook(lang string) *book {
@@ -174,6 +176,9 @@ type table struct {
 	beforeFlush func(p *sheetPart) error
 	// hidden columns (0-based) are written but not shown.
 	hidden []int
+	// keyCols is how many leading columns identify a row (1 when 0):
+	// repeated on every page when the table prints across pages.
+	keyCols int
 }
 
 // newTable starts the table on its sheet, which must already exist.
@@ -200,7 +205,7 @@ func (b *book) startTable(sheet string, headers []string, styles []int, sample [
 }
 
 func (t *table) openFast(sheet string) error {
-	x, crc, err := newXMLSheet("", sheet, t.widths, t.styles)
+	x, crc, err := newXMLSheet("", sheet, t.widths, t.styles, t.fitsPage())
 	if err != nil {
 		return err
 	}
@@ -221,6 +226,11 @@ func (t *table) writeHeader(p *sheetPart) error {
 func (t *table) open(sheet string) error {
 	if t.fast {
 		return t.openFast(sheet)
+	}
+	if t.fitsPage() {
+		if err := t.b.fitToPageProps(sheet); err != nil {
+			return err
+		}
 	}
 	sw, err := t.b.f.NewStreamWriter(sheet)
 	if err != nil {
@@ -405,8 +415,15 @@ func (b *book) finish(order []string) error {
 			if err := b.f.AutoFilter(p.name, ref, nil); err != nil {
 				return fmt.Errorf("autofilter %q: %w", p.name, err)
 			}
+			fit, keys := t.fitsPage(), 0
+			if !fit {
+				keys = max(t.keyCols, 1)
+			}
+			if err := b.printTitles(p.name, keys); err != nil {
+				return err
+			}
 			if p.x != nil {
-				sp, err := p.x.finish(p.crc, ref)
+				sp, err := p.x.finish(p.crc, ref, b.page, fit)
 				if err != nil {
 					return err
 				}
@@ -417,6 +434,9 @@ func (b *book) finish(order []string) error {
 				if err := t.beforeFlush(p); err != nil {
 					return err
 				}
+			}
+			if err := b.pageSetup(p.name, fit); err != nil {
+				return err
 			}
 			if err := p.sw.Flush(); err != nil {
 				return fmt.Errorf("flush sheet %q: %w", p.name, err)

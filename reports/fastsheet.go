@@ -125,8 +125,9 @@ func (a *asyncWriter) Close() error {
 }
 
 // newXMLSheet starts a sheet with its column widths, the header row
-// frozen, and per-column styles for plain values.
-func newXMLSheet(dir, name string, widths []float64, colStyles []int) (*xmlSheet, *crcWriter, error) {
+// frozen, and per-column styles for plain values; fit scales it to one
+// page wide when printed.
+func newXMLSheet(dir, name string, widths []float64, colStyles []int, fit bool) (*xmlSheet, *crcWriter, error) {
 	tmp, err := os.CreateTemp(dir, "crosscheck-sheet-*.xml.deflate")
 	if err != nil {
 		return nil, nil, fmt.Errorf("sheet %q: %w", name, err)
@@ -145,6 +146,9 @@ func newXMLSheet(dir, name string, widths []float64, colStyles []int) (*xmlSheet
 	}
 	s.w.WriteString(xml.Header)
 	s.w.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
+	if fit {
+		s.w.WriteString(fitToPageXML)
+	}
 	s.w.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
 	s.w.WriteString(`<sheetFormatPr defaultRowHeight="15"/>`)
 	if len(widths) > 0 {
@@ -312,14 +316,16 @@ func appendXMLText(b []byte, s string) []byte {
 }
 
 // finish closes the sheet data with its autofilter range ("A1:V1000")
-// and flushes the deflated XML. The sheet must also carry the autofilter
+// and page setup, and flushes the deflated XML. The sheet must also carry the autofilter
 // in excelize's copy, so that the workbook gets its defined name.
-func (s *xmlSheet) finish(crc *crcWriter, autoFilter string) (splice, error) {
+func (s *xmlSheet) finish(crc *crcWriter, autoFilter string, page pageText, fit bool) (splice, error) {
 	s.w.WriteString(`</sheetData>`)
 	if autoFilter != "" {
 		s.w.WriteString(`<autoFilter ref="` + absoluteRange(autoFilter) + `"/>`)
 	}
-	s.w.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`)
+	s.w.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
+	s.w.WriteString(page.pageSetupXML(fit))
+	s.w.WriteString(`</worksheet>`)
 	if err := s.w.Flush(); err != nil {
 		return splice{}, fmt.Errorf("sheet %q: %w", s.name, err)
 	}

@@ -20,7 +20,7 @@ func TestXMLSheetSplicedIntoWorkbook(t *testing.T) {
 	if err := f.AutoFilter("Payments", "A1:E3", nil); err != nil {
 		t.Fatal(err)
 	}
-	sh, crc, err := newXMLSheet(dir, "Payments", []float64{12, 20, 10, 12, 30}, []int{0, 0, money, date, 0})
+	sh, crc, err := newXMLSheet(dir, "Payments", []float64{12, 20, 10, 12, 30}, []int{0, 0, money, date, 0}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestXMLSheetSplicedIntoWorkbook(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sp, err := sh.finish(crc, "A1:E3")
+	sp, err := sh.finish(crc, "A1:E3", pageText{header: "&LCase && co", footer: "&L&A&R&P"}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestXMLSheetSplicedIntoWorkbook(t *testing.T) {
 func ptr[T any](v T) *T { return &v }
 
 func BenchmarkXMLSheetRows(b *testing.B) {
-	sh, crc, err := newXMLSheet(b.TempDir(), "Payments", nil, make([]int, 22))
+	sh, crc, err := newXMLSheet(b.TempDir(), "Payments", nil, make([]int, 22), false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func BenchmarkXMLSheetRows(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	sp, err := sh.finish(crc, "")
+	sp, err := sh.finish(crc, "", pageText{}, false)
 	if err != nil {
 		b.Fatal(err)
 	}

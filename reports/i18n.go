@@ -21,6 +21,7 @@ var italian = map[string]string{
 	// Summary labels.
 	"Case":                                "Caso",
 	"Report date":                         "Data del rapporto",
+	"Page":                                "Pagina",
 	"Target EUR":                          "Obiettivo EUR",
 	"Seized EUR":                          "Sequestrato EUR",
 	"Percent of target reached":           "Percentuale dell'obiettivo raggiunta",

@@ -57,6 +57,7 @@ func WriteWorkbook(path string, r *Report) error {
 }
 
 func (b *book) writeAll(r *Report) error {
+	b.setPageText(r)
 	order := sheetsFor(r)
 	names := make([]string, len(order))
 	for i, n := range order {
@@ -309,6 +310,8 @@ func (b *book) writePayments(r *Report) error {
 	if err != nil {
 		return err
 	}
+	// Source, sheet and row identify a printed row.
+	pay.keyCols, un.keyCols = 3, 3
 	total := decimal.Zero
 	write := func(e *ledger.Entry) error {
 		if err := pay.add(rb.payment(e)); err != nil {

@@ -217,3 +217,93 @@ func TestFlaggedSuspectHighlighted(t *testing.T) {
 		t.Errorf("months = %q", v)
 	}
 }
+
+// Every table sheet prints on its own: landscape, row 1 on every page,
+// case and report date on top, sheet and page below; scaled to one page
+// wide when it fits two, else at full size with the row's identifying
+// columns repeated. The Summary keeps its own layout.
+func TestTableSheetsPrint(t *testing.T) {
+	for _, lang := range []string{"en", "it"} {
+		t.Run(lang, func(t *testing.T) {
+			r := testReport(lang)
+			r.Params.Case = "Storm & co"
+			path, f := writeBook(t, r)
+			titles := map[string]string{}
+			for _, dn := range f.GetDefinedName() {
+				if dn.Name == "_xlnm.Print_Titles" {
+					titles[dn.Scope] = dn.RefersTo
+				}
+			}
+			wantDate, wantPage := "Report date 2020-11-06", "Page &P / &N"
+			if lang == "it" {
+				wantDate, wantPage = "Data del rapporto 06/11/2020", "Pagina &P / &N"
+			}
+			sheets := f.GetSheetList()
+			mode := map[string]string{}
+			for _, sheet := range sheets[1:] {
+				// The printed width, from the columns as written.
+				cols, _ := f.GetCols(sheet)
+				width := 0.0
+				for c := range cols {
+					name := colName(c + 1)
+					if v, _ := f.GetColVisible(sheet, name); v {
+						w, _ := f.GetColWidth(sheet, name)
+						width += w
+					}
+				}
+				fit := width <= fitWidthLimit
+				q := "'" + sheet + "'!"
+				want := q + "$1:$1"
+				switch {
+				case !fit && (sheet == sheets[2] || sheet == sheets[3]):
+					want = q + "$A:$C," + want
+				case !fit:
+					want = q + "$A:$A," + want
+				}
+				mode[sheet] = titles[sheet]
+				if titles[sheet] != want {
+					t.Errorf("%s (width %.0f): print titles %q, want %q", sheet, width, titles[sheet], want)
+				}
+				pl, err := f.GetPageLayout(sheet)
+				if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" {
+					t.Errorf("%s: page layout %+v (%v)", sheet, pl, err)
+				}
+				props, _ := f.GetSheetProps(sheet)
+				fitted := props.FitToPage != nil && *props.FitToPage
+				switch {
+				case fit && (!fitted || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0):
+					t.Errorf("%s (width %.0f): not one page wide", sheet, width)
+				case !fit && (fitted || pl.PageOrder == nil || *pl.PageOrder != "overThenDown" || pl.AdjustTo == nil || *pl.AdjustTo != wideScale):
+					t.Errorf("%s (width %.0f): fitted, not at %d%%, or pages not in row order", sheet, width, wideScale)
+				}
+				hf, err := f.GetHeaderFooter(sheet)
+				if err != nil || hf.OddHeader != "&LStorm && co&R"+wantDate || hf.OddFooter != "&L&A&R"+wantPage {
+					t.Errorf("%s: header %q footer %q (%v)", sheet, hf.OddHeader, hf.OddFooter, err)
+				}
+			}
+			// Both layouts are exercised: Payments is wide, Sources narrow.
+			if !strings.Contains(mode[sheets[2]], "$A:$C") || strings.Contains(mode[sheets[len(sheets)-2]], "$A:") {
+				t.Errorf("print titles: Payments %q, Sources %q", mode[sheets[2]], mode[sheets[len(sheets)-2]])
+			}
+			// The long sheets are crosscheck's own XML: the elements must
+			// come in the schema's order for Excel to open the file.
+			for _, sheet := range []string{sheets[2], sheets[7]} {
+				x := sheetXML(t, path, sheet)
+				at := -1
+				for _, el := range []string{"<sheetViews>", "<sheetData>", "<autoFilter", "<pageMargins", "<pageSetup", "<headerFooter>"} {
+					i := strings.Index(x, el)
+					if i <= at {
+						t.Errorf("%s: %s out of order in the sheet XML", sheet, el)
+					}
+					at = i
+				}
+				if i := strings.Index(x, "<sheetPr>"); i > strings.Index(x, "<sheetViews>") {
+					t.Errorf("%s: sheetPr after sheetViews", sheet)
+				}
+			}
+			if _, ok := titles[sheets[0]]; ok {
+				t.Errorf("the Summary got print titles")
+			}
+		})
+	}
+}

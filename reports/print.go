@@ -1,0 +1,129 @@
+package reports
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Every table sheet prints so that a page can be filed on its own: in
+// landscape, the header row repeated on every page, the case and the
+// report date at the top, the sheet name and the page number at the
+// bottom. A table that fits two pages wide is scaled to one; a wider one
+// (Payments) would shrink past reading, so it prints at wideScale across
+// pages, a row's pages one after the other, with the columns that
+// identify a row (source, sheet, row) repeated on each. The Summary has
+// its own layout (printOnePageWide).
+
+// fitWidthLimit is the widest table, in Excel's character units, that is
+// scaled to one page wide: about two landscape pages, so a scale of 50%
+// or more.
+const fitWidthLimit = 260
+
+// wideScale is the print scale of wider tables, in percent: 11-point
+// text prints at 8 points, still easy to read, on a third fewer pages.
+const wideScale = 75
+
+// fitsPage reports whether t is scaled to one page wide.
+func (t *table) fitsPage() bool {
+	w := 0.0
+	for i, cw := range t.widths {
+		if !slices.Contains(t.hidden, i) {
+			w += cw
+		}
+	}
+	return w <= fitWidthLimit
+}
+
+// pageText is the header and footer of every printed table page.
+type pageText struct{ header, footer string }
+
+// maxCaseInHeader keeps the header within Excel's 255 characters.
+const maxCaseInHeader = 120
+
+func (b *book) setPageText(r *Report) {
+	name := strings.TrimSpace(r.Params.Case)
+	if utf8.RuneCountInString(name) > maxCaseInHeader {
+		name = string([]rune(name)[:maxCaseInHeader-1]) + "…"
+	}
+	date := ""
+	if !r.Params.ReportDate.IsZero() {
+		layout := "2006-01-02"
+		if b.dateFmt == dateFmtIT {
+			layout = "02/01/2006"
+		}
+		date = b.tr.t("Report date") + " " + r.Params.ReportDate.Format(layout)
+	}
+	b.page = pageText{
+		header: "&L" + hfEscape(name) + "&R" + hfEscape(date),
+		footer: "&L&A&R" + hfEscape(b.tr.t("Page")) + " &P / &N",
+	}
+}
+
+// hfEscape doubles "&", which starts a code in header and footer text.
+func hfEscape(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// printTitles repeats row 1 of sheet on every printed page, and its first
+// cols columns too when cols > 0.
+func (b *book) printTitles(sheet string, cols int) error {
+	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	ref := q + "$1:$1"
+	if cols > 0 {
+		ref = q + "$A:$" + colName(cols) + "," + ref
+	}
+	err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: ref, Scope: sheet})
+	if err != nil {
+		return fmt.Errorf("print titles %q: %w", sheet, err)
+	}
+	return nil
+}
+
+// fitToPageProps must be set on a streamed sheet before its stream
+// writer is made: the writer copies the sheet properties at once.
+func (b *book) fitToPageProps(sheet string) error {
+	fit := true
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return fmt.Errorf("page setup %q: %w", sheet, err)
+	}
+	return nil
+}
+
+// pageSetup sets the layout, header and footer of a streamed sheet,
+// before its stream writer is flushed.
+func (b *book) pageSetup(sheet string, fit bool) error {
+	landscape, wide, tall, order, scale := "landscape", 1, 0, "overThenDown", uint(wideScale)
+	opt := &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}
+	if !fit {
+		opt = &excelize.PageLayoutOptions{Orientation: &landscape, PageOrder: &order, AdjustTo: &scale}
+	}
+	if err := b.f.SetPageLayout(sheet, opt); err != nil {
+		return fmt.Errorf("page setup %q: %w", sheet, err)
+	}
+	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: b.page.header, OddFooter: b.page.footer}); err != nil {
+		return fmt.Errorf("page header %q: %w", sheet, err)
+	}
+	return nil
+}
+
+// pageSetupXML is pageSetup for the sheets crosscheck writes itself; it
+// goes after pageMargins. Its counterpart before sheetViews is
+// fitToPageXML.
+func (p pageText) pageSetupXML(fit bool) string {
+	var b strings.Builder
+	if fit {
+		b.WriteString(`<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	} else {
+		fmt.Fprintf(&b, `<pageSetup scale="%d" pageOrder="overThenDown" orientation="landscape"/>`, wideScale)
+	}
+	b.WriteString(`<headerFooter><oddHeader>`)
+	b.Write(appendXMLText(nil, p.header))
+	b.WriteString(`</oddHeader><oddFooter>`)
+	b.Write(appendXMLText(nil, p.footer))
+	b.WriteString(`</oddFooter></headerFooter>`)
+	return b.String()
+}
+
+const fitToPageXML = `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`
