@@ -24,17 +24,14 @@ import (
 // It reports wall seconds, payment rows per second and the peak heap
 // (sampled every 50 ms) and the memory taken from the OS at the end.
 func BenchmarkRunLarge(b *testing.B) {
-	path := os.Getenv("CROSSCHECK_LARGE_CASE")
-	if path == "" {
-		b.Skip("CROSSCHECK_LARGE_CASE is not set: generate a case with go run ./testdata/gen -scale large -out DIR and point it at DIR/case.yaml")
-	}
+	path := largeCase(b)
 	out := b.TempDir()
 	var rows int
 	peak := startPeakSampler(50 * time.Millisecond)
 	b.ResetTimer()
 	start := time.Now()
 	for i := 0; i < b.N; i++ {
-		rows = runLargeOnce(b, path, out)
+		rows = runLargeOnce(b, path, out, false)
 	}
 	wall := time.Since(start).Seconds() / float64(b.N)
 	b.StopTimer()
@@ -53,66 +50,51 @@ func BenchmarkRunLarge(b *testing.B) {
 //
 //	CROSSCHECK_LARGE_CASE=/tmp/large1m/case.yaml go test -run '^$' -bench BenchmarkRunPayments -benchtime 3x ./casework
 func BenchmarkRunPayments(b *testing.B) {
-	path := os.Getenv("CROSSCHECK_LARGE_CASE")
-	if path == "" {
-		b.Skip("CROSSCHECK_LARGE_CASE is not set: generate a case with go run ./testdata/gen -scale large -out DIR and point it at DIR/case.yaml")
-	}
+	path := largeCase(b)
 	out := b.TempDir()
 	var rows int
 	b.ResetTimer()
 	start := time.Now()
 	for i := 0; i < b.N; i++ {
-		c, err := casefile.Load(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, k := range []ledger.Kind{ledger.KindBenefits, ledger.KindHousehold, ledger.KindAssets} {
-			delete(c.Inputs, k)
-		}
-		res, err := casework.Run(c, casework.Options{Version: "bench", TempDir: out, NoPaymentRows: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		f, err := os.Create(filepath.Join(out, "report.json"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := reports.WriteJSON(f, res.Report); err != nil {
-			b.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
-			b.Fatal(err)
-		}
-		if err := res.Err(); err != nil {
-			b.Fatal(err)
-		}
-		res.Close()
-		rows = 0
-		for _, s := range res.Report.Sources {
-			if s.Kind == ledger.KindPayments {
-				rows += s.Rows
-			}
-		}
+		rows = runLargeOnce(b, path, out, true)
 	}
 	wall := time.Since(start).Seconds() / float64(b.N)
 	b.ReportMetric(wall, "wall-s")
 	b.ReportMetric(float64(rows)/wall, "payments/s")
 }
 
-// runLargeOnce computes the case and writes both outputs, returning the
-// number of payment rows read.
-func runLargeOnce(b *testing.B, path, out string) int {
+// largeCase is the case file named by CROSSCHECK_LARGE_CASE; without it
+// the benchmark is skipped.
+func largeCase(b *testing.B) string {
+	path := os.Getenv("CROSSCHECK_LARGE_CASE")
+	if path == "" {
+		b.Skip("CROSSCHECK_LARGE_CASE is not set: generate a case with go run ./testdata/gen -scale large -out DIR and point it at DIR/case.yaml")
+	}
+	return path
+}
+
+// runLargeOnce computes the case and writes its outputs, returning the
+// number of payment rows read. ledgerOnly leaves out the benefit,
+// household and asset inputs and the workbook.
+func runLargeOnce(b *testing.B, path, out string, ledgerOnly bool) int {
 	c, err := casefile.Load(path)
 	if err != nil {
 		b.Fatal(err)
 	}
-	res, err := casework.Run(c, casework.Options{Version: "bench", TempDir: out})
+	if ledgerOnly {
+		for _, k := range []ledger.Kind{ledger.KindBenefits, ledger.KindHousehold, ledger.KindAssets} {
+			delete(c.Inputs, k)
+		}
+	}
+	res, err := casework.Run(c, casework.Options{Version: "bench", TempDir: out, NoPaymentRows: ledgerOnly})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer res.Close()
-	if err := reports.WriteWorkbook(filepath.Join(out, "report.xlsx"), res.Report); err != nil {
-		b.Fatal(err)
+	if !ledgerOnly {
+		if err := reports.WriteWorkbook(filepath.Join(out, "report.xlsx"), res.Report); err != nil {
+			b.Fatal(err)
+		}
 	}
 	f, err := os.Create(filepath.Join(out, "report.json"))
 	if err != nil {
