@@ -15,9 +15,10 @@ import (
 	"github.com/crosscheck/crosscheck/reports"
 )
 
-// The rates are read on another goroutine when there is no progress line
-// (and in place when there is one): the issues and sources must come out
-// in input order either way, suspects and identifiers first.
+// The rates, and the households and benefit lists, are read on other
+// goroutines when there is no progress line (and in place when there is
+// one): the issues and sources must come out in input order either way,
+// suspects and identifiers first.
 func TestRatesReadAsideKeepInputOrder(t *testing.T) {
 	var runs [2]struct {
 		issues  []ledger.Issue
@@ -38,7 +39,7 @@ func TestRatesReadAsideKeepInputOrder(t *testing.T) {
 			runs[i].sources = append(runs[i].sources, filepath.Base(s.Path))
 		}
 	}
-	wantSources := []string{"suspects.csv", "identifiers.csv", "rates_a.csv", "rates_b.csv", "payments.csv"}
+	wantSources := []string{"suspects.csv", "identifiers.csv", "rates_a.csv", "rates_b.csv", "household.csv", "benefits.csv", "assets.csv", "payments.csv"}
 	// Files of the issues in order, each run of one file once.
 	var files []string
 	for _, is := range runs[0].issues {
@@ -46,8 +47,9 @@ func TestRatesReadAsideKeepInputOrder(t *testing.T) {
 			files = append(files, f)
 		}
 	}
-	// Rows read, then the attributor's findings, then the rates.
-	wantFiles := []string{"suspects.csv", "identifiers.csv", "suspects.csv", "rates_a.csv", "rates_b.csv", "payments.csv"}
+	// Rows read, then the attributor's findings, then the rates, the
+	// benefit lists, the assets and the payments.
+	wantFiles := []string{"suspects.csv", "identifiers.csv", "suspects.csv", "rates_a.csv", "rates_b.csv", "household.csv", "benefits.csv", "assets.csv", "payments.csv"}
 	for r, run := range runs {
 		if !slices.Equal(run.sources, wantSources) {
 			t.Errorf("run %d: sources %v, want %v", r, run.sources, wantSources)

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crosscheck/crosscheck/casefile"
@@ -45,6 +47,9 @@ type Result struct {
 	Rejected int // rows rejected across all sources
 	entries  *spool[ledger.Entry]
 	issues   *spool[ledger.Issue]
+	// benefitIssues are the issues of the households and benefit lists,
+	// read beside the payments; Report.Issues puts them back in place.
+	benefitIssues *spool[ledger.Issue]
 }
 
 // Close releases the spool files behind Report.Entries and Report.Issues.
@@ -55,6 +60,9 @@ func (r *Result) Close() {
 	if r.issues != nil {
 		r.issues.close()
 	}
+	if r.benefitIssues != nil {
+		r.benefitIssues.close()
+	}
 }
 
 // Err reports a failure while reading the spools back (after the reports
@@ -62,6 +70,9 @@ func (r *Result) Close() {
 func (r *Result) Err() error {
 	if r.entries != nil && r.entries.err != nil {
 		return r.entries.err
+	}
+	if r.benefitIssues != nil && r.benefitIssues.err != nil {
+		return r.benefitIssues.err
 	}
 	return r.issues.err
 }
@@ -223,26 +234,41 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	}
 	rates := rr.rates
 
-	// Without household or benefit inputs nothing is added to the matcher
-	// before the payments: it is then built on the other core while the
-	// totals are worked out.
+	// The households and benefit lists need only the suspects: without a
+	// progress line to share, they are read and matched on a goroutine of
+	// their own while the assets and payments are read. Their issues go to
+	// a spool of their own and, like their sources, are put back in input
+	// order (after the rates) when the run is done.
+	br := &runner{c: c, opt: opt, progress: r.progress, ahead: r.ahead}
+	if br.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", (*encoder).issue, decodeIssue); err != nil {
+		return nil, err
+	}
+	spools.benefitIssues = br.issues
+	issuesAt, sourcesAt := r.issues.n, len(r.sources)
 	var matcher *match.BenefitMatcher
-	lateMatcher := len(c.Inputs[ledger.KindHousehold]) == 0 && len(c.Inputs[ledger.KindBenefits]) == 0
-	if !lateMatcher {
+	readBenefits := func() error {
 		matcher = match.NewBenefitMatcher(attr.Suspects(), match.Options{})
+		if err := read(br, ledger.KindHousehold, ingest.ReadHousehold, func(h ledger.HouseholdMember) error {
+			matcher.AddHousehold(h)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return read(br, ledger.KindBenefits, ingest.ReadBenefits, func(b ledger.BenefitRow) error {
+			matcher.AddBenefit(b)
+			return nil
+		})
 	}
-	if err := read(r, ledger.KindHousehold, ingest.ReadHousehold, func(h ledger.HouseholdMember) error {
-		matcher.AddHousehold(h)
-		return nil
-	}); err != nil {
-		return nil, err
+	benefitsDone := make(chan error, 1)
+	if r.progress == nil {
+		go func() { benefitsDone <- readBenefits() }()
+	} else {
+		benefitsDone <- readBenefits()
 	}
-	if err := read(r, ledger.KindBenefits, ingest.ReadBenefits, func(b ledger.BenefitRow) error {
-		matcher.AddBenefit(b)
-		return nil
-	}); err != nil {
-		return nil, err
-	}
+	// Every way out waits for the benefits first: the spools are closed
+	// on an error, and the matcher is read after.
+	waitBenefits := sync.OnceValue(func() error { return <-benefitsDone })
+	defer waitBenefits()
 
 	var assets []ledger.Asset
 	if err := read(r, ledger.KindAssets, ingest.ReadAssets, func(a ledger.Asset) error {
@@ -296,12 +322,10 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	if err := r.readPayments(attr, led, post); err != nil {
 		return nil, err
 	}
-	matcherReady := make(chan *match.BenefitMatcher, 1)
-	if lateMatcher {
-		go func() { matcherReady <- match.NewBenefitMatcher(attr.Suspects(), match.Options{}) }()
-	} else {
-		matcherReady <- matcher
+	if err := waitBenefits(); err != nil {
+		return nil, err
 	}
+	r.sources = slices.Insert(r.sources, sourcesAt, br.sources...)
 	rejected := 0
 	for i := range r.sources {
 		s := &r.sources[i]
@@ -329,7 +353,6 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	}
 	totals, cycles := led.Totals()
 	ledger.ApplySeizure(totals, seizure)
-	matcher = <-matcherReady
 	flags, flagIssues := matcher.Flags(led)
 	for _, is := range flagIssues {
 		r.report(is)
@@ -353,6 +376,9 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		entries = markConflicts(r.entries.all(), led)
 	}
 	if err := r.issues.finish(); err != nil {
+		return nil, err
+	}
+	if err := br.issues.finish(); err != nil {
 		return nil, err
 	}
 
@@ -391,8 +417,8 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		DuplicateCount:     duplicates,
 		RatesUsed:          rates.Used(),
 		Entries:            entries,
-		IssueCount:         r.issues.n,
-		Issues:             r.issues.all(),
+		IssueCount:         r.issues.n + br.issues.n,
+		Issues:             spliced(r.issues, issuesAt, br.issues),
 	}
 	spools.Report = rep
 	spools.Rejected = rejected

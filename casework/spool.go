@@ -100,6 +100,34 @@ func (s *spool[T]) all() iter.Seq[T] {
 	}
 }
 
+// spliced yields main's records with mid's put in before the record at
+// index at (after the last when at is main's length).
+func spliced[T any](main *spool[T], at int, mid *spool[T]) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		i := 0
+		for v := range main.all() {
+			if i == at {
+				for w := range mid.all() {
+					if !yield(w) {
+						return
+					}
+				}
+			}
+			i++
+			if !yield(v) {
+				return
+			}
+		}
+		if at >= i {
+			for w := range mid.all() {
+				if !yield(w) {
+					return
+				}
+			}
+		}
+	}
+}
+
 func (s *spool[T]) close() {
 	s.w.close()
 	name := s.f.Name()
