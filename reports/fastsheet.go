@@ -3,6 +3,7 @@ package reports
 import (
 	"archive/zip"
 	"bufio"
+	"bytes"
 	"compress/flate"
 	"encoding/xml"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -404,7 +407,27 @@ func spliceSheets(xlsxPath string, splices []splice) error {
 	defer os.Remove(out.Name())
 	bw := bufio.NewWriterSize(out, 1<<20)
 	zw := zip.NewWriter(bw)
-	for _, f := range zr.File {
+	// excelize lists the parts, and the content types, in map order: put
+	// them in one order so that the same report is the same bytes (its
+	// SHA-256 can be quoted), the content types first as is customary.
+	files := slices.Clone(zr.File)
+	slices.SortStableFunc(files, func(a, b *zip.File) int {
+		const first = "[Content_Types].xml"
+		if (a.Name == first) != (b.Name == first) {
+			if a.Name == first {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	for _, f := range files {
+		if f.Name == "[Content_Types].xml" {
+			if err := copySortedContentTypes(zw, f); err != nil {
+				return fmt.Errorf("rewrite workbook: %w", err)
+			}
+			continue
+		}
 		if sp, ok := byPart[f.Name]; ok {
 			h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, CRC32: sp.crc, CompressedSize64: uint64(sp.compressed), UncompressedSize64: uint64(sp.size), Modified: f.Modified}
 			w, err := zw.CreateRaw(h)
@@ -436,6 +459,58 @@ func spliceSheets(xlsxPath string, splices []splice) error {
 	// report holds personal data.
 	zr.Close()
 	return os.Rename(out.Name(), xlsxPath)
+}
+
+// contentType is one Default or Override element of [Content_Types].xml.
+var contentType = regexp.MustCompile(`<(?:Default|Override)\b[^>]*?(?:/>|>\s*</(?:Default|Override)>)`)
+
+// copySortedContentTypes writes the content types part with its Default
+// elements sorted, then its Override elements sorted. A part that holds
+// anything else between them is copied as it is.
+func copySortedContentTypes(zw *zip.Writer, f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	b, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return err
+	}
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(sortContentTypes(b))
+	return err
+}
+
+func sortContentTypes(b []byte) []byte {
+	locs := contentType.FindAllIndex(b, -1)
+	if len(locs) == 0 {
+		return b
+	}
+	for i := 1; i < len(locs); i++ {
+		if len(bytes.TrimSpace(b[locs[i-1][1]:locs[i][0]])) > 0 {
+			return b
+		}
+	}
+	var defaults, overrides []string
+	for _, l := range locs {
+		el := string(b[l[0]:l[1]])
+		if strings.HasPrefix(el, "<Default") {
+			defaults = append(defaults, el)
+		} else {
+			overrides = append(overrides, el)
+		}
+	}
+	slices.Sort(defaults)
+	slices.Sort(overrides)
+	out := append([]byte(nil), b[:locs[0][0]]...)
+	for _, el := range append(defaults, overrides...) {
+		out = append(out, el...)
+	}
+	return append(out, b[locs[len(locs)-1][1]:]...)
 }
 
 // sheetParts maps sheet names to their part names (xl/worksheets/sheetN.xml)

@@ -105,3 +105,23 @@ func BenchmarkXMLSheetRows(b *testing.B) {
 	b.ReportMetric(float64(sp.size)/float64(b.N), "xml-bytes/row")
 	b.ReportMetric(float64(sp.compressed)/float64(b.N), "zip-bytes/row")
 }
+
+func TestSortContentTypes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{
+			`<?xml version="1.0"?><Types x="1"><Default Extension="xml" ContentType="a"></Default><Override PartName="/b" ContentType="c"/><Default Extension="bmp" ContentType="b"></Default><Override PartName="/a" ContentType="d"/></Types>`,
+			`<?xml version="1.0"?><Types x="1"><Default Extension="bmp" ContentType="b"></Default><Default Extension="xml" ContentType="a"></Default><Override PartName="/a" ContentType="d"/><Override PartName="/b" ContentType="c"/></Types>`,
+		},
+		// Anything between the elements: left as it is.
+		{
+			`<Types><Default Extension="xml"/><!-- x --><Default Extension="bmp"/></Types>`,
+			`<Types><Default Extension="xml"/><!-- x --><Default Extension="bmp"/></Types>`,
+		},
+		{`<Types></Types>`, `<Types></Types>`},
+	}
+	for _, tt := range tests {
+		if got := string(sortContentTypes([]byte(tt.in))); got != tt.want {
+			t.Errorf("sortContentTypes(%s)\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+	}
+}

@@ -309,7 +309,8 @@ func TestNonMatchingRecipientsAppearNowhere(t *testing.T) {
 }
 
 // TestSameInputsSameOutputs: two runs of one case give the same JSON
-// bytes and the same cell contents in every sheet.
+// bytes, the same workbook bytes and the same cell contents in every
+// sheet.
 func TestSameInputsSameOutputs(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
 	if code, _, errs := runCLI(t, "demo", dir); code != 0 {
@@ -325,6 +326,11 @@ func TestSameInputsSameOutputs(t *testing.T) {
 	j2, _ := os.ReadFile(filepath.Join(dir, "r2.json"))
 	if !bytes.Equal(j1, j2) {
 		t.Errorf("JSON differs between two runs of the same case")
+	}
+	w1, _ := os.ReadFile(filepath.Join(dir, "r1.xlsx"))
+	w2, _ := os.ReadFile(filepath.Join(dir, "r2.xlsx"))
+	if len(w1) < 10000 || !bytes.Equal(w1, w2) {
+		t.Errorf("workbook bytes differ between two runs of the same case (%d and %d bytes)", len(w1), len(w2))
 	}
 	cells := func(p string) map[string][][]string {
 		f, err := excelize.OpenFile(p)
