@@ -120,12 +120,42 @@ func (b *book) native(minor int, fill bool) int {
 // are IEEE doubles; parsing the decimal's own string rounds once to the
 // nearest double, so amounts in cents (15 significant digits) survive.
 func num(d decimal.Decimal) float64 {
+	// The common case without text: a coefficient under 2^53 and a power
+	// of ten up to 22 are both exact doubles, and one IEEE division or
+	// multiplication rounds once to the nearest double, as ParseFloat
+	// does (fuzzed against it).
+	if e := d.Exponent(); e >= -maxExactPow10 && e <= maxExactPow10 {
+		i := e + maxExactPow10
+		if d.Cmp(exactBounds[i][0]) > 0 && d.Cmp(exactBounds[i][1]) < 0 {
+			c := float64(d.CoefficientInt64())
+			if e < 0 {
+				return c / exactPow10[-e]
+			}
+			return c * exactPow10[e]
+		}
+	}
 	v, err := strconv.ParseFloat(d.String(), 64)
 	if err != nil {
 		return d.InexactFloat64()
 	}
 	return v
 }
+
+// maxExactPow10 is the largest power of ten a double holds exactly.
+const maxExactPow10 = 22
+
+var exactPow10 = [maxExactPow10 + 1]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// exactBounds[e+22] is ±2^53 at exponent e: a decimal strictly between
+// them has a coefficient a double holds exactly. Comparing at the same
+// exponent costs no allocation.
+var exactBounds = func() (b [2*maxExactPow10 + 1][2]decimal.Decimal) {
+	for e := -maxExactPow10; e <= maxExactPow10; e++ {
+		b[e+maxExactPow10] = [2]decimal.Decimal{decimal.New(-(1 << 53), int32(e)), decimal.New(1<<53, int32(e))}
+	}
+	return b
+}()
 
 // cell helpers build stream cells. Text is always a string value: the
 // stream writer stores it as an inline string, never as a formula.

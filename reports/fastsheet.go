@@ -218,6 +218,8 @@ func (s *xmlSheet) appendCell(b []byte, col string, style int, formula string, v
 		}
 		return append(b, '>')
 	}
+	// Numbers are formatted into scratch, on the stack.
+	var scratch [40]byte
 	var num []byte
 	switch x := v.(type) {
 	case nil:
@@ -239,14 +241,14 @@ func (s *xmlSheet) appendCell(b []byte, col string, style int, formula string, v
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			break
 		}
-		num = strconv.AppendFloat(nil, x, 'f', -1, 64)
+		num = strconv.AppendFloat(scratch[:0], x, 'f', -1, 64)
 	case int:
-		num = strconv.AppendInt(nil, int64(x), 10)
+		num = strconv.AppendInt(scratch[:0], int64(x), 10)
 	case int64:
-		num = strconv.AppendInt(nil, x, 10)
+		num = strconv.AppendInt(scratch[:0], x, 10)
 	case time.Time:
 		if !x.IsZero() {
-			num = strconv.AppendFloat(nil, excelSerial(x), 'f', -1, 64)
+			num = strconv.AppendFloat(scratch[:0], excelSerial(x), 'f', -1, 64)
 		}
 	case bool:
 		if x {

@@ -2,9 +2,11 @@ package reports
 
 import (
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -124,4 +126,26 @@ func TestSortContentTypes(t *testing.T) {
 			t.Errorf("sortContentTypes(%s)\n got %s\nwant %s", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzNumMatchesParseFloat checks the exact fast path of num against
+// parsing the decimal's text, for any coefficient and exponent.
+func FuzzNumMatchesParseFloat(f *testing.F) {
+	f.Add(int64(123456), int32(-2))
+	f.Add(int64(-1), int32(-22))
+	f.Add(int64(1<<53-1), int32(22))
+	f.Add(int64(1<<53), int32(-3))
+	f.Add(int64(987654321987654321), int32(-8))
+	f.Add(int64(0), int32(5))
+	f.Fuzz(func(t *testing.T, c int64, e int32) {
+		e %= 30
+		d := decimal.New(c, e)
+		want, err := strconv.ParseFloat(d.String(), 64)
+		if err != nil {
+			return
+		}
+		if got := num(d); got != want {
+			t.Fatalf("num(%s) = %v, ParseFloat gives %v", d, got, want)
+		}
+	})
 }
