@@ -108,7 +108,10 @@ func appendFoldedASCII(b *strings.Builder, s string) {
 // appendFolded writes the letters and digits of s, upper-cased and without
 // accents, dropping everything else.
 func appendFolded(b *strings.Builder, s string) {
-	for _, r := range norm.NFD.String(s) {
+	// Bytes that are not UTF-8 are dropped first: NFD leaves the text
+	// after them composed, so "ę" would stay a letter of its own there
+	// and fold to "E" only on a second pass.
+	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, "")) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// combining accent of the previous letter
