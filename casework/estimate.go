@@ -6,23 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/crosscheck/crosscheck/casefile"
 )
 
-// estimateSample is how much of each text file estimateRows reads.
+// estimateSample is how much of each text file estimateFileRows reads.
 const estimateSample = 64 << 10
-
-// estimateRows guesses how many rows the payment files hold (see
-// estimateFileRows).
-func estimateRows(inputs []casefile.Input) int {
-	total := 0
-	buf := make([]byte, estimateSample)
-	for _, in := range inputs {
-		total += estimateFileRows(in.Path, buf)
-	}
-	return total
-}
 
 // reserveFor is how many references to make room for when the files
 // with references hold about rows rows. It errs low (4/5; duplicates

@@ -9,6 +9,16 @@ import (
 	"github.com/crosscheck/crosscheck/casefile"
 )
 
+// estimateRows sums the estimates of the payment files.
+func estimateRows(inputs []casefile.Input) int {
+	total := 0
+	buf := make([]byte, estimateSample)
+	for _, in := range inputs {
+		total += estimateFileRows(in.Path, buf)
+	}
+	return total
+}
+
 func TestEstimateRows(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) string {
