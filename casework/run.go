@@ -368,6 +368,9 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 		outcome = &o
 	}
+	// The totals and flags are taken: the duplicate table, the largest
+	// thing in memory, is not needed to write the reports.
+	led.Seal()
 	var entries iter.Seq[ledger.Entry]
 	if r.entries != nil {
 		if err := r.entries.finish(); err != nil {

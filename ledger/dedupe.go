@@ -33,6 +33,31 @@ type Deduper struct {
 	hasLast  bool
 	// sink keeps prefetch's loads from being optimised away.
 	sink uint64
+	// conflicted replaces seen once sealed: the references that ended in
+	// a conflict, all Conflicted needs.
+	conflicted map[uint64]struct{}
+	sealed     bool
+}
+
+// seal drops the table, keeping the conflicted references: no row may
+// be checked after it.
+func (d *Deduper) seal() {
+	if d.sealed {
+		return
+	}
+	d.conflicted = map[uint64]struct{}{}
+	if d.seen.hasZero && d.seen.zero.meta&flagConflict != 0 {
+		d.conflicted[0] = struct{}{}
+	}
+	for i := range d.seen.shards {
+		for _, sl := range d.seen.shards[i].slots {
+			if sl.key != 0 && sl.val.meta&flagConflict != 0 {
+				d.conflicted[sl.key] = struct{}{}
+			}
+		}
+	}
+	d.seen.release()
+	d.sealed = true
 }
 
 // dedupeEntry is the first row seen with one reference.
@@ -132,6 +157,10 @@ func (d *Deduper) Conflicted(p *Payment) bool {
 	key, ok := referenceKey(p.Currency, p.Reference)
 	if !ok {
 		return false
+	}
+	if d.sealed {
+		_, c := d.conflicted[key]
+		return c
 	}
 	e := d.seen.find(key)
 	return e != nil && e.meta&flagConflict != 0

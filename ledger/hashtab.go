@@ -112,6 +112,14 @@ func (t *hashTab[V]) insert(key uint64) (v *V, added bool) {
 	}
 }
 
+// release drops every slot; the table must not be used after it (its
+// length is kept).
+func (t *hashTab[V]) release() {
+	for i := range t.shards {
+		t.shards[i] = hashShard[V]{}
+	}
+}
+
 // reserve sizes the shards for n keys in all, so that a table whose
 // size is known ahead does not grow (and leave its old slots as garbage)
 // on the way there.

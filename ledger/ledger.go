@@ -43,6 +43,9 @@ type Ledger struct {
 	dupBySource  map[Ref]int
 	// bk, when set, applies book updates on another goroutine (BookAsync).
 	bk *booker
+	// payers is the books' shared table of payer fingerprints.
+	payers *hashTab[struct{}]
+	sealed bool
 }
 
 // New returns a Ledger for suspects, converting with rates (nil: only EUR
@@ -60,9 +63,9 @@ func New(suspects []Suspect, rates *Rates, attr Attributor) *Ledger {
 		dedupe:      NewDeduper(),
 		dupBySource: map[Ref]int{},
 	}
-	payers := &hashTab[struct{}]{}
+	l.payers = &hashTab[struct{}]{}
 	for i, s := range suspects {
-		l.books[i] = newBook(i, payers)
+		l.books[i] = newBook(i, l.payers)
 		// The id wins over another suspect's tax code.
 		if _, taken := l.index[s.ID]; s.ID != "" && !taken {
 			l.index[s.ID] = i
@@ -74,6 +77,19 @@ func New(suspects []Suspect, rates *Rates, attr Attributor) *Ledger {
 		}
 	}
 	return l
+}
+
+// Seal ends posting. The duplicate table and the payers' fingerprints,
+// which grow with the payments and are the run's largest structures, are
+// dropped: only the references that ended in a conflict are kept (for
+// Conflicted), so the reports are written without them in memory.
+// Totals, counts, Span and IncomeInMonth still answer; posting after Seal
+// panics.
+func (l *Ledger) Seal() {
+	l.settle()
+	l.dedupe.seal()
+	l.payers.release()
+	l.sealed = true
 }
 
 // Rates returns the ledger's rate table.
@@ -108,6 +124,9 @@ func (l *Ledger) Prefetch(keys []RefKey) { l.dedupe.prefetch(keys) }
 // PostKeyedTo is PostTo with p's reference key already worked out
 // (ReferenceKey(p)), for example by the goroutine that read p.
 func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) []Issue {
+	if l.sealed {
+		panic("ledger: payment posted after Seal")
+	}
 	l.posted++
 	*e = Entry{Payment: *p, Status: EntryOK}
 	status, first := l.dedupe.checkKey(p, key.key, key.ok)

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"fmt"
 	"math/rand"
 	"reflect"
 	"strconv"
@@ -211,6 +212,28 @@ func TestConflictKeepsBothAndMarksTheFirst(t *testing.T) {
 	if tot.Payments != 2 || !tot.IncomeEUR.Equal(d("22.50")) {
 		t.Errorf("both kept: %d %s", tot.Payments, tot.IncomeEUR)
 	}
+
+	// Sealed, the ledger drops its tables but still knows the conflicts
+	// and gives the same totals; posting again is a programming error.
+	before := fmt.Sprint(totalsByID(l))
+	l.Seal()
+	if !l.Deduper().Conflicted(&a) || !l.Deduper().Conflicted(&b) || l.Deduper().Conflicted(&other) {
+		t.Error("Conflicted after Seal")
+	}
+	if after := fmt.Sprint(totalsByID(l)); after != before {
+		t.Errorf("totals changed by Seal:\n%s\n%s", before, after)
+	}
+	for i := range l.dedupe.seen.shards {
+		if l.dedupe.seen.shards[i].slots != nil || l.payers.shards[i].slots != nil {
+			t.Fatal("Seal kept a table")
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Post after Seal did not panic")
+		}
+	}()
+	l.Post(&other, nil)
 }
 
 func TestDeduperFoldsCaseAndTrailingZeros(t *testing.T) {
