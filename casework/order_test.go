@@ -2,6 +2,7 @@ package casework
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -158,5 +159,38 @@ func TestOverlappingBenefitExports(t *testing.T) {
 	}
 	if notes != 1 {
 		t.Errorf("want one note naming rdc_1.csv row 3, got %d", notes)
+	}
+}
+
+// The first row of a conflict is known to be one only once the second is
+// read: the rows read back for the workbook must mark both, after the
+// ledger has dropped its duplicate table.
+func TestConflictMarkedOnBothRowsAfterSeal(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"suspects.csv": "id;cognome;nome\nS1;Neri;Dario\n",
+		"payments.csv": "data;importo;valuta;indagato;riferimento\n10/02/2020;100,00;EUR;S1;T1\n11/02/2020;5,00;EUR;S1;T2\n12/02/2020;120,00;EUR;S1;t1\n13/02/2020;5,00;EUR;S1;T2\n",
+		"case.yaml":    "case: conflict\nsuspects: [suspects.csv]\npayments: [payments.csv]\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := casefile.Load(filepath.Join(dir, "case.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runSample(t, c)
+	var got []string
+	for e := range res.Report.Entries {
+		got = append(got, fmt.Sprintf("%d %s", e.Ref.Row, e.Status))
+	}
+	if err := res.Err(); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2 " + string(ledger.EntryConflict), "3 " + string(ledger.EntryOK), "4 " + string(ledger.EntryConflict), "5 " + string(ledger.EntryDuplicate)}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
 	}
 }
