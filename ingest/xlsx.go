@@ -30,22 +30,36 @@ type workbook struct {
 	// lean reads data rows without excelize; nil when the package is one
 	// it does not handle the way excelize does (see openLean).
 	lean *leanPackage
-	// stripped is set while f was opened without the worksheets' content
-	// (leanRows reads them); full reopens the whole package for excelize.
+	// stripped is set while f was opened without the worksheets' and
+	// shared strings' content (leanRows reads them); full reopens the
+	// whole package for excelize.
 	stripped bool
-	raw      []byte
-	opts     excelize.Options
+	// file is the package, read in place by lean through the zip
+	// directory: the workbook is not held in memory.
+	file *os.File
+	path string
+	opts excelize.Options
 }
 
-// Close releases the excelize file.
-func (wb *workbook) Close() error { return wb.f.Close() }
+// Close releases the excelize file and the package.
+func (wb *workbook) Close() error {
+	err := wb.f.Close()
+	if cerr := wb.file.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // full makes f the whole package, for a sheet leanRows does not read.
 func (wb *workbook) full() error {
 	if !wb.stripped {
 		return nil
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(wb.raw), wb.opts)
+	b, err := readAllAt(wb.file)
+	if err != nil {
+		return err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), wb.opts)
 	if err != nil {
 		return err
 	}
@@ -54,10 +68,32 @@ func (wb *workbook) full() error {
 	return nil
 }
 
+// readAllAt reads the whole open file from its start.
+func readAllAt(fh *os.File) ([]byte, error) {
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, st.Size())
+	if _, err := fh.ReadAt(b, 0); err != nil && err != io.EOF {
+		return nil, err
+	}
+	return b, nil
+}
+
 // openWorkbook checks that path is a workbook within the size limits and
 // opens it.
-func openWorkbook(path string) (*workbook, error) {
-	st, err := os.Stat(path)
+func openWorkbook(path string) (wb *workbook, err error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	defer func() {
+		if err != nil {
+			fh.Close()
+		}
+	}()
+	st, err := fh.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
@@ -70,11 +106,16 @@ func openWorkbook(path string) (*workbook, error) {
 	if st.Size() > maxXLSXFileBytes {
 		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrUnreadable, path, maxXLSXFileBytes)
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
+	// One pass for the SHA-256, with the first bytes kept to name what
+	// the file is when it is not a workbook.
+	h := sha256.New()
+	var head [8]byte
+	n, _ := io.ReadFull(fh, head[:])
+	h.Write(head[:n])
+	if _, err := io.Copy(h, fh); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
-	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+	if b := head[:n]; !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
 		what := "not an xlsx workbook"
 		if bytes.HasPrefix(b, []byte("%PDF")) {
 			what = "a PDF document, not an xlsx workbook"
@@ -83,29 +124,33 @@ func openWorkbook(path string) (*workbook, error) {
 		}
 		return nil, fmt.Errorf("%w: %s is %s", ErrUnreadable, path, what)
 	}
-	zr, err := checkZipSize(b)
+	zr, err := checkZipSize(fh, st.Size())
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrUnreadable, path, err)
 	}
-	sum := sha256.Sum256(b)
 	xmlLimit := min(unzipXMLSizeLimit, unzipSizeLimit)
 	opts := excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: xmlLimit}
 	// excelize inflates every part when it opens a package, which costs
 	// as much as reading the rows with leanRows: it gets the package
-	// with empty worksheets, and the whole one only if it must read rows.
-	open, stripped := b, false
-	if sb, err := stripWorksheets(zr); err == nil {
-		open, stripped = sb, true
+	// with empty worksheets and shared strings, and the whole one only if
+	// it must read rows.
+	var f *excelize.File
+	stripped := false
+	if sb, serr := stripWorksheets(zr); serr == nil {
+		f, err = excelize.OpenReader(bytes.NewReader(sb), opts)
+		stripped = err == nil
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(open), opts)
-	if err != nil && stripped {
-		stripped = false
+	if !stripped {
+		b, rerr := readAllAt(fh)
+		if rerr != nil {
+			return nil, fmt.Errorf("%w: %v", ErrUnreadable, rerr)
+		}
 		f, err = excelize.OpenReader(bytes.NewReader(b), opts)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s is not a readable xlsx workbook: %v", ErrUnreadable, path, err)
 	}
-	wb := &workbook{f: f, sha: hex.EncodeToString(sum[:]), sheets: f.GetSheetList(), stripped: stripped, raw: b, opts: opts}
+	wb = &workbook{f: f, sha: hex.EncodeToString(h.Sum(nil)), sheets: f.GetSheetList(), stripped: stripped, file: fh, path: path, opts: opts}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		wb.date1904 = *props.Date1904
 	}
@@ -127,6 +172,10 @@ func openWorkbook(path string) (*workbook, error) {
 // package only for its sheet list and workbook properties.
 const emptyWorksheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`
 
+// emptySharedStrings stands in for the shared strings likewise: in a
+// workbook saved by Excel or LibreOffice they hold every distinct text.
+const emptySharedStrings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>`
+
 // stripWorksheets copies the package with the parts excelize counts as
 // worksheets emptied; the other parts are copied still compressed.
 func stripWorksheets(zr *zip.Reader) ([]byte, error) {
@@ -134,12 +183,20 @@ func stripWorksheets(zr *zip.Reader) ([]byte, error) {
 	zw := zip.NewWriter(&out)
 	for _, zf := range zr.File {
 		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
-		if strings.HasPrefix(name, "xl/worksheets/sheet") && !zf.FileInfo().IsDir() {
+		stub := ""
+		switch {
+		case zf.FileInfo().IsDir():
+		case strings.HasPrefix(name, "xl/worksheets/sheet"):
+			stub = emptyWorksheet
+		case name == "xl/sharedstrings.xml":
+			stub = emptySharedStrings
+		}
+		if stub != "" {
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
 			if err != nil {
 				return nil, err
 			}
-			if _, err := io.WriteString(w, emptyWorksheet); err != nil {
+			if _, err := io.WriteString(w, stub); err != nil {
 				return nil, err
 			}
 			continue
@@ -166,8 +223,8 @@ func stripWorksheets(zr *zip.Reader) ([]byte, error) {
 // checkZipSize refuses archives whose declared content exceeds the limit
 // before anything is inflated; excelize and archive/zip also stop a
 // member that inflates past its declared size.
-func checkZipSize(b []byte) (*zip.Reader, error) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+func checkZipSize(r io.ReaderAt, size int64) (*zip.Reader, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("corrupt xlsx (zip): %v", err)
 	}
