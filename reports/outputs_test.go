@@ -122,6 +122,21 @@ func TestTemplates(t *testing.T) {
 			t.Fatalf("%s: %d templates, want 7", lang, len(paths))
 		}
 	}
+	// Written again, each template is the same bytes.
+	again := t.TempDir()
+	if _, err := WriteTemplates(again, "it"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		if tt.lang != "it" {
+			continue
+		}
+		a, _ := os.ReadFile(filepath.Join(dirs["it"], tt.kind+".xlsx"))
+		b, _ := os.ReadFile(filepath.Join(again, tt.kind+".xlsx"))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s template: %d and %d bytes, not the same", tt.kind, len(a), len(b))
+		}
+	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.kind, func(t *testing.T) {
 			f, err := excelize.OpenFile(filepath.Join(dirs[tt.lang], tt.kind+".xlsx"))
