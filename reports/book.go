@@ -40,6 +40,8 @@ type styleKey struct {
 	// unlocked cells stay editable on a protected sheet (the review
 	// columns of Benefit flags).
 	unlocked bool
+	// link looks like a hyperlink (the Summary's labels).
+	link bool
 }
 
 // book is a workbook being written: the excelize file, the styles made so
@@ -86,6 +88,9 @@ func (b *book) style(k styleKey) int {
 	}
 	if k.fill {
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	}
+	if k.link {
+		s.Font = &excelize.Font{Color: "0563C1", Underline: "single", Family: "Calibri", Size: 11}
 	}
 	if k.unlocked {
 		s.Protection = &excelize.Protection{Locked: false}

@@ -22,6 +22,7 @@ var italian = map[string]string{
 	"Case":                                "Caso",
 	"Report date":                         "Data del rapporto",
 	"Page":                                "Pagina",
+	"Open the sheet":                      "Apri il foglio",
 	"Target EUR":                          "Obiettivo EUR",
 	"Seized EUR":                          "Sequestrato EUR",
 	"Percent of target reached":           "Percentuale dell'obiettivo raggiunta",

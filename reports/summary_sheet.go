@@ -48,6 +48,46 @@ func (s *summarySheet) set(cell string, v any, style int) {
 	}
 }
 
+// summaryLinks names the sheet that lists what a Summary line counts.
+var summaryLinks = []struct{ label, sheet string }{
+	{"Seized EUR", "Assets"},
+	{"Released assets (not counted)", "Assets"},
+	{"Suspects count", "Suspects"},
+	{"Payments (accepted)", "Payments"},
+	{"Attributed payments", "Payments"},
+	{"Unattributed payments", "Unattributed"},
+	{"Unattributed EUR", "Unattributed"},
+	{"Duplicates", "Payments"},
+	{"Rows with no rate", "Payments"},
+	{"Data issues: problems", "Data issues"},
+	{"Data issues: notes (nothing to fix)", "Data issues"},
+	{"Benefit flags: exact", "Benefit flags"},
+	{"Benefit flags: probable", "Benefit flags"},
+	{"Benefit flags: possible", "Benefit flags"},
+	{"Benefit proposed for recovery EUR", "Benefit flags"},
+}
+
+// linkLabels makes the labels of summaryLinks lead to their sheet: a
+// click on "Duplicates" opens Payments, where the Status column filters
+// them.
+func (s *summarySheet) linkLabels() {
+	style := s.b.style(styleKey{link: true})
+	for _, l := range summaryLinks {
+		row, ok := s.cells[l.label]
+		if !ok || s.err != nil {
+			continue
+		}
+		cell := fmt.Sprintf("A%d", row)
+		sheet := s.b.tr.t(l.sheet)
+		tip := s.b.tr.t("Open the sheet") + " " + sheet
+		s.err = s.b.f.SetCellHyperLink(s.name, cell, "'"+strings.ReplaceAll(sheet, "'", "''")+"'!A1", "Location",
+			excelize.HyperlinkOpts{Tooltip: &tip})
+		if s.err == nil {
+			s.err = s.b.f.SetCellStyle(s.name, cell, cell, style)
+		}
+	}
+}
+
 // line writes one "label: value" row.
 func (s *summarySheet) line(label string, v any, style int) {
 	s.row++
@@ -105,6 +145,7 @@ func (b *book) writeSummary(r *Report) error {
 	s.line("Benefit flags: possible", counts[match.ClassPossible], in)
 	s.line("Benefit proposed for recovery EUR", recovery, eu)
 	b.summaryReviews(s, r)
+	s.linkLabels()
 	if !r.HouseholdsKnown {
 		s.note(b.tr.t("The benefit cross-check covered applicants only: no household table was given."))
 	}

@@ -307,3 +307,41 @@ func TestTableSheetsPrint(t *testing.T) {
 		})
 	}
 }
+
+// The Summary's counts lead to the sheets that list what they count.
+func TestSummaryLabelsLinkToTheirSheets(t *testing.T) {
+	for _, lang := range []string{"en", "it"} {
+		t.Run(lang, func(t *testing.T) {
+			_, f := writeBook(t, testReport(lang))
+			tr := newTranslator(lang)
+			summary := f.GetSheetList()[0]
+			rows, err := f.GetRows(summary)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := 0
+			for _, l := range summaryLinks {
+				for i, row := range rows {
+					if len(row) == 0 || row[0] != tr.t(l.label) {
+						continue
+					}
+					found++
+					ok, target, err := f.GetCellHyperLink(summary, "A"+itoa(i+1))
+					if want := "'" + tr.t(l.sheet) + "'!A1"; err != nil || !ok || target != want {
+						t.Errorf("%q links to %q (%v, %v), want %q", row[0], target, ok, err, want)
+					}
+					if !slices.Contains(f.GetSheetList(), tr.t(l.sheet)) {
+						t.Errorf("%q leads to a sheet the workbook lacks: %q", row[0], tr.t(l.sheet))
+					}
+				}
+			}
+			if found != len(summaryLinks) {
+				t.Errorf("%d of %d linked labels found on the Summary", found, len(summaryLinks))
+			}
+			// A plain line is not a link.
+			if ok, _, _ := f.GetCellHyperLink(summary, "A1"); ok {
+				t.Error("the case name is a link")
+			}
+		})
+	}
+}
