@@ -16,7 +16,7 @@ import (
 // (Payments) would shrink past reading, so it prints at wideScale across
 // pages, a row's pages one after the other, with the columns that
 // identify a row (source, sheet, row) repeated on each. The Summary has
-// its own layout (printOnePageWide).
+// its own layout (printOnePageWide) with the same header and footer.
 
 // fitWidthLimit is the widest table, in Excel's character units, that is
 // scaled to one page wide: about two landscape pages, so a scale of 50%

@@ -213,6 +213,9 @@ func (b *book) printOnePageWide(sheet string) error {
 	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return fmt.Errorf("page setup %q: %w", sheet, err)
 	}
+	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: b.page.header, OddFooter: b.page.footer}); err != nil {
+		return fmt.Errorf("page header %q: %w", sheet, err)
+	}
 	return nil
 }
 

@@ -304,6 +304,9 @@ func TestTableSheetsPrint(t *testing.T) {
 			if _, ok := titles[sheets[0]]; ok {
 				t.Errorf("the Summary got print titles")
 			}
+			if hf, err := f.GetHeaderFooter(sheets[0]); err != nil || hf.OddHeader != "&LStorm && co&R"+wantDate || hf.OddFooter != "&L&A&R"+wantPage {
+				t.Errorf("Summary: header %q footer %q (%v)", hf.OddHeader, hf.OddFooter, err)
+			}
 		})
 	}
 }
