@@ -109,7 +109,6 @@ func TestNoPaymentRowsGivesTheSameJSON(t *testing.T) {
 // listed as duplicates of their source (rows = accepted + rejected +
 // duplicates) and the benefit and recovery are counted once.
 func TestOverlappingBenefitExports(t *testing.T) {
-	dir := t.TempDir()
 	birth := time.Date(1980, 5, 12, 0, 0, 0, 0, time.UTC)
 	code := ident.EncodeTaxCode("Esposito", "Gennaro", "M", birth, "F839")
 	files := map[string]string{
@@ -119,15 +118,7 @@ func TestOverlappingBenefitExports(t *testing.T) {
 		"rdc_2.csv":    "id domanda;codice fiscale;cognome;nome;mese;importo\nA1;" + code + ";ESPOSITO;GENNARO;2020-02;500,00\nA1;" + code + ";ESPOSITO;GENNARO;2020-03;500,00\n",
 		"case.yaml":    "case: overlap\nsuspects: [suspects.csv]\npayments: [payments.csv]\nbenefits: [rdc_1.csv, rdc_2.csv]\n",
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, err := casefile.Load(filepath.Join(dir, "case.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := writeCase(t, files)
 	rep := runSample(t, c).Report
 	want := map[string][4]int{"rdc_1.csv": {2, 2, 0, 0}, "rdc_2.csv": {2, 1, 0, 1}} // rows, accepted, rejected, duplicates
 	for _, s := range rep.Sources {
@@ -166,21 +157,12 @@ func TestOverlappingBenefitExports(t *testing.T) {
 // read: the rows read back for the workbook must mark both, after the
 // ledger has dropped its duplicate table.
 func TestConflictMarkedOnBothRowsAfterSeal(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"suspects.csv": "id;cognome;nome\nS1;Neri;Dario\n",
 		"payments.csv": "data;importo;valuta;indagato;riferimento\n10/02/2020;100,00;EUR;S1;T1\n11/02/2020;5,00;EUR;S1;T2\n12/02/2020;120,00;EUR;S1;t1\n13/02/2020;5,00;EUR;S1;T2\n",
 		"case.yaml":    "case: conflict\nsuspects: [suspects.csv]\npayments: [payments.csv]\n",
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, err := casefile.Load(filepath.Join(dir, "case.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := writeCase(t, files)
 	res := runSample(t, c)
 	var got []string
 	for e := range res.Report.Entries {
@@ -193,4 +175,21 @@ func TestConflictMarkedOnBothRowsAfterSeal(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("rows %q, want %q", got, want)
 	}
+}
+
+// writeCase writes files (name -> text, case.yaml among them) into a
+// new directory and loads the case.
+func writeCase(t *testing.T, files map[string]string) *casefile.Case {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := casefile.Load(filepath.Join(dir, "case.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
