@@ -295,10 +295,12 @@ func TestNonMatchingRecipientsAppearNowhere(t *testing.T) {
 			}
 		}
 	}
-	ingest.ReadBenefits(ingest.Input{Path: filepath.Join(dir, "inps_rdc.xlsx")}, ingest.Options{}, func(b ledger.BenefitRow) error {
-		look(b.Application, b.TaxCode, b.Surname, b.Name)
-		return nil
-	})
+	for _, f := range []string{"inps_rdc.xlsx", "inps_rdc_agg.csv"} {
+		ingest.ReadBenefits(ingest.Input{Path: filepath.Join(dir, f)}, ingest.Options{}, func(b ledger.BenefitRow) error {
+			look(b.Application, b.TaxCode, b.Surname, b.Name)
+			return nil
+		})
+	}
 	ingest.ReadHousehold(ingest.Input{Path: filepath.Join(dir, "inps_nuclei.xlsx")}, ingest.Options{}, func(h ledger.HouseholdMember) error {
 		look(h.Application, h.TaxCode, h.Surname, h.Name)
 		return nil

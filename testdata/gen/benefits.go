@@ -189,3 +189,50 @@ func (g *gen) householdXLSX(apps []*application) []byte {
 	f.SetColWidth(sh, "A", "B", 24)
 	return saveWorkbook(f)
 }
+
+// benefitsUpdate is inps_rdc_agg.csv, a later export of the agency that
+// repeats months already in inps_rdc.xlsx with the same amounts: the last
+// three months of S06's application (counted once: duplicates of the first
+// rows) and the last two of an application that matches nobody (not
+// compared, so accepted and never shown).
+type benefitsUpdate struct {
+	data                 []byte
+	rows, dups, accepted int
+}
+
+const benefitsUpdateFile = "inps_rdc_agg.csv"
+
+func (g *gen) benefitsUpdateCSV(apps []*application) benefitsUpdate {
+	var b strings.Builder
+	b.WriteString("Protocollo domanda;Codice fiscale richiedente;Cognome;Nome;Data di nascita;Mese competenza;Importo erogato\r\n")
+	var out benefitsUpdate
+	write := func(a *application, months []time.Time, dup bool) {
+		for _, m := range months {
+			fmt.Fprintf(&b, "%s;%s;%s;%s;%s;%s;%s\r\n", a.id, a.written, upper(a.surname), upper(a.name),
+				a.applicant.birth.Format("02/01/2006"), m.Format("2006-01"), strings.Replace(a.monthly.StringFixed(2), ".", ",", 1))
+			out.rows++
+			if dup {
+				out.dups++
+			} else {
+				out.accepted++
+			}
+		}
+	}
+	sorted := append([]*application(nil), apps...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].id < sorted[j].id })
+	var other *application
+	for _, a := range sorted {
+		if a.suspect == "" && a.decoyOf == "" && !a.period && len(a.members) == 0 && len(a.months) >= 2 {
+			other = a
+			break
+		}
+	}
+	for _, a := range sorted {
+		if a.suspect == "S06" {
+			write(a, a.months[len(a.months)-3:], true)
+		}
+	}
+	write(other, other.months[len(other.months)-2:], false)
+	out.data = []byte(b.String())
+	return out
+}

@@ -140,9 +140,12 @@ func build() (map[string][]byte, error) {
 	apps := g.applications()
 	files["inps_rdc.xlsx"] = g.benefitsXLSX(apps)
 	files["inps_nuclei.xlsx"] = g.householdXLSX(apps)
+	update := g.benefitsUpdateCSV(apps)
+	files[benefitsUpdateFile] = update.data
 	files["case.yaml"] = []byte(caseYAML)
 
 	exp := g.expected(sources, assets, apps)
+	exp.Sources = append(exp.Sources, &expSource{Path: benefitsUpdateFile, Rows: update.rows, Accepted: update.accepted, Duplicates: update.dups})
 	data, err := exp.json()
 	if err != nil {
 		return nil, err
@@ -289,8 +292,9 @@ payments:
 assets: [sequestri.xlsx]
 
 # Citizenship-income payments: one row per application per month (sheet
-# Erogazioni) and the period form (sheet Periodi).
-benefits: [inps_rdc.xlsx]
+# Erogazioni) and the period form (sheet Periodi); then a later export that
+# repeats some months (counted once, the repeats listed as duplicates).
+benefits: [inps_rdc.xlsx, inps_rdc_agg.csv]
 
 # Household members of the applications.
 household: [inps_nuclei.xlsx]

@@ -53,7 +53,7 @@ func (g *gen) readme(sources []*source, assets []*asset, apps []*application, e 
 	w("| file | rows | accepted | rejected | duplicates | attribution |")
 	w("|---|---|---|---|---|---|")
 	how := []string{"file `suspect: S01`", "file `suspect: S06`", "payee_account (Indirizzo email destinatario)", "payee_account", "payee_account (to address)", "payee (Telegram handle or full name), Indagato column"}
-	for i, s := range e.Sources {
+	for i, s := range e.Sources[:len(how)] {
 		name := s.Path
 		if s.Sheet != "" {
 			name += "#" + s.Sheet
@@ -128,10 +128,12 @@ func (g *gen) readme(sources []*source, assets []*asset, apps []*application, e 
 	w("R012 belongs to a non-suspect (counts in the total, in no suspect's figures); R014 is confiscated (counted). R015-R022 are")
 	w("takedowns (Quantità = number of items), counted and never valued.")
 	w("")
-	w("## Benefit cross-check (`inps_rdc.xlsx`, `inps_nuclei.xlsx`)")
+	w("## Benefit cross-check (`inps_rdc.xlsx`, `inps_rdc_agg.csv`, `inps_nuclei.xlsx`)")
 	w("")
 	w("%d applications (sheet Erogazioni: one row per month, months written `yyyy-mm` or `mm/yyyy`; sheet Periodi: Decorrenza,", len(apps))
-	w("Scadenza, Importo mensile). Planted matches:")
+	w("Scadenza, Importo mensile). `inps_rdc_agg.csv` is a later export repeating months already listed, with the same amounts:")
+	w("the last three months of S06's application (duplicates: counted once, each row listed with the row it repeats) and two")
+	w("months of an application that matches nobody (never compared, so accepted and shown nowhere). Planted matches:")
 	w("")
 	w("| suspect | application | class | months | benefit EUR | overlap | recovery EUR | income during EUR | why |")
 	w("|---|---|---|---|---|---|---|---|---|")
