@@ -48,6 +48,18 @@ func (s *summarySheet) set(cell string, v any, style int) {
 	}
 }
 
+// benefitRepeats counts the benefit rows set aside as repeats of rows
+// read before (the Sources sheet has them per file).
+func benefitRepeats(r *Report) int {
+	n := 0
+	for _, s := range r.Sources {
+		if s.Kind == ledger.KindBenefits {
+			n += s.Duplicates
+		}
+	}
+	return n
+}
+
 // summaryLinks names the sheet that lists what a Summary line counts.
 var summaryLinks = []struct{ label, sheet string }{
 	{"Seized EUR", "Assets"},
@@ -61,6 +73,7 @@ var summaryLinks = []struct{ label, sheet string }{
 	{"Rows with no rate", "Payments"},
 	{"Data issues: problems", "Data issues"},
 	{"Data issues: notes (nothing to fix)", "Data issues"},
+	{"Benefit rows repeated (counted once)", "Sources"},
 	{"Benefit flags: exact", "Benefit flags"},
 	{"Benefit flags: probable", "Benefit flags"},
 	{"Benefit flags: possible", "Benefit flags"},
@@ -140,6 +153,7 @@ func (b *book) writeSummary(r *Report) error {
 	s.line("Data issues: problems", r.IssueCount-b.notes, in)
 	s.line("Data issues: notes (nothing to fix)", b.notes, in)
 	counts, recovery := flagCounts(r.Flags)
+	s.line("Benefit rows repeated (counted once)", benefitRepeats(r), in)
 	s.line("Benefit flags: exact", counts[match.ClassExact], in)
 	s.line("Benefit flags: probable", counts[match.ClassProbable], in)
 	s.line("Benefit flags: possible", counts[match.ClassPossible], in)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/xuri/excelize/v2"
 )
@@ -347,4 +348,28 @@ func TestSummaryLabelsLinkToTheirSheets(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Benefit rows set aside as repeats are counted on the Summary, from the
+// sources, benefit sources only.
+func TestSummaryCountsRepeatedBenefitRows(t *testing.T) {
+	r := testReport("en")
+	r.Sources = append(r.Sources,
+		ledger.Source{Path: "rdc_1.csv", Kind: ledger.KindBenefits, Rows: 10, Accepted: 10},
+		ledger.Source{Path: "rdc_2.csv", Kind: ledger.KindBenefits, Rows: 7, Accepted: 3, Duplicates: 4},
+		ledger.Source{Path: "pay.csv", Kind: ledger.KindPayments, Rows: 9, Accepted: 7, Duplicates: 2})
+	_, f := writeBook(t, r)
+	rows, err := f.GetRows("Summary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		if len(row) > 1 && row[0] == "Benefit rows repeated (counted once)" {
+			if row[1] != "4" {
+				t.Errorf("repeated benefit rows = %s, want 4", row[1])
+			}
+			return
+		}
+	}
+	t.Error("no repeated benefit rows line on the Summary")
 }
