@@ -72,12 +72,14 @@ type candidate struct {
 type application struct {
 	best   map[int]*candidate      // suspect index -> strongest match
 	months map[int]decimal.Decimal // month number (year*12+month-1) -> EUR
-	// first is the first row that paid each month, to tell a row repeated
-	// in an overlapping export from a second payment of the month.
-	first map[int]monthRow
+	// paid lists, per month, the first row seen with each amount, to tell
+	// a row repeated in an overlapping export from another payment of the
+	// month.
+	paid map[int][]monthRow
 }
 
-// monthRow is the first row seen paying one month of an application.
+// monthRow is the first row seen paying one amount for one month of an
+// application.
 type monthRow struct {
 	amount decimal.Decimal
 	ref    ledger.Ref
@@ -334,7 +336,7 @@ func (m *BenefitMatcher) add(is ledger.Issue) {
 func (m *BenefitMatcher) keep(app string, i int, c *candidate) {
 	a := m.apps[app]
 	if a == nil {
-		a = &application{best: map[int]*candidate{}, months: map[int]decimal.Decimal{}, first: map[int]monthRow{}}
+		a = &application{best: map[int]*candidate{}, months: map[int]decimal.Decimal{}, paid: map[int][]monthRow{}}
 		m.apps[app] = a
 	}
 	old := a.best[i]
@@ -399,26 +401,26 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 	// A month already paid by another row with the same amount is that
 	// payment listed twice (two exports of the agency overlap, or a period
 	// row overlaps a monthly one): it is not counted again, so the amount
-	// proposed for recovery is never inflated. A different amount is
-	// counted (a top-up or arrears can be paid so) and reported.
+	// proposed for recovery is never inflated. Another amount is counted
+	// (a top-up or arrears can be paid so) and reported; it is remembered
+	// too, so that its own repeats are recognised.
 	var again []int
 	var againOf ledger.Ref
 	for n := from; n <= to; n++ {
-		prev, seen := a.first[n]
-		switch {
-		case !seen:
-			a.first[n] = monthRow{amount: b.MonthlyAmount, ref: b.Ref}
-		case prev.amount.Equal(b.MonthlyAmount):
+		rows := a.paid[n]
+		if i := slices.IndexFunc(rows, func(r monthRow) bool { return r.amount.Equal(b.MonthlyAmount) }); i >= 0 {
 			if len(again) == 0 {
-				againOf = prev.ref
+				againOf = rows[i].ref
 			}
 			again = append(again, n)
 			continue
-		default:
+		}
+		if len(rows) > 0 {
 			m.issue(b.Ref, "amount", b.MonthlyAmount.String(), fmt.Sprintf(
 				"application %s: a second payment for %s (%s here, %s at %s): both counted, check the record",
-				strings.TrimSpace(b.Application), monthStart(n).Format("2006-01"), b.MonthlyAmount, prev.amount, refText(prev.ref)))
+				strings.TrimSpace(b.Application), monthStart(n).Format("2006-01"), b.MonthlyAmount, rows[0].amount, refText(rows[0].ref)))
 		}
+		a.paid[n] = append(rows, monthRow{amount: b.MonthlyAmount, ref: b.Ref})
 		a.months[n] = a.months[n].Add(b.MonthlyAmount)
 	}
 	switch {

@@ -377,6 +377,20 @@ func TestRepeatedBenefitRowsCountOnce(t *testing.T) {
 			issues: []string{"note: 2020-03..2020-04 already paid by a.csv row 2 with the same amount: not counted again"},
 		},
 		{
+			name: "a top-up, then both rows again in a later export",
+			rows: []ledger.BenefitRow{
+				at(row(month(2020, 3), time.Time{}, "500"), "rdc.csv", 2), at(row(month(2020, 3), time.Time{}, "120"), "rdc.csv", 3),
+				at(row(month(2020, 3), time.Time{}, "500"), "agg.csv", 2), at(row(month(2020, 3), time.Time{}, "120"), "agg.csv", 3),
+			},
+			benefit: "620", months: 1,
+			dups: map[string]int{"rdc.csv": 0, "agg.csv": 2},
+			issues: []string{
+				"problem: application A1: a second payment for 2020-03 (120 here, 500 at rdc.csv row 2): both counted, check the record",
+				"note: duplicate of rdc.csv row 2 (same application, month and amount): not counted again",
+				"note: duplicate of rdc.csv row 3 (same application, month and amount): not counted again",
+			},
+		},
+		{
 			name:    "a second payment of another amount",
 			rows:    []ledger.BenefitRow{at(row(month(2020, 3), time.Time{}, "500"), "rdc.csv", 2), at(row(month(2020, 3), time.Time{}, "120.50"), "rdc.csv", 3)},
 			benefit: "620.5", months: 1,
@@ -601,5 +615,50 @@ func TestPlantedFlagsGolden(t *testing.T) {
 	}
 	if b.String() != string(want) {
 		t.Errorf("flags differ from %s:\n%s", golden, b.String())
+	}
+}
+
+// Property: whatever rows an application's months come in (repeats,
+// overlapping periods, top-ups), each month counts each distinct amount
+// once, and a row is a duplicate exactly when every month it covers
+// already had its amount.
+func TestRepeatedBenefitRowsProperty(t *testing.T) {
+	amounts := []string{"100", "120", "500"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for trial := range 300 {
+		m := NewBenefitMatcher([]ledger.Suspect{suspectOf("S1", esposito, true)}, Options{})
+		seen := map[int]map[string]bool{} // month -> amounts counted
+		wantDups := 0
+		want := decimal.Zero
+		n := 1 + rng.IntN(12)
+		for i := range n {
+			from := 1 + rng.IntN(6)
+			to := min(6, from+rng.IntN(3))
+			amount := amounts[rng.IntN(len(amounts))]
+			row := benefit("A1", esposito.code(), "Esposito", "Gennaro", esposito.birth, "Napoli", month(2020, time.Month(from)), month(2020, time.Month(to)), amount)
+			row.Ref = ledger.Ref{Path: fmt.Sprintf("rdc_%d.csv", i%2), Row: i + 2}
+			m.AddBenefit(row)
+			all := true
+			for mo := from; mo <= to; mo++ {
+				if seen[mo] == nil {
+					seen[mo] = map[string]bool{}
+				}
+				if !seen[mo][amount] {
+					all = false
+					seen[mo][amount] = true
+					want = want.Add(decimal.RequireFromString(amount))
+				}
+			}
+			if all {
+				wantDups++
+			}
+		}
+		flags, _ := m.Flags(nil)
+		if len(flags) != 1 || !flags[0].BenefitEUR.Equal(want) || len(flags[0].Months) != len(seen) {
+			t.Fatalf("trial %d: flags %+v, want benefit %s over %d months", trial, flags, want, len(seen))
+		}
+		if got := m.Duplicates("rdc_0.csv", "") + m.Duplicates("rdc_1.csv", ""); got != wantDups {
+			t.Fatalf("trial %d: %d duplicate rows, want %d", trial, got, wantDups)
+		}
 	}
 }
