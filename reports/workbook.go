@@ -252,16 +252,12 @@ func (rb *rowBuffers) payment(e *ledger.Entry) []any {
 	return p
 }
 
-// unattributedRow fills the Unattributed row for e.
-func (rb *rowBuffers) unattributedRow(e *ledger.Entry) []any {
-	u := rb.unatt
-	u[0], u[1], u[2] = str(e.Ref.Path), str(e.Ref.Sheet), e.Ref.Row
-	u[3] = ifOK(!e.Date.IsZero(), e.Date)
-	u[4], u[5] = rb.amountCell(e), str(e.Currency)
-	u[6] = ifOK(e.HasEUR, num(e.EUR))
-	u[7], u[8], u[9], u[10] = str(e.Payer), str(e.PayerAccount), str(e.Payee), str(e.PayeeAccount)
-	u[11], u[12], u[13] = str(e.Reference), str(e.Description), str(e.Channel)
-	return u
+// unattributedRow is the Unattributed row of a payment, taken from its
+// Payments row p: the same cells without the rate columns and those after
+// Channel (unattribHeaders are paymentHeaders less those).
+func (rb *rowBuffers) unattributedRow(p []any) []any {
+	u := append(rb.unatt[:0], p[:7]...) // Source .. EUR
+	return append(u, p[9:16]...)        // Payer .. Channel
 }
 
 func (b *book) paymentStyles(n int, dateCols, euroCols, rateCols []int) []int {
@@ -295,9 +291,10 @@ func (b *book) writePayments(r *Report) error {
 	}
 	var paySample, unSample [][]any
 	for i := range sample {
-		paySample = append(paySample, clone(rb.payment(&sample[i])))
+		p := rb.payment(&sample[i])
+		paySample = append(paySample, clone(p))
 		if unattributed(&sample[i]) {
-			unSample = append(unSample, clone(rb.unattributedRow(&sample[i])))
+			unSample = append(unSample, clone(rb.unattributedRow(p)))
 		}
 	}
 	pay, err := b.newFastTable(b.tr.t("Payments"), b.headers(paymentHeaders...),
@@ -314,7 +311,8 @@ func (b *book) writePayments(r *Report) error {
 	pay.keyCols, un.keyCols = 3, 3
 	total := decimal.Zero
 	write := func(e *ledger.Entry) error {
-		if err := pay.add(rb.payment(e)); err != nil {
+		p := rb.payment(e)
+		if err := pay.add(p); err != nil {
 			return err
 		}
 		if !unattributed(e) {
@@ -323,7 +321,7 @@ func (b *book) writePayments(r *Report) error {
 		if e.HasEUR {
 			total = total.Add(e.EUR)
 		}
-		return un.add(rb.unattributedRow(e))
+		return un.add(rb.unattributedRow(p))
 	}
 	for i := range sample {
 		if err := write(&sample[i]); err != nil {

@@ -373,3 +373,19 @@ func TestSummaryCountsRepeatedBenefitRows(t *testing.T) {
 	}
 	t.Error("no repeated benefit rows line on the Summary")
 }
+
+// The Unattributed columns are the Payments columns of the same name.
+func TestUnattributedColumnsArePaymentColumns(t *testing.T) {
+	for i, h := range unattribHeaders {
+		j := i
+		if i >= 7 {
+			j = i + 2
+		}
+		if paymentHeaders[j] != h {
+			t.Errorf("Unattributed column %d %q is Payments column %d %q", i, h, j, paymentHeaders[j])
+		}
+	}
+	if len(unattribHeaders) != 7+16-9 {
+		t.Errorf("%d Unattributed columns", len(unattribHeaders))
+	}
+}
