@@ -98,7 +98,7 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 		}
 	}
 	if c.Kind == "" {
-		c.Reason = "no recognisable header in the first 20 rows (" + strings.Join(reasons, "; ") + ")"
+		c.Reason = "no recognisable header in " + searchedRows(len(head)) + " (" + strings.Join(reasons, "; ") + ")"
 	}
 	return c
 }

@@ -14,7 +14,9 @@ import (
 var ErrUnreadable = errors.New("unreadable input")
 
 const (
-	headerSearchRows = 20
+	// headerSearchRows is how far down a table the header is looked for:
+	// bank exports put an account preamble of 30 rows and more above it.
+	headerSearchRows = 100
 	// notationSampleRows is how many data rows are held back to decide
 	// each amount column's notation before the rest is streamed.
 	notationSampleRows = 1000
@@ -101,10 +103,24 @@ func blank(rec []string) bool {
 	return true
 }
 
-// errNoHeader means no row of the first 20 is a usable header.
-type errNoHeader struct{ reason string }
+// errNoHeader means no row of the first headerSearchRows is a usable
+// header; looked is how many rows were searched.
+type errNoHeader struct {
+	reason string
+	looked int
+}
 
-func (e *errNoHeader) Error() string { return "no recognisable header: " + e.reason }
+func (e *errNoHeader) Error() string {
+	return "no recognisable header in " + searchedRows(e.looked) + ": " + e.reason
+}
+
+// searchedRows says how far the header search looked.
+func searchedRows(n int) string {
+	if n < headerSearchRows {
+		return "the table's " + itoa(n) + " rows"
+	}
+	return "the first " + itoa(n) + " rows"
+}
 
 type bufferedRow struct {
 	rec []string
@@ -151,7 +167,7 @@ func (t *table) locateHeader(head []bufferedRow) (rest []bufferedRow, err error)
 	}
 	idx, h, reason := t.m.findHeader(rows)
 	if idx < 0 {
-		return nil, &errNoHeader{reason}
+		return nil, &errNoHeader{reason: reason, looked: len(head)}
 	}
 	t.h, t.cols = h, h.cols
 	t.src.Unknown = h.unknown
