@@ -1,0 +1,45 @@
+//go:build unix
+
+package outfile
+
+import (
+	"errors"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// lockOne takes an exclusive flock on the lock file at name, creating it.
+// The file is removed on release while still locked; a run that locked
+// a file meanwhile removed sees that its inode is no longer the one at
+// name and tries again, so two runs never both hold the lock.
+func lockOne(name string) (func(), error) {
+	for {
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, Private)
+		if err != nil {
+			return nil, err
+		}
+		if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+			f.Close()
+			if errors.Is(err, unix.EWOULDBLOCK) {
+				return nil, ErrLocked
+			}
+			return nil, err
+		}
+		held, err1 := f.Stat()
+		now, err2 := os.Stat(name)
+		if err1 == nil && err2 == nil && os.SameFile(held, now) {
+			return func() {
+				os.Remove(name)
+				f.Close()
+			}, nil
+		}
+		f.Close()
+		if err1 != nil {
+			return nil, err1
+		}
+		if err2 != nil && !errors.Is(err2, os.ErrNotExist) {
+			return nil, err2
+		}
+	}
+}

@@ -1,0 +1,29 @@
+//go:build unix
+
+package outfile
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"os"
+)
+
+// tempUnlinked creates a scratch file and removes its name at once: the
+// open descriptor keeps the data until it is closed.
+func tempUnlinked(dir string) (*os.File, error) {
+	f, err := os.CreateTemp(dir, "crosscheck-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func randUint32() uint32 {
+	var b [4]byte
+	rand.Read(b[:])
+	return binary.LittleEndian.Uint32(b[:])
+}
