@@ -1,5 +1,5 @@
 // Package casefile reads and writes case.yaml, the file that lists a
-// case's inputs and parameters (SPEC section 2), and builds the same Case
+// case's inputs and parameters (docs/rules.md#case), and builds the same Case
 // from command-line flags.
 package casefile
 

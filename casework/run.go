@@ -24,7 +24,7 @@ import (
 )
 
 // RateLookbackDays is how far back a missing day's rate may be taken
-// from (weekends, TARGET holidays): SPEC section 4.
+// from (weekends, TARGET holidays): docs/rules.md#conversion.
 const RateLookbackDays = 7
 
 // Options are the run's settings that are not part of the case.

@@ -9,7 +9,7 @@ import (
 
 var hundred = decimal.NewFromInt(100)
 
-// ValueAssets values seized assets (SPEC section 4, Seized value).
+// ValueAssets values seized assets (docs/rules.md#seized-value).
 //
 // A monetary asset's EUR value is X × share converted at the seizure date
 // and rounded to the cent ONCE, where X is the quantity for crypto and

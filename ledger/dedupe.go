@@ -9,9 +9,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Deduper finds payment rows that are the same payment read twice (SPEC
-// section 4, Duplicates): same reference (trimmed, case-folded) and same
-// currency. Equal amounts make a duplicate (the first read is kept);
+// Deduper finds payment rows that are the same payment read twice
+// (docs/rules.md#duplicates): same reference (trimmed, case-folded) and
+// same currency. Equal amounts make a duplicate (the first read is kept);
 // different amounts make a conflict (both kept, both marked). Rows
 // without a reference are never merged.
 //

@@ -20,7 +20,7 @@ type Attributor interface {
 }
 
 // Ledger posts payments one at a time, in read order, and keeps per
-// suspect running totals (SPEC section 4 except attribution itself).
+// suspect running totals (docs/rules.md, every section from Conversion to Totals except Attribution itself).
 // Its memory grows with suspects, distinct payers per suspect, months and
 // channels, and one fingerprint per payment reference (Deduper): never
 // with whole payment rows. It is not safe for concurrent use.

@@ -13,7 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// fakeAttributor applies the four rules in SPEC order on exact strings:
+// fakeAttributor applies the four rules in the order of docs/rules.md#attribution on exact strings:
 // enough to see ledger pass the rule and evidence through.
 type fakeAttributor struct {
 	accounts map[string]string

@@ -15,7 +15,7 @@ import (
 const maxExponent = 100
 
 // Rates holds exchange rates and prices by currency and day and converts
-// amounts to EUR (SPEC section 4, Conversion). It is not safe for
+// amounts to EUR (docs/rules.md#conversion). It is not safe for
 // concurrent use: Convert counts the rates it uses.
 type Rates struct {
 	lookback int32
@@ -67,7 +67,7 @@ type rateEntry struct {
 }
 
 // NewRates returns an empty rate table that looks back at most
-// lookbackDays days before a day without a rate (SPEC: 7).
+// lookbackDays days before a day without a rate (docs/rules.md#conversion: 7).
 func NewRates(lookbackDays int) *Rates {
 	if lookbackDays < 0 {
 		lookbackDays = 0

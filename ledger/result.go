@@ -6,7 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Rule names how a payment was attributed to a suspect (SPEC section 4),
+// Rule names how a payment was attributed to a suspect (docs/rules.md#attribution),
 // in the order the rules are tried.
 type Rule string
 
@@ -57,7 +57,7 @@ type Money struct {
 	Amount   decimal.Decimal
 }
 
-// SuspectTotals are one suspect's figures (SPEC section 4, Totals).
+// SuspectTotals are one suspect's figures (docs/rules.md#totals).
 type SuspectTotals struct {
 	Suspect Suspect
 	// Payments counts accepted, attributed, non-duplicate credit rows

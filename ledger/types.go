@@ -17,7 +17,7 @@ import (
 // Kind is the kind of an input table.
 type Kind string
 
-// The seven input table kinds of SPEC section 3.
+// The seven input table kinds of docs/rules.md#inputs.
 const (
 	KindSuspects    Kind = "suspects"
 	KindIdentifiers Kind = "identifiers"
@@ -53,7 +53,7 @@ type Issue struct {
 	Value   string
 	Problem string
 	// Note marks an issue listed for the record that needs no fixing: an
-	// ignored unknown column, a duplicate row set aside as the SPEC says.
+	// ignored unknown column, a duplicate row set aside as docs/rules.md#duplicates says.
 	Note bool
 }
 
@@ -146,7 +146,7 @@ type Payment struct {
 // AssetType is the category of a seized item.
 type AssetType string
 
-// Asset types of SPEC section 3. The last group carries no monetary value.
+// Asset types (docs/rules.md#seized-value). The last group carries no monetary value.
 const (
 	AssetBankAccount     AssetType = "bank_account"
 	AssetCrypto          AssetType = "crypto"

@@ -11,7 +11,7 @@ import (
 )
 
 // owner is who an identifier, name or reference belongs to. An owner with
-// several suspects is shared and attributes nothing by itself (SPEC 4).
+// several suspects is shared and attributes nothing by itself (docs/rules.md#attribution).
 type owner struct {
 	ids []string // suspect ids, in first-seen order, without repeats
 	by  string   // the value as the suspects' tables wrote it, for the audit trail
@@ -60,7 +60,7 @@ func (x *index) lookup(key string) (id, by string, ok bool) {
 	return o.ids[0], o.by, true
 }
 
-// Attributor attributes payments to suspects by the rules of SPEC section 4.
+// Attributor attributes payments to suspects by the rules of docs/rules.md#attribution.
 // It is read-only after NewAttributor, so one Attributor may serve several
 // goroutines.
 type Attributor struct {
@@ -333,7 +333,7 @@ func (a *Attributor) Resolve(ref string) (string, bool) {
 	return "", false
 }
 
-// Attribute applies SPEC section 4's attribution rules in order and returns
+// Attribute applies the attribution rules of docs/rules.md#attribution in order and returns
 // the first that applies: the row's suspect column, the file's suspect,
 // the payee account equal to a suspect identifier, the payee equal to a
 // suspect identifier or full name. by is the reference, identifier or name

@@ -258,7 +258,7 @@ func (m *BenefitMatcher) blockOf(code string, birth time.Time) []int {
 	return out
 }
 
-// classify applies SPEC section 4: a valid tax code on both sides decides
+// classify applies docs/rules.md#benefit-cross-check: a valid tax code on both sides decides
 // alone; otherwise the birth date must agree, and then the names decide
 // between probable (same after normalisation) and possible (close).
 func classify(s, r *person) (Class, bool) {

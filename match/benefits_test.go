@@ -461,7 +461,7 @@ func TestBenefitIssuesOfMatchedRecipient(t *testing.T) {
 	}
 }
 
-// TestDecoysAppearNowhere is SPEC section 6: recipients who match no
+// TestDecoysAppearNowhere is docs/rules.md#privacy: recipients who match no
 // suspect appear in no flag and no issue, not even as the applicant of a
 // household where a suspect was found.
 func TestDecoysAppearNowhere(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 // Class is how sure a benefit match is.
 type Class string
 
-// Match classes of SPEC section 4, surest first.
+// Match classes of docs/rules.md#benefit-cross-check, surest first.
 const (
 	ClassExact    Class = "exact"
 	ClassProbable Class = "probable"

@@ -105,6 +105,7 @@ func testReport(lang string) *Report {
 			ByType:        map[ledger.AssetType]decimal.Decimal{ledger.AssetBankAccount: d("1500.10"), ledger.AssetCrypto: d("250000.00")},
 			ByCountry:     map[string]decimal.Decimal{"IT": d("1500.10"), "NL": d("250000.00")},
 			Takedowns:     map[ledger.AssetType]int{ledger.AssetServer: 1, ledger.AssetTelegramChannel: 0},
+			TakedownItems: map[ledger.AssetType]decimal.Decimal{ledger.AssetServer: d("1")},
 			CryptoAtSeize: d("250000.00"), CryptoAtReport: d("197000.00"), Released: 1,
 		},
 		Flags: []match.BenefitFlag{

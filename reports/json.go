@@ -158,7 +158,7 @@ type jsonParams struct {
 	Settings map[string]string `json:"settings,omitempty"`
 }
 
-// WriteJSON writes the JSON document of SPEC section 5: money as decimal
+// WriteJSON writes the JSON document of docs/rules.md#outputs: money as decimal
 // strings (EUR with two decimals, native amounts at full precision), keys
 // in a fixed order, so the same Report gives the same bytes. Issues are
 // streamed from r.Issues, which is ranged over once, on another goroutine

@@ -20,7 +20,7 @@ const (
 )
 
 // templateCol is one column of an input template: its header in English
-// and Italian (SPEC section 3: the field name humanised, and the first
+// and Italian (docs/rules.md#inputs: the field name humanised, and the first
 // Italian synonym), what it accepts, a help text and, for lists, the
 // values in each language.
 type templateCol struct {

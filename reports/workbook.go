@@ -34,7 +34,7 @@ func sheetsFor(r *Report) []string {
 	return out
 }
 
-// WriteWorkbook writes the workbook (SPEC section 5) to path. It ranges
+// WriteWorkbook writes the workbook (docs/rules.md#outputs) to path. It ranges
 // over r.Entries and r.Issues once each.
 func WriteWorkbook(path string, r *Report) error {
 	b := newBook(r.Params.Lang)

@@ -39,7 +39,7 @@ type Decision struct {
 }
 
 // Size limits for reading a workbook: a crafted file must not exhaust
-// memory (SPEC section 6).
+// memory (docs/rules.md#scale).
 const (
 	unzipSizeLimit    int64 = 1 << 30
 	unzipXMLSizeLimit int64 = 256 << 20

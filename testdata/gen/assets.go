@@ -9,7 +9,7 @@ import (
 // asset is one planted seizure record.
 type asset struct {
 	line                     int
-	id, owner, typeIT, kind  string // kind is the SPEC asset type
+	id, owner, typeIT, kind  string // kind is the asset type of docs/rules.md
 	desc                     string
 	value, qty               decimal.Decimal
 	hasValue, hasQty         bool
@@ -30,7 +30,7 @@ func (a *asset) monetary() bool {
 
 func (a *asset) released() bool { return a.status == "dissequestrato" }
 
-// eurValue values a monetary asset per SPEC section 4: value converted on
+// eurValue values a monetary asset per docs/rules.md#seized-value: value converted on
 // the seizure date, or quantity x price for crypto, times the share,
 // rounded once.
 func (a *asset) eurValue(rt *rates, on time.Time) (decimal.Decimal, bool) {

@@ -11,7 +11,7 @@ import (
 )
 
 // The expectations are computed from what was planted, with the rules of
-// SPEC section 4 re-implemented here in a few lines, so that a bug in the
+// docs/rules.md re-implemented here in a few lines, so that a bug in the
 // ledger or match packages cannot hide in its own golden file.
 
 var (

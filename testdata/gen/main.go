@@ -253,7 +253,7 @@ func (g *gen) identifiersCSV() []byte {
 	return []byte(b.String())
 }
 
-// caseYAML is the sample's case file (SPEC section 2).
+// caseYAML is the sample's case file (docs/rules.md#case).
 const caseYAML = `# The Perfect Storm (sample): a small SYNTHETIC pyramid IPTV organisation.
 # Every name, tax code, account and amount is invented; see README.md for
 # what each file plants and expected.json for the results it must give.

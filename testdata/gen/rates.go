@@ -170,7 +170,7 @@ type rateUse struct {
 }
 
 // lookup finds the rate of d or of the latest earlier day within 7 days
-// (SPEC section 4).
+// (docs/rules.md#conversion).
 func lookup(tab map[time.Time]map[string]decimal.Decimal, code string, d time.Time) (rateUse, bool) {
 	for back := 0; back <= 7; back++ {
 		dd := d.AddDate(0, 0, -back)
