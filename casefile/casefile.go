@@ -7,12 +7,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -85,10 +89,8 @@ func Load(path string) (*Case, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read case file: %w", err)
 	}
-	var fc fileCase
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fc); err != nil {
+	fc, err := decodeStrict(data)
+	if err != nil {
 		return nil, fmt.Errorf("case file %s: %w", path, err)
 	}
 	c := &Case{
@@ -129,6 +131,44 @@ func Load(path string) (*Case, error) {
 		c.Reviews[i] = resolve(base, r)
 	}
 	return c, c.Check()
+}
+
+// decodeStrict decodes a case file after checking every key against
+// fileCase, so that a misspelt key stops the run instead of being ignored.
+func decodeStrict(data []byte) (fileCase, error) {
+	var fc fileCase
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fc, nil
+		}
+		return fc, plainYAMLError(err)
+	}
+	if err := checkKeys(&doc, reflect.TypeFor[fileCase]()); err != nil {
+		return fc, err
+	}
+	if err := doc.Decode(&fc); err != nil {
+		return fc, plainYAMLError(err)
+	}
+	return fc, nil
+}
+
+// goTypeName matches the Go type yaml names in its errors ("into
+// []casefile.Input"), which the case file's author never wrote.
+var goTypeName = regexp.MustCompile(` into [^ :]+`)
+
+// plainYAMLError rewrites a yaml error without Go type names and without
+// yaml's own "yaml: " prefix.
+func plainYAMLError(err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs := make([]string, len(te.Errors))
+		for i, m := range te.Errors {
+			msgs[i] = strings.Replace(goTypeName.ReplaceAllString(m, ""), "cannot unmarshal", "cannot read", 1)
+		}
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
 }
 
 // resolve makes a case-file path relative to the case file's folder,
@@ -215,20 +255,42 @@ func (c *Case) setParams(reportDate, target string) error {
 	}
 	c.TargetEUR = DefaultTarget
 	if t := strings.TrimSpace(target); t != "" {
-		d, err := decimal.NewFromString(strings.ReplaceAll(strings.ReplaceAll(t, "_", ""), " ", ""))
-		if err != nil || d.Sign() <= 0 {
-			return fmt.Errorf("target_eur %q: want a positive amount such as 10000000", target)
+		d, err := parseTarget(t)
+		if err != nil {
+			return fmt.Errorf("target_eur %q: %w", target, err)
 		}
 		c.TargetEUR = d
 	}
 	if rd := strings.TrimSpace(reportDate); rd != "" {
-		d, err := time.Parse("2006-01-02", rd)
+		d, err := ingest.ParseDate(rd)
 		if err != nil {
-			return fmt.Errorf("report_date %q: want yyyy-mm-dd", reportDate)
+			return fmt.Errorf("report_date %q: want a day such as 2020-11-06 or 06/11/2020", reportDate)
 		}
 		c.ReportDate = d
 	}
 	return nil
+}
+
+// parseTarget reads the target in any notation the inputs accept
+// ("10.000.000", "10,000,000.00", "€ 10.000.000,00", "10_000_000"). A lone
+// separator followed by three digits ("10.000") is refused: read one way it
+// is a thousand times the other, and a target is no place to guess.
+func parseTarget(s string) (decimal.Decimal, error) {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "_", ""), " ", "")
+	it, errIt := ingest.ParseAmount(s, ingest.NotationItalian)
+	en, errEn := ingest.ParseAmount(s, ingest.NotationEnglish)
+	switch {
+	case errIt != nil && errEn != nil:
+		return decimal.Zero, errors.New("want a positive amount in euro such as 10000000 or 10.000.000")
+	case errIt == nil && errEn == nil && !it.Equal(en):
+		return decimal.Zero, fmt.Errorf("could be %s or %s: write the digits alone, as in 10000000", it, en)
+	case errIt != nil:
+		it = en
+	}
+	if it.Sign() <= 0 {
+		return decimal.Zero, errors.New("want a positive amount in euro such as 10000000 or 10.000.000")
+	}
+	return it, nil
 }
 
 // Check reports what makes a case unrunnable: no payments and nothing

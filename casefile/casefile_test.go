@@ -77,8 +77,8 @@ func TestBadCaseFiles(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"unknown key", "case: x\npayment: [a.csv]\n", "field payment not found"},
-		{"bad date", "report_date: 06/11/2020\npayments: [a.csv]\n", "want yyyy-mm-dd"},
+		{"unknown key", "case: x\npayment: [a.csv]\n", "did you mean `payments`?"},
+		{"bad date", "report_date: 31/02/2020\npayments: [a.csv]\n", "want a day"},
 		{"bad target", "target_eur: ten\npayments: [a.csv]\n", "positive amount"},
 		{"bad lang", "lang: fr\npayments: [a.csv]\n", "use en or it"},
 		{"no inputs", "case: x\n", "no inputs"},
