@@ -130,3 +130,11 @@ type RateUse struct {
 	Rate Rate
 	Uses int
 }
+
+// Income reports whether the entry counts in its suspect's figures: an
+// attributed, non-duplicate credit row (SuspectTotals.Payments counts it;
+// IncomeEUR adds its EUR when HasEUR). Outputs that list income row by row
+// use it so that their sums foot to the totals.
+func (e *Entry) Income() bool {
+	return e.Attrib != "" && e.Status != EntryDuplicate && !e.Debit
+}

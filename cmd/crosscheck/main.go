@@ -66,6 +66,7 @@ Start with "crosscheck demo" to see a complete run on a built-in sample case.` +
 		newInitCommand(),
 		newTemplateCommand(),
 		newDemoCommand(),
+		newExportCommand(),
 		newVersionCommand(),
 	)
 	return root

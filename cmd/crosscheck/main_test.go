@@ -252,7 +252,20 @@ func TestNonMatchingRecipientsAppearNowhere(t *testing.T) {
 		t.Fatalf("demo: %s", errs)
 	}
 	_, vout, verrs := runCLI(t, "validate", "--case", filepath.Join(dir, "case.yaml"))
-	text := outputText(t, []string{filepath.Join(dir, "report.xlsx"), filepath.Join(dir, "report.json")}, out, errs, vout, verrs)
+	files := []string{filepath.Join(dir, "report.xlsx"), filepath.Join(dir, "report.json")}
+	// The link exports are outputs too.
+	for _, ex := range [][2]string{{"graphml", "case.graphml"}, {"ftm", "case.ftm.json"}, {"i2", "i2"}} {
+		target := filepath.Join(dir, ex[1])
+		if code, _, errs := runCLI(t, "export", "--case", filepath.Join(dir, "case.yaml"), "--format", ex[0], "--out", target); code != 0 {
+			t.Fatalf("export %s: %s", ex[0], errs)
+		}
+		if ex[0] == "i2" {
+			files = append(files, filepath.Join(target, "links.csv"), filepath.Join(target, "entities.csv"))
+		} else {
+			files = append(files, target)
+		}
+	}
+	text := outputText(t, files, out, errs, vout, verrs)
 
 	var suspects []ledger.Suspect
 	ingest.ReadSuspects(ingest.Input{Path: filepath.Join(dir, "suspects.xlsx")}, ingest.Options{}, func(s ledger.Suspect) error {
@@ -307,6 +320,13 @@ func TestNonMatchingRecipientsAppearNowhere(t *testing.T) {
 	})
 	if checked < 50 {
 		t.Errorf("only %d recipient values checked: the sample should have dozens", checked)
+	}
+}
+
+func TestExportRejectsUnknownFormat(t *testing.T) {
+	code, _, errs := runCLI(t, "export", "--case", "x.yaml", "--format", "dot", "--out", "x")
+	if code != exitUsage || !strings.Contains(errs, "graphml") {
+		t.Errorf("exit %d, %q: want 2 and the list of formats", code, errs)
 	}
 }
 
