@@ -106,7 +106,7 @@ func execute(root *cobra.Command, args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(os.Stderr, "crosscheck:", err)
+	fmt.Fprintln(root.ErrOrStderr(), "crosscheck:", err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code

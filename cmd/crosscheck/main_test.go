@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,27 +14,19 @@ import (
 
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 )
 
-// runCLI runs the command tree as a user would and returns the exit code
-// and what it printed.
+// runCLI runs the command tree through execute, as main does, and returns
+// the exit code and what it printed.
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	root := newRootCommand()
 	var out, errb bytes.Buffer
 	root.SetOut(&out)
 	root.SetErr(&errb)
-	root.SetArgs(args)
-	err := root.Execute()
-	code := exitOK
-	if err != nil {
-		errb.WriteString(err.Error())
-		code = exitUsage
-		if ee, ok := err.(*exitError); ok {
-			code = ee.code
-		}
-	}
+	code := execute(root, args)
 	return code, out.String(), errb.String()
 }
 
@@ -391,5 +384,45 @@ func TestValidateExitsZeroWhenOnlyNotes(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("validate output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestExecuteMapsErrorsToExitCodes runs execute on a command tree whose
+// commands fail in each way, so the one place that maps errors to codes is
+// covered directly.
+func TestExecuteMapsErrorsToExitCodes(t *testing.T) {
+	tests := []struct {
+		name     string
+		err      error
+		code     int
+		wantLine string
+	}{
+		{"success", nil, exitOK, ""},
+		{"rejected rows", withCode(exitRejected, errors.New("3 rows rejected")), exitRejected, "crosscheck: 3 rows rejected\n"},
+		{"wrapped code", fmt.Errorf("run: %w", withCode(exitRejected, errors.New("x"))), exitRejected, "crosscheck: run: x\n"},
+		{"plain error is usage", errors.New("bad flag"), exitUsage, "crosscheck: bad flag\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := newRootCommand()
+			root.AddCommand(&cobra.Command{Use: "fail", RunE: func(*cobra.Command, []string) error { return tt.err }})
+			var out, errb bytes.Buffer
+			root.SetOut(&out)
+			root.SetErr(&errb)
+			if code := execute(root, []string{"fail"}); code != tt.code {
+				t.Errorf("exit %d, want %d", code, tt.code)
+			}
+			if errb.String() != tt.wantLine {
+				t.Errorf("stderr %q, want %q", errb.String(), tt.wantLine)
+			}
+		})
+	}
+	// An unknown command or flag is a usage error from cobra itself.
+	root := newRootCommand()
+	var errb bytes.Buffer
+	root.SetErr(&errb)
+	root.SetOut(io.Discard)
+	if code := execute(root, []string{"run", "--no-such-flag"}); code != exitUsage {
+		t.Errorf("unknown flag: exit %d, want %d", code, exitUsage)
 	}
 }
