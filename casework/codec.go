@@ -251,7 +251,8 @@ func (e *encoder) entry(x *ledger.Entry) {
 	e.int(day - e.day)
 	e.day = day
 	e.dec(p.Amount)
-	e.bool(p.Debit)
+	e.int(int64(p.Direction))
+	e.str(p.DirReason)
 	e.pstr(slotCurrency, p.Currency)
 	for _, s := range [...]string{p.Payer, p.PayerAccount, p.Payee, p.PayeeAccount, p.Reference, p.Description} {
 		e.str(s)
@@ -340,7 +341,8 @@ func decodeEntry(d *decoder) (ledger.Entry, error) {
 	d.day += d.int()
 	p.Date = dayTime(d.day)
 	p.Amount = d.dec()
-	p.Debit = d.bool()
+	p.Direction = ledger.Direction(d.int())
+	p.DirReason = d.str()
 	p.Currency = d.pstr(slotCurrency, true)
 	for _, s := range [...]*string{&p.Payer, &p.PayerAccount, &p.Payee, &p.PayeeAccount, &p.Reference, &p.Description} {
 		*s = d.str()

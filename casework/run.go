@@ -418,6 +418,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		UnattributedEUR:    unEUR,
 		NoRateCount:        noRate,
 		DuplicateCount:     duplicates,
+		Directions:         led.DirectionCounts(),
 		RatesUsed:          rates.Used(),
 		Entries:            entries,
 		IssueCount:         r.issues.n + br.issues.n,

@@ -135,7 +135,15 @@ func paymentsRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 	}
 }
 
-// paymentAmount fills Amount and Debit from a signed amount (with an
+// Reasons of the directions decided from a generic table's columns.
+const (
+	reasonSignDebit   = "the D/A column says debit"
+	reasonDebitColumn = "amount in the debit column"
+	reasonOwnNegative = "negative amount in the suspect's own statement: money out"
+	reasonNegative    = "negative amount in a list of payments received: refund"
+)
+
+// paymentAmount fills Amount and Direction from a signed amount (with an
 // optional D/A column) or from the credit and debit columns.
 func (t *table) paymentAmount(p *ledger.Payment, rec []string, amount, credit, debit, sign int, cellCur *string) *problem {
 	if cell(rec, amount) != "" {
@@ -150,8 +158,21 @@ func (t *table) paymentAmount(p *ledger.Payment, rec []string, amount, credit, d
 			if !ok {
 				return reject(sign, s, "unknown direction (expected D/A, Dare/Avere)")
 			}
-			p.Debit = isDebit
 			p.Amount = v.Abs()
+			if isDebit {
+				p.Direction, p.DirReason = ledger.DirOutgoing, reasonSignDebit
+			}
+			return nil
+		}
+		if v.IsNegative() {
+			// In a statement of the suspect's own account (the case
+			// file names its suspect) money out is negative; in a list
+			// of payments received a negative row takes one back.
+			if t.src.Suspect != "" {
+				p.Amount, p.Direction, p.DirReason = v.Abs(), ledger.DirOutgoing, reasonOwnNegative
+			} else {
+				p.Direction, p.DirReason = ledger.DirRefund, reasonNegative
+			}
 		}
 		return nil
 	}
@@ -170,7 +191,8 @@ func (t *table) paymentAmount(p *ledger.Payment, rec []string, amount, credit, d
 	case hasCr && (!hasDb || !cr.IsZero()):
 		p.Amount, *cellCur = cr.Abs(), crCur
 	case hasDb:
-		p.Amount, p.Debit, *cellCur = db.Abs(), true, dbCur
+		p.Amount, *cellCur = db.Abs(), dbCur
+		p.Direction, p.DirReason = ledger.DirOutgoing, reasonDebitColumn
 	default:
 		col := amount
 		if col < 0 {

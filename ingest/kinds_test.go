@@ -143,7 +143,7 @@ func TestAmbiguousHeaders(t *testing.T) {
 		t.Fatalf("%v %+v", c.err, c.issues)
 	}
 	r := c.rows[0]
-	if r.Date.Format("2006-01-02") != "2020-01-01" || r.Currency != "USD" || !r.Debit || r.Reference != "abc" {
+	if r.Date.Format("2006-01-02") != "2020-01-01" || r.Currency != "USD" || !r.Debit() || r.Reference != "abc" {
 		t.Errorf("row = %+v", r)
 	}
 }

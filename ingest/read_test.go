@@ -83,8 +83,8 @@ func TestBankStatementCreditDebitColumns(t *testing.T) {
 	}
 	for i, w := range want {
 		p := c.rows[i]
-		if p.Ref.Row != w.row || p.Date.Format("2006-01-02") != w.day || !p.Amount.Equal(dec(w.amount)) || p.Debit != w.debit || p.Currency != "EUR" || p.FileSuspect != "S001" {
-			t.Errorf("payment %d = row %d %s %s debit=%v %s; want %+v", i, p.Ref.Row, p.Date.Format("2006-01-02"), p.Amount, p.Debit, p.Currency, w)
+		if p.Ref.Row != w.row || p.Date.Format("2006-01-02") != w.day || !p.Amount.Equal(dec(w.amount)) || p.Debit() != w.debit || p.Currency != "EUR" || p.FileSuspect != "S001" {
+			t.Errorf("payment %d = row %d %s %s debit=%v %s; want %+v", i, p.Ref.Row, p.Date.Format("2006-01-02"), p.Amount, p.Debit(), p.Currency, w)
 		}
 	}
 	if c.rows[0].Description != "abbonamento IPTV ottobre" {

@@ -67,7 +67,7 @@ func (be *bookEntry) set(e *Entry, cents int64, centsOK bool) {
 	*be = bookEntry{
 		Amount: e.Amount, EUR: e.EUR, Currency: e.Currency, Channel: e.Channel,
 		Payer: e.Payer, PayerAccount: e.PayerAccount, Date: e.Date,
-		cents: cents, Debit: e.Debit, HasEUR: e.HasEUR, centsOK: centsOK,
+		cents: cents, Debit: e.Debit(), HasEUR: e.HasEUR, centsOK: centsOK,
 	}
 }
 

@@ -120,7 +120,7 @@ func (d *Deduper) checkKey(p *Payment, key uint64, ok bool) (status EntryStatus,
 	if !ok {
 		return EntryOK, Ref{}
 	}
-	amount, meta := amountKey(p.Amount, p.Debit)
+	amount, meta := amountKey(p.Amount, p.Debit())
 	old, added := d.seen.insert(key)
 	if added {
 		row := uint32(math.MaxUint32)

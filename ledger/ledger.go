@@ -32,12 +32,15 @@ type Ledger struct {
 	attr     Attributor
 	dedupe   *Deduper
 
-	posted       int
-	payments     int
-	attributed   int
-	noRate       int
-	duplicates   int
-	debits       int
+	posted      int
+	payments    int
+	attributed  int
+	noRate      int
+	duplicates  int
+	debits      int
+	notPayments int
+	// byDir counts the non-duplicate rows of each direction.
+	byDir        [4]int
 	unattributed int
 	unattribEUR  sum
 	dupBySource  map[Ref]int
@@ -129,6 +132,14 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 	}
 	l.posted++
 	*e = Entry{Payment: *p, Status: EntryOK}
+	l.byDir[p.Direction%4]++
+	if p.Direction == DirNotPayment {
+		// Listed with its reason, never summed: no duplicate check (a
+		// conversion leg or a hold is not a second copy of a payment), no
+		// rate and no suspect.
+		l.notPayments++
+		return issues
+	}
 	status, first := l.dedupe.checkKey(p, key.key, key.ok)
 	switch status {
 	case EntryDuplicate:
@@ -138,6 +149,7 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 		dup := l.issue(p, "reference", p.Reference,
 			fmt.Sprintf("duplicate of %s (same reference %s, same amount)", refText(first), strings.TrimSpace(p.Reference)))
 		dup.Note = true
+		l.byDir[p.Direction%4]--
 		return append(issues, dup)
 	case EntryConflict:
 		e.Status, e.DuplicateOf = status, first
@@ -152,7 +164,7 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 		issues = append(issues, l.issue(p, "currency", p.Currency, l.rates.noRateProblem(p.Currency, p.Date)))
 	}
 
-	if p.Debit {
+	if p.Debit() {
 		l.debits++
 	} else {
 		l.payments++
@@ -188,10 +200,10 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 			be.set(e, cents, centsOK)
 			b.post(&be)
 		}
-		if !p.Debit {
+		if !p.Debit() {
 			l.attributed++
 		}
-	case !p.Debit:
+	case !p.Debit():
 		l.unattributed++
 		if e.HasEUR {
 			addEUR(&l.unattribEUR, e.EUR, cents, centsOK)
@@ -237,6 +249,10 @@ func ruleColumn(r Rule) string {
 		return "payee_account"
 	case RulePayee:
 		return "payee"
+	case RulePayerAccount:
+		return "payer_account"
+	case RulePayer:
+		return "payer"
 	}
 	return string(r)
 }
@@ -285,6 +301,14 @@ func (l *Ledger) Unattributed() (count int, eur decimal.Decimal) {
 func (l *Ledger) Counts() (payments, attributed, noRate, duplicates, debits int) {
 	return l.payments, l.attributed, l.noRate, l.duplicates, l.debits
 }
+
+// DirectionCounts returns how many rows posted, duplicates left out, were
+// of each direction (indexed by Direction).
+func (l *Ledger) DirectionCounts() [4]int { return l.byDir }
+
+// NotPayments counts the rows that are not a payment: listed, never
+// summed. Rows posted = payments + debits + duplicates + not payments.
+func (l *Ledger) NotPayments() int { return l.notPayments }
 
 // Duplicates returns how many rows of one source were duplicates, so the
 // caller can fix Source.Accepted and Source.Duplicates.

@@ -113,7 +113,7 @@ func TestDebitsAreReportedApartFromIncome(t *testing.T) {
 	l := New(testSuspects, testRates(), testAttr)
 	in := pay("bank.csv", 2, "2020-11-06", "100", "EUR")
 	out := pay("bank.csv", 3, "2020-11-06", "40", "EUR")
-	out.Debit = true
+	out.Direction = DirOutgoing
 	for _, p := range []*Payment{&in, &out} {
 		p.Suspect = "S002"
 		l.Post(p, nil)
@@ -297,7 +297,7 @@ func TestIncomePlusUnattributedEqualsAllConvertedCredits(t *testing.T) {
 	entries := generatePayments(5000, 7)
 	for i := range entries {
 		e, _ := l.Post(&entries[i], nil)
-		if e.Status != EntryDuplicate && e.HasEUR && !e.Debit {
+		if e.Status != EntryDuplicate && e.HasEUR && !e.Debit() {
 			want = want.Add(e.EUR)
 		}
 	}
@@ -438,7 +438,9 @@ func generatePayments(n int, seed int64) []Payment {
 		if rnd.Intn(5) == 0 {
 			p.Reference = "R" + strconv.Itoa(i)
 		}
-		p.Debit = rnd.Intn(20) == 0 && p.Amount.Sign() > 0
+		if rnd.Intn(20) == 0 && p.Amount.Sign() > 0 {
+			p.Direction = DirOutgoing
+		}
 		// Every tenth row re-reads an earlier referenced row: the same
 		// payment (a duplicate) or, one time in four, a different
 		// amount under the same reference (a conflict).

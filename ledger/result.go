@@ -16,7 +16,10 @@ const (
 	RuleFileSuspect   Rule = "file_suspect"
 	RulePayeeAccount  Rule = "payee_account"
 	RulePayee         Rule = "payee"
-	RuleNone          Rule = ""
+	// For refunds and outgoing rows, whose suspect is the one paying.
+	RulePayerAccount Rule = "payer_account"
+	RulePayer        Rule = "payer"
+	RuleNone         Rule = ""
 )
 
 // EntryStatus is what became of a payment row after duplicate detection.

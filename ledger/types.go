@@ -9,6 +9,7 @@
 package ledger
 
 import (
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -125,12 +126,14 @@ type Suspect struct {
 type Payment struct {
 	Ref  Ref
 	Date time.Time // the day, Europe/Rome, as UTC midnight
-	// Amount is signed, in units of Currency, at full precision:
-	// negative is a reversal or refund. For bank-statement tables with
-	// separate credit and debit columns a debit is positive here with
-	// Debit set.
-	Amount       decimal.Decimal
-	Debit        bool
+	// Amount is in units of Currency, at full precision: positive for
+	// incoming and outgoing rows, negative for a refund (it nets income).
+	Amount decimal.Decimal
+	// Direction is what the row is relative to the suspect; DirReason
+	// says which column or rule decided it (empty for a plain incoming
+	// row).
+	Direction    Direction
+	DirReason    string
 	Currency     string // upper-case ISO 4217 code or crypto ticker
 	Payer        string
 	PayerAccount string
@@ -142,6 +145,58 @@ type Payment struct {
 	Suspect      string // the row's own suspect column
 	FileSuspect  string // the case file's `suspect:` for this source
 }
+
+// Direction is what a payment row is relative to the suspect (SPEC section
+// 4, Direction).
+type Direction uint8
+
+// Directions. Only incoming rows and refunds make income; outgoing rows
+// are reported apart; rows that are not a payment are listed with their
+// reason and never summed.
+const (
+	DirIncoming   Direction = iota // money received: income
+	DirOutgoing                    // the suspect's own spending or transfer
+	DirRefund                      // refund or reversal of an incoming payment: nets income
+	DirNotPayment                  // conversion leg, hold, own-account transfer, fee, trade, failed or unbooked row
+)
+
+// Directions lists every direction in display order.
+var Directions = []Direction{DirIncoming, DirOutgoing, DirRefund, DirNotPayment}
+
+// String is the direction's name in reports and the JSON document.
+func (d Direction) String() string {
+	switch d {
+	case DirOutgoing:
+		return "outgoing"
+	case DirRefund:
+		return "refund"
+	case DirNotPayment:
+		return "not_a_payment"
+	}
+	return "incoming"
+}
+
+// ParseDirection reads a direction name as String writes it, or an
+// Italian or English synonym.
+func ParseDirection(s string) (Direction, bool) {
+	switch strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(s))) {
+	case "incoming", "in", "income", "credit", "entrata", "accredito":
+		return DirIncoming, true
+	case "outgoing", "out", "debit", "uscita", "addebito":
+		return DirOutgoing, true
+	case "refund", "reversal", "rimborso", "storno":
+		return DirRefund, true
+	case "notapayment", "none", "ignore", "nonpagamento", "ignora":
+		return DirNotPayment, true
+	}
+	return 0, false
+}
+
+// Debit reports an outgoing row: not income, reported apart.
+func (p *Payment) Debit() bool { return p.Direction == DirOutgoing }
+
+// Counted reports a row that makes income (incoming or refund).
+func (p *Payment) Counted() bool { return p.Direction == DirIncoming || p.Direction == DirRefund }
 
 // AssetType is the category of a seized item.
 type AssetType string

@@ -355,6 +355,20 @@ func (a *Attributor) Attribute(p *ledger.Payment) (suspect string, rule ledger.R
 	if id, by, ok := a.lookupName(p.Payee); ok {
 		return id, ledger.RulePayee, by
 	}
+	// A refund is paid back by the suspect who had received the money,
+	// and an outgoing row is the suspect's own spending: the suspect is
+	// on the paying side.
+	if p.Direction == ledger.DirRefund || p.Direction == ledger.DirOutgoing {
+		if id, by, ok := a.lookupIdent(p.PayerAccount); ok {
+			return id, ledger.RulePayerAccount, by
+		}
+		if id, by, ok := a.lookupIdent(p.Payer); ok {
+			return id, ledger.RulePayer, by
+		}
+		if id, by, ok := a.lookupName(p.Payer); ok {
+			return id, ledger.RulePayer, by
+		}
+	}
 	return "", ledger.RuleNone, ""
 }
 

@@ -49,7 +49,7 @@ func testEntries() []ledger.Entry {
 	e7 := ledger.Entry{Payment: pay(8, date(2020, 7, 2), "-20.00", "EUR"), Status: ledger.EntryOK, EUR: d("-20.00"), HasEUR: true, Attrib: "S001", Rule: ledger.RulePayeeAccount}
 	e8 := ledger.Entry{Payment: pay(9, date(2020, 7, 3), "15.25", "USD"), Status: ledger.EntryOK, EUR: d("12.85"), HasEUR: true,
 		Rate: ledger.Rate{Date: date(2020, 7, 3), Currency: "USD", Value: d("1.1268")}, HasRate: true}
-	e8.Debit = false
+	e8.Direction = ledger.DirIncoming
 	return []ledger.Entry{e1, e2, e3, e4, e5, e6, e7, e8}
 }
 

@@ -154,7 +154,7 @@ func flagCounts(flags []match.BenefitFlag) (map[match.Class]int, decimal.Decimal
 // unattributed reports whether an entry belongs on the Unattributed sheet:
 // counted (not a duplicate), a credit, and attributed to nobody.
 func unattributed(e *ledger.Entry) bool {
-	return e.Status != ledger.EntryDuplicate && !e.Debit && e.Attrib == ""
+	return e.Status != ledger.EntryDuplicate && e.Counted() && e.Attrib == ""
 }
 
 // sortedTypes lists the asset types present in m in display order, then

@@ -141,6 +141,15 @@ type jsonPayments struct {
 	AttributedPercent string `json:"attributed_percent"`
 	Duplicates        int    `json:"duplicates"`
 	NoRate            int    `json:"no_rate"`
+	// Directions counts the non-duplicate rows of each direction.
+	Directions jsonDirections `json:"directions"`
+}
+
+type jsonDirections struct {
+	Incoming   int `json:"incoming"`
+	Outgoing   int `json:"outgoing"`
+	Refund     int `json:"refund"`
+	NotPayment int `json:"not_a_payment"`
 }
 
 type jsonRate struct {
@@ -190,7 +199,9 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("sources", jsonSources(r.Sources))
 	jw.field("payments", jsonPayments{Total: r.PaymentsTotal, Attributed: r.AttributedPayments,
 		AttributedEUR: eur(r.AttributedEUR), AttributedPercent: attributedShare(r).StringFixed(2),
-		Duplicates: r.DuplicateCount, NoRate: r.NoRateCount})
+		Duplicates: r.DuplicateCount, NoRate: r.NoRateCount,
+		Directions: jsonDirections{Incoming: r.Directions[ledger.DirIncoming], Outgoing: r.Directions[ledger.DirOutgoing],
+			Refund: r.Directions[ledger.DirRefund], NotPayment: r.Directions[ledger.DirNotPayment]}})
 	jw.field("seizure", jsonSeizureOf(r.Seizure))
 	jw.field("cycles", nonNil(r.Cycles))
 	jw.field("rates_used", jsonRates(r.RatesUsed))

@@ -48,6 +48,10 @@ type Report struct {
 	UnattributedEUR    decimal.Decimal
 	NoRateCount        int
 	DuplicateCount     int
+	// Directions counts the non-duplicate rows of each direction
+	// (indexed by ledger.Direction): not-a-payment rows are listed,
+	// never summed.
+	Directions [4]int
 
 	RatesUsed []ledger.RateUse
 

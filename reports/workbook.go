@@ -185,7 +185,7 @@ func (b *book) suspectTotals(r *Report, lastRow int) []any {
 // paymentHeaders are the Payments sheet's columns.
 var paymentHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Currency", "EUR", "Rate",
 	"Rate date", "Payer", "Payer account", "Payee", "Payee account", "Reference", "Description",
-	"Channel", "Debit", "Status", "Duplicate of", "Suspect", "Rule", "Decided by"}
+	"Channel", "Direction", "Status", "Duplicate of", "Suspect", "Rule", "Decided by", "Direction reason"}
 
 var unattribHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Currency", "EUR",
 	"Payer", "Payer account", "Payee", "Payee account", "Reference", "Description", "Channel"}
@@ -198,6 +198,7 @@ type rowBuffers struct {
 	amount     [19]int // native amount style by minor units
 	status     map[ledger.EntryStatus]string
 	rules      map[ledger.Rule]string
+	dirs       [4]string
 	yes        string
 }
 
@@ -210,7 +211,10 @@ func (b *book) newRowBuffers() *rowBuffers {
 	for _, s := range []ledger.EntryStatus{ledger.EntryOK, ledger.EntryDuplicate, ledger.EntryConflict} {
 		rb.status[s] = b.tr.t(string(s))
 	}
-	for _, r := range []ledger.Rule{ledger.RuleSuspectColumn, ledger.RuleFileSuspect, ledger.RulePayeeAccount, ledger.RulePayee} {
+	for _, d := range ledger.Directions {
+		rb.dirs[d] = b.tr.t(d.String())
+	}
+	for _, r := range []ledger.Rule{ledger.RuleSuspectColumn, ledger.RuleFileSuspect, ledger.RulePayeeAccount, ledger.RulePayee, ledger.RulePayerAccount, ledger.RulePayer} {
 		rb.rules[r] = b.tr.t(string(r))
 	}
 	return rb
@@ -239,16 +243,14 @@ func (rb *rowBuffers) payment(e *ledger.Entry) []any {
 	p[8] = ifOK(e.HasRate && !e.Rate.Date.IsZero(), e.Rate.Date)
 	p[9], p[10], p[11], p[12] = str(e.Payer), str(e.PayerAccount), str(e.Payee), str(e.PayeeAccount)
 	p[13], p[14], p[15] = str(e.Reference), str(e.Description), str(e.Channel)
-	p[16] = nil
-	if e.Debit {
-		p[16] = rb.yes
-	}
+	p[16] = str(rb.dirs[e.Direction%4])
 	st, ok := rb.status[e.Status]
 	if !ok {
 		st = string(e.Status)
 	}
 	p[17], p[18] = str(st), str(refText(e.DuplicateOf))
 	p[19], p[20], p[21] = str(e.Attrib), str(rb.rules[e.Rule]), str(e.AttribBy)
+	p[22] = str(e.DirReason)
 	return p
 }
 
