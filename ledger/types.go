@@ -146,8 +146,8 @@ type Payment struct {
 	FileSuspect  string // the case file's `suspect:` for this source
 }
 
-// Direction is what a payment row is relative to the suspect (SPEC section
-// 4, Direction).
+// Direction is what a payment row is relative to the suspect
+// (docs/rules.md#direction).
 type Direction uint8
 
 // Directions. Only incoming rows and refunds make income; outgoing rows
