@@ -20,6 +20,7 @@ import (
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/reports"
 	"github.com/crosscheck/crosscheck/review"
+	"github.com/crosscheck/crosscheck/spool"
 	"github.com/shopspring/decimal"
 )
 
@@ -45,50 +46,50 @@ type Options struct {
 type Result struct {
 	Report   *reports.Report
 	Rejected int // rows rejected across all sources
-	entries  *spool[ledger.Entry]
-	issues   *spool[ledger.Issue]
+	entries  *spool.Spool[ledger.Entry]
+	issues   *spool.Spool[ledger.Issue]
 	// benefitIssues are the issues of the households and benefit lists,
 	// read beside the payments; Report.Issues puts them back in place.
-	benefitIssues *spool[ledger.Issue]
+	benefitIssues *spool.Spool[ledger.Issue]
 }
 
 // Close releases the spool files behind Report.Entries and Report.Issues.
 func (r *Result) Close() {
 	if r.entries != nil {
-		r.entries.close()
+		r.entries.Close()
 	}
 	if r.issues != nil {
-		r.issues.close()
+		r.issues.Close()
 	}
 	if r.benefitIssues != nil {
-		r.benefitIssues.close()
+		r.benefitIssues.Close()
 	}
 }
 
 // Err reports a failure while reading the spools back (after the reports
 // were written).
 func (r *Result) Err() error {
-	if r.entries != nil && r.entries.err != nil {
-		return r.entries.err
+	if r.entries != nil && r.entries.Err() != nil {
+		return r.entries.Err()
 	}
-	if r.benefitIssues != nil && r.benefitIssues.err != nil {
-		return r.benefitIssues.err
+	if r.benefitIssues != nil && r.benefitIssues.Err() != nil {
+		return r.benefitIssues.Err()
 	}
-	return r.issues.err
+	return r.issues.Err()
 }
 
 type runner struct {
 	c        *casefile.Case
 	opt      Options
 	sources  []ledger.Source
-	issues   *spool[ledger.Issue]
-	entries  *spool[ledger.Entry]
+	issues   *spool.Spool[ledger.Issue]
+	entries  *spool.Spool[ledger.Entry]
 	lastDate time.Time
 	progress *progress
 	ahead    *ingest.Ahead
 }
 
-func (r *runner) report(is ledger.Issue) { r.issues.add(&is) }
+func (r *runner) report(is ledger.Issue) { r.issues.Add(&is) }
 
 func (r *runner) options(kind ledger.Kind) ingest.Options {
 	report := r.report
@@ -178,12 +179,12 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 	}
 	r.ahead = ingest.CheckAhead(paths)
-	if r.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", (*encoder).issue, decodeIssue); err != nil {
+	if r.issues, err = spool.Issues(opt.TempDir); err != nil {
 		return nil, err
 	}
 	if !opt.NoPaymentRows {
-		if r.entries, err = newSpool(opt.TempDir, "crosscheck-payments-*", (*encoder).entry, decodeEntry); err != nil {
-			r.issues.close()
+		if r.entries, err = spool.Entries(opt.TempDir); err != nil {
+			r.issues.Close()
 			return nil, err
 		}
 	}
@@ -240,11 +241,11 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// a spool of their own and, like their sources, are put back in input
 	// order (after the rates) when the run is done.
 	br := &runner{c: c, opt: opt, progress: r.progress, ahead: r.ahead}
-	if br.issues, err = newSpool(opt.TempDir, "crosscheck-issues-*", (*encoder).issue, decodeIssue); err != nil {
+	if br.issues, err = spool.Issues(opt.TempDir); err != nil {
 		return nil, err
 	}
 	spools.benefitIssues = br.issues
-	issuesAt, sourcesAt := r.issues.n, len(r.sources)
+	issuesAt, sourcesAt := r.issues.Len(), len(r.sources)
 	var matcher *match.BenefitMatcher
 	readBenefits := func() error {
 		matcher = match.NewBenefitMatcher(attr.Suspects(), match.Options{})
@@ -310,10 +311,10 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 		scratch = led.PostKeyedTo(e, p, item.key, scratch[:0])
 		for i := range scratch {
-			r.issues.add(&scratch[i])
+			r.issues.Add(&scratch[i])
 		}
 		if r.entries != nil {
-			r.entries.add(e)
+			r.entries.Add(e)
 		}
 		if p.Date.After(r.lastDate) {
 			r.lastDate = p.Date
@@ -373,15 +374,15 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	led.Seal()
 	var entries iter.Seq[ledger.Entry]
 	if r.entries != nil {
-		if err := r.entries.finish(); err != nil {
+		if err := r.entries.Finish(); err != nil {
 			return nil, err
 		}
-		entries = markConflicts(r.entries.all(), led)
+		entries = markConflicts(r.entries.All(), led)
 	}
-	if err := r.issues.finish(); err != nil {
+	if err := r.issues.Finish(); err != nil {
 		return nil, err
 	}
-	if err := br.issues.finish(); err != nil {
+	if err := br.issues.Finish(); err != nil {
 		return nil, err
 	}
 
@@ -421,8 +422,8 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		Directions:         led.DirectionCounts(),
 		RatesUsed:          rates.Used(),
 		Entries:            entries,
-		IssueCount:         r.issues.n + br.issues.n,
-		Issues:             spliced(r.issues, issuesAt, br.issues),
+		IssueCount:         r.issues.Len() + br.issues.Len(),
+		Issues:             spool.Spliced(r.issues, issuesAt, br.issues),
 	}
 	spools.Report = rep
 	spools.Rejected = rejected

@@ -13,7 +13,6 @@ import (
 	"math"
 	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -21,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -131,7 +131,9 @@ func (a *asyncWriter) Close() error {
 // frozen, and per-column styles for plain values; fit scales it to one
 // page wide when printed.
 func newXMLSheet(dir, name string, widths []float64, colStyles []int, fit bool) (*xmlSheet, *crcWriter, error) {
-	tmp, err := os.CreateTemp(dir, "crosscheck-sheet-*.xml.deflate")
+	// The sheet holds payer names and accounts: its scratch file has no
+	// name, so nothing of it outlives the run.
+	tmp, err := outfile.Temp(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("sheet %q: %w", name, err)
 	}
@@ -374,23 +376,22 @@ type splice struct {
 }
 
 func (sp splice) close() {
-	name := sp.file.Name()
-	sp.file.Close()
-	os.Remove(name)
+	outfile.Discard(sp.file)
 }
 
-// spliceSheets rewrites the workbook at xlsxPath with the given sheets'
-// XML replaced, copying every other part as it is (without inflating it).
-func spliceSheets(xlsxPath string, splices []splice) error {
+// spliceSheets copies the workbook in src (size bytes) to dst with the
+// given sheets' XML replaced, copying every other part as it is (without
+// inflating it).
+func spliceSheets(dst io.Writer, src io.ReaderAt, size int64, splices []splice) error {
 	if len(splices) == 0 {
-		return nil
+		_, err := io.Copy(dst, io.NewSectionReader(src, 0, size))
+		return err
 	}
-	zr, err := zip.OpenReader(xlsxPath)
+	zr, err := zip.NewReader(src, size)
 	if err != nil {
 		return fmt.Errorf("reopen workbook: %w", err)
 	}
-	defer zr.Close()
-	parts, err := sheetParts(&zr.Reader)
+	parts, err := sheetParts(zr)
 	if err != nil {
 		return err
 	}
@@ -402,12 +403,7 @@ func spliceSheets(xlsxPath string, splices []splice) error {
 		}
 		byPart[p] = sp
 	}
-	out, err := os.CreateTemp(filepath.Dir(xlsxPath), ".crosscheck-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("rewrite workbook: %w", err)
-	}
-	defer os.Remove(out.Name())
-	bw := bufio.NewWriterSize(out, 1<<20)
+	bw := bufio.NewWriterSize(dst, 1<<20)
 	zw := zip.NewWriter(bw)
 	// excelize lists the parts, and the content types, in map order: put
 	// them in one order so that the same report is the same bytes (its
@@ -454,13 +450,7 @@ func spliceSheets(xlsxPath string, splices []splice) error {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("rewrite workbook: %w", err)
 	}
-	if err := out.Close(); err != nil {
-		return fmt.Errorf("rewrite workbook: %w", err)
-	}
-	// The rewritten file is private (0600), as excelize saves it: the
-	// report holds personal data.
-	zr.Close()
-	return os.Rename(out.Name(), xlsxPath)
+	return nil
 }
 
 // contentType is one Default or Override element of [Content_Types].xml.

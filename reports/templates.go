@@ -2,10 +2,12 @@ package reports
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -203,7 +205,13 @@ func writeTemplate(path, sheet string, cols []templateCol, it bool) error {
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return fmt.Errorf("template %s: %w", path, err)
 	}
-	if err := f.SaveAs(path); err != nil {
+	// Templates are empty forms, shared like any document (0644).
+	// excelize chooses the content types by the file's extension.
+	f.Path = path
+	if err := outfile.WriteFile(path, outfile.Public, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	}); err != nil {
 		return fmt.Errorf("save template %s: %w", path, err)
 	}
 	return nil

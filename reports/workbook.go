@@ -1,13 +1,16 @@
 package reports
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"iter"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -34,9 +37,19 @@ func sheetsFor(r *Report) []string {
 	return out
 }
 
-// WriteWorkbook writes the workbook (docs/rules.md#outputs) to path. It ranges
-// over r.Entries and r.Issues once each.
+// WriteWorkbook writes the workbook (docs/rules.md#outputs) to path,
+// atomically: the previous file stays as it was unless the whole workbook
+// was written. It ranges over r.Entries and r.Issues once each.
 func WriteWorkbook(path string, r *Report) error {
+	return outfile.WriteFile(path, outfile.Private, func(w io.Writer) error {
+		return WriteWorkbookTo(w, r)
+	})
+}
+
+// WriteWorkbookTo writes the workbook to w (for callers that commit the
+// file themselves, see outfile). It ranges over r.Entries and r.Issues
+// once each.
+func WriteWorkbookTo(w io.Writer, r *Report) error {
 	b := newBook(r.Params.Lang)
 	defer b.f.Close()
 	defer func() {
@@ -47,11 +60,28 @@ func WriteWorkbook(path string, r *Report) error {
 	if err := b.writeAll(r); err != nil {
 		return err
 	}
-	if err := b.f.SaveAs(path); err != nil {
-		return fmt.Errorf("save workbook %s: %w", path, err)
+	// excelize's part of the workbook goes to a scratch file first: the
+	// large sheets, written apart, are spliced into it on the way out.
+	scratch, err := outfile.Temp("")
+	if err != nil {
+		return fmt.Errorf("save workbook: %w", err)
 	}
-	if err := spliceSheets(path, b.splices); err != nil {
-		return fmt.Errorf("save workbook %s: %w", path, err)
+	defer outfile.Discard(scratch)
+	bw := bufio.NewWriterSize(scratch, 1<<20)
+	// excelize chooses the content types by the file's extension.
+	b.f.Path = "report.xlsx"
+	if _, err := b.f.WriteTo(bw); err != nil {
+		return fmt.Errorf("save workbook: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("save workbook: %w", err)
+	}
+	size, err := scratch.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return fmt.Errorf("save workbook: %w", err)
+	}
+	if err := spliceSheets(w, scratch, size, b.splices); err != nil {
+		return fmt.Errorf("save workbook: %w", err)
 	}
 	return nil
 }

@@ -1,4 +1,11 @@
-package casework
+// Package spool keeps a long sequence of records on disk so that memory
+// does not grow with the number of payment rows: a run writes each record
+// once while computing and the reports read them back, in order, as often
+// as they need (the workbook and the JSON each read once).
+//
+// The files have no name (see outfile.Temp): they hold payer names and
+// accounts, and nothing of them is left behind however the run ends.
+package spool
 
 import (
 	"bufio"
@@ -7,13 +14,13 @@ import (
 	"io"
 	"iter"
 	"os"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/outfile"
 )
 
-// spool keeps a long sequence of records on disk so that memory does not
-// grow with the number of payment rows: the run writes each record once
-// while computing and the reports read them back, in order, as often as
-// they need (the workbook and the JSON each read once).
-type spool[T any] struct {
+// Spool is a sequence of records of one type on disk.
+type Spool[T any] struct {
 	f      *os.File
 	w      *asyncWriter
 	encode func(*encoder, *T)
@@ -23,16 +30,34 @@ type spool[T any] struct {
 	err    error
 }
 
-func newSpool[T any](dir, pattern string, encode func(*encoder, *T), decode func(*decoder) (T, error)) (*spool[T], error) {
-	f, err := os.CreateTemp(dir, pattern)
+// Entries starts a spool of payment rows in dir (the system's temporary
+// folder when empty).
+func Entries(dir string) (*Spool[ledger.Entry], error) {
+	return newSpool(dir, (*encoder).entry, decodeEntry)
+}
+
+// Issues starts a spool of issues in dir (the system's temporary folder
+// when empty).
+func Issues(dir string) (*Spool[ledger.Issue], error) {
+	return newSpool(dir, (*encoder).issue, decodeIssue)
+}
+
+func newSpool[T any](dir string, encode func(*encoder, *T), decode func(*decoder) (T, error)) (*Spool[T], error) {
+	f, err := outfile.Temp(dir)
 	if err != nil {
 		return nil, fmt.Errorf("create spool file: %w", err)
 	}
-	return &spool[T]{f: f, w: newAsyncWriter(f, 1<<20), encode: encode, decode: decode}, nil
+	return &Spool[T]{f: f, w: newAsyncWriter(f, 1<<20), encode: encode, decode: decode}, nil
 }
 
-// add appends one record, framed by its length.
-func (s *spool[T]) add(v *T) {
+// Len is the number of records added.
+func (s *Spool[T]) Len() int { return s.n }
+
+// Err is the first error writing or reading the spool back.
+func (s *Spool[T]) Err() error { return s.err }
+
+// Add appends one record, framed by its length.
+func (s *Spool[T]) Add(v *T) {
 	if s.err != nil {
 		return
 	}
@@ -54,18 +79,22 @@ func (s *spool[T]) add(v *T) {
 	s.n++
 }
 
-// finish flushes the spool; it must be called before all().
-func (s *spool[T]) finish() error {
+// Finish flushes the spool; it must be called before All.
+func (s *Spool[T]) Finish() error {
 	if err := s.w.close(); err != nil && s.err == nil {
 		s.err = fmt.Errorf("write spool: %w", err)
 	}
 	return s.err
 }
 
-// all yields every record in the order they were added. A read error
+// All yields every record in the order they were added. A read error
 // stops the sequence and is kept in s.err for the caller to check.
-func (s *spool[T]) all() iter.Seq[T] {
+func (s *Spool[T]) All() iter.Seq[T] {
 	return func(yield func(T) bool) {
+		if s.f == nil {
+			s.err = fmt.Errorf("read spool: %w", os.ErrClosed)
+			return
+		}
 		if _, err := s.f.Seek(0, io.SeekStart); err != nil {
 			s.err = fmt.Errorf("rewind spool: %w", err)
 			return
@@ -100,14 +129,14 @@ func (s *spool[T]) all() iter.Seq[T] {
 	}
 }
 
-// spliced yields main's records with mid's put in before the record at
+// Spliced yields main's records with mid's put in before the record at
 // index at (after the last when at is main's length).
-func spliced[T any](main *spool[T], at int, mid *spool[T]) iter.Seq[T] {
+func Spliced[T any](main *Spool[T], at int, mid *Spool[T]) iter.Seq[T] {
 	return func(yield func(T) bool) {
 		i := 0
-		for v := range main.all() {
+		for v := range main.All() {
 			if i == at {
-				for w := range mid.all() {
+				for w := range mid.All() {
 					if !yield(w) {
 						return
 					}
@@ -119,7 +148,7 @@ func spliced[T any](main *spool[T], at int, mid *spool[T]) iter.Seq[T] {
 			}
 		}
 		if at >= i {
-			for w := range mid.all() {
+			for w := range mid.All() {
 				if !yield(w) {
 					return
 				}
@@ -128,11 +157,14 @@ func spliced[T any](main *spool[T], at int, mid *spool[T]) iter.Seq[T] {
 	}
 }
 
-func (s *spool[T]) close() {
+// Close releases the spool's file. It may be called more than once.
+func (s *Spool[T]) Close() {
+	if s.f == nil {
+		return
+	}
 	s.w.close()
-	name := s.f.Name()
-	s.f.Close()
-	os.Remove(name)
+	outfile.Discard(s.f)
+	s.f = nil
 }
 
 // asyncWriter collects records in large buffers and hands each full

@@ -1,7 +1,8 @@
-package casework
+package spool
 
 import (
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -32,21 +33,21 @@ func sampleEntry(i int) ledger.Entry {
 }
 
 func TestSpoolRoundTrip(t *testing.T) {
-	s, err := newSpool(t.TempDir(), "t-*", (*encoder).entry, decodeEntry)
+	s, err := Entries(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.close()
+	defer s.Close()
 	for i := 0; i < 1000; i++ {
 		e := sampleEntry(i)
-		s.add(&e)
+		s.Add(&e)
 	}
-	if err := s.finish(); err != nil {
+	if err := s.Finish(); err != nil {
 		t.Fatal(err)
 	}
 	for pass := 0; pass < 2; pass++ { // the workbook and the JSON each read it once
 		i := 0
-		for e := range s.all() {
+		for e := range s.All() {
 			want := sampleEntry(i)
 			if e.Ref != want.Ref || !e.Amount.Equal(want.Amount) || !e.EUR.Equal(want.EUR) || !e.Date.Equal(want.Date) || e.Attrib != want.Attrib || !e.Rate.Value.Equal(want.Rate.Value) {
 				t.Fatalf("pass %d entry %d: got %+v", pass, i, e)
@@ -60,20 +61,20 @@ func TestSpoolRoundTrip(t *testing.T) {
 }
 
 func BenchmarkSpoolEntries(b *testing.B) {
-	s, err := newSpool(b.TempDir(), "b-*", (*encoder).entry, decodeEntry)
+	s, err := Entries(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.close()
+	defer s.Close()
 	e := sampleEntry(1)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.add(&e)
+		s.Add(&e)
 	}
-	s.finish()
+	s.Finish()
 	n := 0
-	for range s.all() {
+	for range s.All() {
 		n++
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "entries/s")
@@ -134,20 +135,20 @@ func TestSpoolRepeatsRoundTrip(t *testing.T) {
 	add(func(e *ledger.Entry) { e.Ref.Row += 5; e.Rate.Ref.Row = 8; e.Rate.Date = time.Time{} })
 	add(func(e *ledger.Entry) { e.Channel, e.Description, e.Reference = "Postepay", "", "" })
 
-	s, err := newSpool(t.TempDir(), "t-*", (*encoder).entry, decodeEntry)
+	s, err := Entries(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.close()
+	defer s.Close()
 	for i := range entries {
-		s.add(&entries[i])
+		s.Add(&entries[i])
 	}
-	if err := s.finish(); err != nil {
+	if err := s.Finish(); err != nil {
 		t.Fatal(err)
 	}
 	for pass := 0; pass < 2; pass++ {
 		i := 0
-		for got := range s.all() {
+		for got := range s.All() {
 			if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", entries[i]); g != w {
 				t.Errorf("pass %d entry %d:\n got %s\nwant %s", pass, i, g, w)
 			}
@@ -159,5 +160,32 @@ func TestSpoolRepeatsRoundTrip(t *testing.T) {
 		if i != len(entries) || s.err != nil {
 			t.Fatalf("pass %d: read %d entries, err %v", pass, i, s.err)
 		}
+	}
+}
+
+// TestSpoolLeavesNoFile: the spool holds payer names and accounts; its
+// file has no name from the start, so no way out of a run (even SIGKILL)
+// leaves it readable.
+func TestSpoolLeavesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Entries(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := sampleEntry(1)
+	s.Add(&e)
+	if err := s.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	if des, _ := os.ReadDir(dir); len(des) != 0 {
+		t.Errorf("spool file visible in %s: %v", dir, des)
+	}
+	s.Close()
+	s.Close()
+	for range s.All() {
+		t.Error("a closed spool yielded a record")
+	}
+	if s.Err() == nil {
+		t.Error("reading a closed spool is not an error")
 	}
 }

@@ -1,4 +1,4 @@
-package casework
+package spool
 
 import (
 	"encoding/binary"
