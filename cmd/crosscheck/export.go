@@ -2,12 +2,13 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/casework"
 	"github.com/crosscheck/crosscheck/linkexport"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/spf13/cobra"
 )
 
@@ -52,7 +53,7 @@ func init() {
 			if err != nil {
 				return err
 			}
-			return writeFile(out, func(f *os.File) error { return linkexport.WriteGraphML(f, g) })
+			return outfile.WriteFile(out, 0o644, func(w io.Writer) error { return linkexport.WriteGraphML(w, g) })
 		},
 	})
 	registerExportFormat(exportFormat{
@@ -70,22 +71,9 @@ func init() {
 		name: "ftm", rows: true,
 		help: "FollowTheMoney entities as JSON lines (Aleph, ftm tools): one Payment per income payment",
 		write: func(res *casework.Result, out string) error {
-			return writeFile(out, func(f *os.File) error { return linkexport.WriteFtM(f, res.Report) })
+			return outfile.WriteFile(out, 0o644, func(w io.Writer) error { return linkexport.WriteFtM(w, res.Report) })
 		},
 	})
-}
-
-// writeFile creates path and fills it, reporting the first error.
-func writeFile(path string, fill func(*os.File) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := fill(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return f.Close()
 }
 
 type exportOptions struct {

@@ -67,6 +67,7 @@ Start with "crosscheck demo" to see a complete run on a built-in sample case.` +
 		newTemplateCommand(),
 		newDemoCommand(),
 		newExportCommand(),
+		newDossierCommand(),
 		newVersionCommand(),
 	)
 	return root
