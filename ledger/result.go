@@ -135,9 +135,9 @@ type RateUse struct {
 }
 
 // Income reports whether the entry counts in its suspect's figures: an
-// attributed, non-duplicate credit row (SuspectTotals.Payments counts it;
+// attributed, non-duplicate incoming row or refund (SuspectTotals.Payments counts it;
 // IncomeEUR adds its EUR when HasEUR). Outputs that list income row by row
 // use it so that their sums foot to the totals.
 func (e *Entry) Income() bool {
-	return e.Attrib != "" && e.Status != EntryDuplicate && !e.Debit
+	return e.Attrib != "" && e.Status != EntryDuplicate && e.Counted()
 }
