@@ -13,7 +13,7 @@ import (
 // flagHeaders are the Benefit flags sheet's columns. The flag id comes
 // first: it is how the next run finds the decisions. The review columns
 // come last, together, and are the only editable cells of the sheet.
-var flagHeaders = []string{"Flag ID", "Suspect", "Application", "Class", "Role", "Tax code", "Surname", "Name",
+var flagHeaders = []string{"Flag ID", "Suspect", "Suspect name", "Application", "Class", "Role", "Tax code", "Surname", "Name",
 	"Birth date", "Birth place", "Sex", "Months paid", "Months", "Benefit EUR", "Overlap months",
 	"Overlap", "Recovery EUR", "Income during benefit EUR", "Status", "Review state",
 	"Decision", "Reviewer", "Review date", "Note",
@@ -22,11 +22,11 @@ var flagHeaders = []string{"Flag ID", "Suspect", "Application", "Class", "Role",
 
 // Positions (0-based) of the review columns in flagHeaders.
 const (
-	flagColState    = 19
-	flagColDecision = 20
-	flagColReviewer = 21
-	flagColDate     = 22
-	flagColNote     = 23
+	flagColState    = 20
+	flagColDecision = 21
+	flagColReviewer = 22
+	flagColDate     = 23
+	flagColNote     = 24
 	// The "Reviewed ..." columns, from flagColReviewed to the last: the
 	// figures the carried decision was taken on, with that decision and
 	// its date, so that the next run can tell whether a person looked at
@@ -35,7 +35,7 @@ const (
 	// the sheet stays as wide as before. The protection allows formatting
 	// columns, so a reader can unhide them (select the columns around
 	// them, Unhide).
-	flagColReviewed = 24
+	flagColReviewed = 25
 )
 
 // protection lets a reader filter, sort, select and resize on a protected
@@ -47,17 +47,18 @@ var protection = &excelize.SheetProtectionOptions{AutoFilter: true, Sort: true, 
 func (b *book) writeFlags(r *Report) error {
 	hs := b.headers(flagHeaders...)
 	styles := make([]int, len(hs))
-	styles[11], styles[14] = b.integer(false), b.integer(false)
-	styles[13], styles[16], styles[17] = b.euro(false), b.euro(false), b.euro(false)
+	styles[12], styles[15] = b.integer(false), b.integer(false)
+	styles[14], styles[17], styles[18] = b.euro(false), b.euro(false), b.euro(false)
 	// Column styles unlock the review columns below the last flag too.
 	edit, editDate := b.style(styleKey{unlocked: true}), b.style(styleKey{numFmt: b.dateFmt, unlocked: true})
 	styles[flagColDecision], styles[flagColReviewer], styles[flagColNote] = edit, edit, edit
 	styles[flagColDate] = editDate
 	in, eu := b.integer(false), b.euro(false)
 	copy(styles[flagColReviewed:], []int{0, in, eu, in, eu, eu, 0, b.date(false)})
+	names := suspectNames(r)
 	var rows [][]any
 	for _, f := range r.Flags {
-		row := []any{str(f.ID), str(f.Suspect), str(f.Application), str(b.tr.t(string(f.Class))), str(b.tr.t(f.Role))}
+		row := []any{str(f.ID), str(f.Suspect), str(names[f.Suspect]), str(f.Application), str(b.tr.t(string(f.Class))), str(b.tr.t(f.Role))}
 		for _, field := range evidenceFields {
 			if e, ok := evidenceFor(f, field); ok {
 				row = append(row, evidenceText(b.tr, e))
@@ -65,13 +66,10 @@ func (b *book) writeFlags(r *Report) error {
 				row = append(row, nil)
 			}
 		}
-		status := f.Status
-		if status == "" {
-			status = "to review"
-		}
+		status := statusLabel(b.tr, flagStatus(r, f))
 		row = append(row, len(f.Months), str(monthRanges(f.Months)), num(f.BenefitEUR),
 			len(f.OverlapMonths), str(monthRanges(f.OverlapMonths)), num(f.RecoveryEUR),
-			num(f.IncomeDuringEUR), b.tr.t(status))
+			num(f.IncomeDuringEUR), str(status))
 		fr := r.Review.Review(f.ID)
 		row = append(row, textCell(b.stateText(fr), b.text(fr.State == review.StateChanged)))
 		row = append(row, b.decisionCells(fr.Decision, edit, editDate)...)

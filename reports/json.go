@@ -25,6 +25,24 @@ type jsonUnattributed struct {
 	EUR      string `json:"eur"`
 }
 
+// jsonRecovery is the benefit recovery as the headline gives it: rejected
+// flags left out, confirmed and open apart.
+type jsonRecovery struct {
+	ProposedEUR    string `json:"proposed_eur"`
+	ConfirmedEUR   string `json:"confirmed_eur"`
+	OpenEUR        string `json:"open_eur"`
+	RejectedEUR    string `json:"rejected_eur"`
+	ConfirmedFlags int    `json:"confirmed_flags"`
+	OpenFlags      int    `json:"open_flags"`
+	RejectedFlags  int    `json:"rejected_flags"`
+}
+
+func jsonRecoveryOf(r *Report) jsonRecovery {
+	s := splitRecovery(r)
+	return jsonRecovery{ProposedEUR: eur(s.ProposedEUR), ConfirmedEUR: eur(s.ConfirmedEUR), OpenEUR: eur(s.OpenEUR),
+		RejectedEUR: eur(s.RejectedEUR), ConfirmedFlags: len(s.Confirmed), OpenFlags: len(s.Open), RejectedFlags: len(s.Rejected)}
+}
+
 type jsonEvidence struct {
 	Field     string  `json:"field"`
 	Suspect   string  `json:"suspect"`
@@ -36,6 +54,7 @@ type jsonEvidence struct {
 type jsonFlag struct {
 	ID                     string         `json:"id"`
 	Suspect                string         `json:"suspect"`
+	SuspectName            string         `json:"suspect_name"`
 	Application            string         `json:"application"`
 	Class                  string         `json:"class"`
 	Role                   string         `json:"role"`
@@ -193,7 +212,8 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("target_percent", r.Seizure.Percent.StringFixed(2))
 	jw.suspects(r)
 	jw.field("unattributed", jsonUnattributed{Payments: r.UnattributedCount, EUR: eur(r.UnattributedEUR)})
-	jw.field("benefit_flags", jsonFlags(r.Flags, r.Review))
+	jw.field("benefit_recovery", jsonRecoveryOf(r))
+	jw.field("benefit_flags", jsonFlags(r, r.Flags, r.Review))
 	jw.field("withdrawn_flags", jsonWithdrawnFlags(r.Review))
 	jw.field("households_known", r.HouseholdsKnown)
 	jw.field("sources", jsonSources(r.Sources))
@@ -379,20 +399,18 @@ func monthStrings(ms []time.Time) []string {
 	return out
 }
 
-func jsonFlags(flags []match.BenefitFlag, rv *review.Outcome) []jsonFlag {
+func jsonFlags(r *Report, flags []match.BenefitFlag, rv *review.Outcome) []jsonFlag {
+	names := suspectNames(r)
 	out := make([]jsonFlag, 0, len(flags))
 	for _, f := range flags {
 		ev := make([]jsonEvidence, 0, len(f.Evidence))
 		for _, e := range f.Evidence {
 			ev = append(ev, jsonEvidence{Field: e.Field, Suspect: e.Suspect, Recipient: e.Recipient, Agreement: string(e.Agreement), Score: e.Score})
 		}
-		status := f.Status
-		if status == "" {
-			status = "to review"
-		}
 		fr := rv.Review(f.ID)
+		status := fr.Status()
 		jf := jsonFlag{
-			ID: f.ID, Suspect: f.Suspect, Application: f.Application, Class: string(f.Class), Role: f.Role,
+			ID: f.ID, Suspect: f.Suspect, SuspectName: names[f.Suspect], Application: f.Application, Class: string(f.Class), Role: f.Role,
 			Evidence: nonNil(f.Agreed), Fields: ev, MonthsPaid: len(f.Months), Months: monthStrings(f.Months),
 			BenefitEUR: eur(f.BenefitEUR), OverlapMonths: len(f.OverlapMonths), Overlap: monthStrings(f.OverlapMonths),
 			RecoveryEUR: eur(f.RecoveryEUR), IncomeDuringBenefitEUR: eur(f.IncomeDuringEUR), Status: status,

@@ -245,7 +245,7 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 	}
 	// The protected flags sheet opens, with its review columns.
 	flags := sheets["Benefit flags"]
-	if len(flags) < 3 || at(flags[0], 0) != "Flag ID" || at(flags[0], 20) != "Decision" || at(flags[1], 19) != "new" {
+	if len(flags) < 3 || at(flags[0], 0) != "Flag ID" || at(flags[0], flagColDecision) != "Decision" || at(flags[1], flagColState) != "new" {
 		t.Errorf("Benefit flags as LibreOffice reads it: %q", flags)
 	}
 }

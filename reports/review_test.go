@@ -86,12 +86,12 @@ func fillDecisions(t *testing.T, path, sheet string, rows []filled) string {
 				t.Fatal(err)
 			}
 		}
-		set("U", r.decision)
-		set("V", r.reviewer)
+		set("V", r.decision)
+		set("W", r.reviewer)
 		if !r.date.IsZero() {
-			set("W", r.date)
+			set("X", r.date)
 		}
-		set("X", r.note)
+		set("Y", r.note)
 	}
 	out := strings.TrimSuffix(path, ".xlsx") + "-reviewed.xlsx"
 	if err := f.SaveAs(out); err != nil {
@@ -117,13 +117,13 @@ func TestBenefitFlagsSheetHasReviewColumnsAndProtection(t *testing.T) {
 		t.Run(tt.lang, func(t *testing.T) {
 			path, f := writeBook(t, testReport(tt.lang))
 			rows, _ := f.GetRows(tt.sheet)
-			if len(rows[0]) != len(flagHeaders) || !slices.Equal(rows[0][18:flagColReviewed], tt.header) {
+			if len(rows[0]) != len(flagHeaders) || !slices.Equal(rows[0][flagColState-1:flagColReviewed], tt.header) {
 				t.Errorf("header = %q", rows[0])
 			}
 			if id, _ := f.GetCellValue(tt.sheet, "A2"); id != "F-S001-A1" {
 				t.Errorf("A2 = %q, want the flag id first", id)
 			}
-			if st, _ := f.GetCellValue(tt.sheet, "T2"); st != map[string]string{"en": "new", "it": "nuova"}[tt.lang] {
+			if st, _ := f.GetCellValue(tt.sheet, "U2"); st != map[string]string{"en": "new", "it": "nuova"}[tt.lang] {
 				t.Errorf("review state = %q", st)
 			}
 			xml := sheetXML(t, path, tt.sheet)
@@ -137,19 +137,19 @@ func TestBenefitFlagsSheetHasReviewColumnsAndProtection(t *testing.T) {
 				st, _ := f.GetStyle(id)
 				return st.Protection == nil || st.Protection.Locked
 			}
-			for _, cell := range []string{"U2", "V3", "W2", "X3"} {
+			for _, cell := range []string{"V2", "W3", "X2", "Y3"} {
 				if locked(cell) {
 					t.Errorf("%s is locked: review cells must stay editable", cell)
 				}
 			}
-			for _, cell := range []string{"A2", "Q2", "T2", "U1"} {
+			for _, cell := range []string{"A2", "R2", "U2", "V1"} {
 				if !locked(cell) {
 					t.Errorf("%s is unlocked: computed cells must be protected", cell)
 				}
 			}
 			// The column style unlocks the review columns below the flags.
-			if !regexp.MustCompile(`<col min="21" max="24" [^>]*style="\d+"`).MatchString(xml) &&
-				!regexp.MustCompile(`<col min="21" max="21" [^>]*style="\d+"`).MatchString(xml) {
+			if !regexp.MustCompile(`<col min="22" max="25" [^>]*style="\d+"`).MatchString(xml) &&
+				!regexp.MustCompile(`<col min="22" max="22" [^>]*style="\d+"`).MatchString(xml) {
 				t.Error("review columns carry no column style")
 			}
 			dvs, _ := f.GetDataValidations(tt.sheet)
@@ -160,7 +160,7 @@ func TestBenefitFlagsSheetHasReviewColumnsAndProtection(t *testing.T) {
 					t.Errorf("decision list = %s, want %s", dv.Formula1, tt.list)
 				}
 			}
-			if !slices.Equal(kinds, []string{"list U2:U3", "date W2:W3"}) {
+			if !slices.Equal(kinds, []string{"list V2:V3", "date X2:X3"}) {
 				t.Errorf("validations = %q", kinds)
 			}
 		})
@@ -208,10 +208,10 @@ func TestReviewRoundTrip(t *testing.T) {
 		t.Errorf("sheets = %q", got)
 	}
 	cells := map[string]string{
-		"T2": "evidence changed: overlap months 4 → 5; recovery EUR 2000.00 → 2500.00",
-		"U2": "confirmed", "V2": "M. Bianco", "W2": "2021-01-15", "X2": "INPS confirmed the payments",
-		"T3": "unchanged since review", "U3": "rejected", "X3": "different person: born in Bari",
-		"T4": "new", "U4": "", "V4": "",
+		"U2": "evidence changed: overlap months 4 → 5; recovery EUR 2000.00 → 2500.00",
+		"V2": "confirmed", "W2": "M. Bianco", "X2": "2021-01-15", "Y2": "INPS confirmed the payments",
+		"U3": "unchanged since review", "V3": "rejected", "Y3": "different person: born in Bari",
+		"U4": "new", "V4": "", "W4": "",
 	}
 	for cell, want := range cells {
 		if got, _ := f.GetCellValue("Benefit flags", cell); got != want {
@@ -238,7 +238,13 @@ func TestReviewRoundTrip(t *testing.T) {
 	for label, want := range map[string]string{
 		"Benefit flags: new": "1", "Benefit flags: unchanged since review": "1", "Benefit flags: evidence changed since review": "1",
 		"Withdrawn flags (reviewed, no longer arising)": "1", "Benefit flags: confirmed": "1", "Benefit flags: rejected": "1",
-		"Benefit flags: no decision": "1", "Benefit proposed for recovery EUR": "3280.1",
+		"Benefit flags: no decision": "1",
+		// The rejected flag (280.10) is left out; the confirmed one changed
+		// since its review and awaits a new look with the new one.
+		"Benefit proposed for recovery EUR":                  "3000",
+		"Recovery over flags awaiting review EUR":            "3000",
+		"Rejected flags (left out)":                          "1",
+		"Recovery of rejected flags, left out EUR":           "280.1",
 		"Benefit proposed for recovery, confirmed flags EUR": "0",
 		"Recovery, confirmed but changed since review EUR":   "2500",
 	} {
@@ -254,13 +260,21 @@ func TestReviewRoundTrip(t *testing.T) {
 	}
 	var doc struct {
 		Flags []struct {
-			ID, ReviewState, Decision, Reviewer, ReviewDate, Note string
-			Changes                                               []string
+			ID, ReviewState, Decision, Reviewer, ReviewDate, Note, Status string
+			Changes                                                       []string
 		} `json:"benefit_flags"`
 		Withdrawn []struct {
 			ID, Decision, Reviewer, Source, SHA256 string
 			Row                                    int
 		} `json:"withdrawn_flags"`
+		Recovery struct {
+			Proposed      string `json:"proposed_eur"`
+			Confirmed     string `json:"confirmed_eur"`
+			Open          string `json:"open_eur"`
+			Rejected      string `json:"rejected_eur"`
+			RejectedFlags int    `json:"rejected_flags"`
+			OpenFlags     int    `json:"open_flags"`
+		} `json:"benefit_recovery"`
 	}
 	if err := json.Unmarshal(bytes.ReplaceAll(bytes.ReplaceAll(buf.Bytes(), []byte(`"review_state"`), []byte(`"reviewstate"`)),
 		[]byte(`"review_date"`), []byte(`"reviewdate"`)), &doc); err != nil {
@@ -276,6 +290,25 @@ func TestReviewRoundTrip(t *testing.T) {
 	}
 	if doc.Flags[2].ReviewState != "new" || doc.Flags[2].Decision != "" {
 		t.Errorf("JSON new flag = %+v", doc.Flags[2])
+	}
+	// A flag's status shows its decision; the rejected one is left out of
+	// the recovery, the changed confirmation awaits a new look.
+	if got := []string{doc.Flags[0].Status, doc.Flags[1].Status, doc.Flags[2].Status}; !slices.Equal(got, []string{"review again", "rejected", "to review"}) {
+		t.Errorf("JSON statuses = %q", got)
+	}
+	if rc := doc.Recovery; rc.Proposed != "3000.00" || rc.Confirmed != "0.00" || rc.Open != "3000.00" || rc.Rejected != "280.10" ||
+		rc.RejectedFlags != 1 || rc.OpenFlags != 2 {
+		t.Errorf("JSON benefit_recovery = %+v", rc)
+	}
+	var text bytes.Buffer
+	if err := WriteSummary(&text, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Benefit flags: 3, proposed for recovery EUR 3,000.00", "confirmed EUR 0.00 · awaiting review EUR 3,000.00",
+		"rejected, left out: 1, EUR 280.10", "S002 BIANCHI LUCA", "280.10 rejected\n"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("terminal summary lacks %q:\n%s", want, text.String())
+		}
 	}
 	if len(doc.Withdrawn) != 1 || doc.Withdrawn[0].ID != idGone || doc.Withdrawn[0].Decision != "unsure" ||
 		doc.Withdrawn[0].Source != reviewed || doc.Withdrawn[0].Row != 4 || len(doc.Withdrawn[0].SHA256) != 64 {
@@ -367,8 +400,8 @@ func TestItalianWorkbookReadBack(t *testing.T) {
 	r.Review = &outcome
 	_, f := writeBook(t, r)
 	for cell, want := range map[string]string{
-		"T2": "elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2000,00 → 2500,00",
-		"U2": "confermata", "W2": "15/01/2021", "T3": "invariata dalla revisione", "U3": "respinta", "T4": "nuova",
+		"U2": "elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2000,00 → 2500,00",
+		"V2": "confermata", "X2": "15/01/2021", "U3": "invariata dalla revisione", "V3": "respinta", "U4": "nuova",
 	} {
 		if got, _ := f.GetCellValue("Segnalazioni RdC", cell); got != want {
 			t.Errorf("%s = %q, want %q", cell, got, want)

@@ -111,8 +111,8 @@ func TestChangedEvidencePersistsUntilReReview(t *testing.T) {
 				"it": "  confermate, elementi cambiati dalla revisione: EUR 2.500,00"}[tt.lang]
 			if want := map[string]string{"en": "confirmed 1 · rejected 0",
 				"it": "confermate 1 · respinte 0"}[tt.lang]; !strings.Contains(text.String(), want) ||
-				!strings.Contains(text.String(), map[string]string{"en": "confirmed, proposed for recovery: EUR 0.00",
-					"it": "confermate, da recuperare: EUR 0,00"}[tt.lang]) ||
+				!strings.Contains(text.String(), map[string]string{"en": "  confirmed EUR 0.00 · awaiting review EUR 3,280.10",
+					"it": "  confermate EUR 0,00 · da decidere EUR 3.280,10"}[tt.lang]) ||
 				!strings.Contains(text.String(), want2) {
 				t.Errorf("terminal summary lacks %q or %q:\n%s", want, want2, text.String())
 			}

@@ -152,12 +152,11 @@ func (b *book) writeSummary(r *Report) error {
 	s.line("Rows with no rate", r.NoRateCount, in)
 	s.line("Data issues: problems", r.IssueCount-b.notes, in)
 	s.line("Data issues: notes (nothing to fix)", b.notes, in)
-	counts, recovery := flagCounts(r.Flags)
+	counts, _ := flagCounts(r.Flags)
 	s.line("Benefit rows repeated (counted once)", benefitRepeats(r), in)
 	s.line("Benefit flags: exact", counts[match.ClassExact], in)
 	s.line("Benefit flags: probable", counts[match.ClassProbable], in)
 	s.line("Benefit flags: possible", counts[match.ClassPossible], in)
-	s.line("Benefit proposed for recovery EUR", recovery, eu)
 	b.summaryReviews(s, r)
 	s.linkLabels()
 	if !r.HouseholdsKnown {
@@ -270,13 +269,18 @@ func (b *book) summaryChart(s *summarySheet, typ excelize.ChartType, title strin
 	return nil
 }
 
-// summaryReviews writes the flags by review state and by decision, and
-// the recovery proposed over confirmed flags beside the total above.
+// summaryReviews writes the recovery proposed (rejected flags left out),
+// split into confirmed flags and flags awaiting a decision, then the flags
+// by review state and by decision.
 func (b *book) summaryReviews(s *summarySheet, r *Report) {
 	in := b.integer(false)
-	states, decisions, confirmed, confirmedChanged := countReviews(r)
-	_, confirmedEUR := flagCounts(confirmed)
-	s.line("Benefit proposed for recovery, confirmed flags EUR", confirmedEUR, b.euro(false))
+	states, decisions, _, confirmedChanged := countReviews(r)
+	split := splitRecovery(r)
+	s.line("Benefit proposed for recovery EUR", split.ProposedEUR, b.euro(false))
+	s.line("Benefit proposed for recovery, confirmed flags EUR", split.ConfirmedEUR, b.euro(false))
+	s.line("Recovery over flags awaiting review EUR", split.OpenEUR, b.euro(false))
+	s.line("Rejected flags (left out)", len(split.Rejected), in)
+	s.line("Recovery of rejected flags, left out EUR", split.RejectedEUR, b.euro(false))
 	// Confirmed on other figures: shown apart, and only when there are any.
 	if len(confirmedChanged) > 0 {
 		_, changedEUR := flagCounts(confirmedChanged)

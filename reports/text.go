@@ -63,29 +63,29 @@ func WriteSummary(w io.Writer, r *Report) error {
 		}
 	}
 	if len(r.Flags) > 0 {
-		_, recovery := flagCounts(r.Flags)
+		split := splitRecovery(r)
+		names := suspectNames(r)
 		line("")
-		line("%s (%s): %d, %s %s", tr.t("Benefit flags"), tr.t("to review"), len(r.Flags),
-			tr.t("proposed for recovery"), money(recovery))
+		line("%s: %d, %s %s", tr.t("Benefit flags"), len(r.Flags), tr.t("proposed for recovery"), money(split.ProposedEUR))
+		line("  %s %s · %s %s", tr.t("confirmed"), money(split.ConfirmedEUR), tr.t("awaiting review"), money(split.OpenEUR))
+		if len(split.Rejected) > 0 {
+			line("  %s: %d, %s", tr.t("rejected, left out"), len(split.Rejected), money(split.RejectedEUR))
+		}
 		for _, f := range r.Flags {
-			line("  %-9s %-10s %-26s %16s  %s", tr.t(string(f.Class)), clip(f.Suspect, 10), clip(f.Application, 26),
-				money(f.RecoveryEUR), tr.t(string(r.Review.Review(f.ID).State)))
+			line("  %-9s %-20s %-21s %11s %s", tr.t(string(f.Class)), clip(withName(names, f.Suspect), 20),
+				clip(f.Application, 21), groupDecimal(f.RecoveryEUR, it), statusLabel(tr, flagStatus(r, f)))
 		}
 	}
 	if len(r.Flags) > 0 || r.Review != nil {
-		states, decisions, confirmed, confirmedChanged := countReviews(r)
-		_, confirmedEUR := flagCounts(confirmed)
+		states, decisions, _, confirmedChanged := countReviews(r)
 		line("%s: %s %d · %s %d · %s %d · %s %d", tr.t("Review state"),
 			tr.t("new"), states[review.StateNew], tr.t("unchanged"), states[review.StateUnchanged],
 			tr.t("changed"), states[review.StateChanged], tr.t("withdrawn"), states[review.StateWithdrawn])
 		line("%s: %s %d · %s %d · %s %d · %s %d", tr.t("Decisions"),
 			tr.t("confirmed"), decisions[review.Confirmed], tr.t("rejected"), decisions[review.Rejected],
 			tr.t("unsure"), decisions[review.Unsure], tr.t("no decision"), decisions[""])
-		if decisions[review.Confirmed] > 0 {
-			line("  %s: %s", tr.t("confirmed, proposed for recovery"), money(confirmedEUR))
-		}
-		// Confirmed on figures that have changed since: apart, as they
-		// need a new look before counting.
+		// Confirmed on figures that have changed since: open again, and
+		// said apart, as they need a new look before counting.
 		if len(confirmedChanged) > 0 {
 			_, changedEUR := flagCounts(confirmedChanged)
 			line("  %s: %s", tr.t("confirmed, evidence changed since review"), money(changedEUR))
@@ -101,6 +101,19 @@ func WriteSummary(w io.Writer, r *Report) error {
 		return fmt.Errorf("write summary: %w", err)
 	}
 	return nil
+}
+
+// statusLabel is a flag's status in the report's language: a decision
+// in the singular ("confermata"), otherwise what is left to do.
+func statusLabel(tr translator, status string) string {
+	switch status {
+	case review.Confirmed, review.Rejected, review.Unsure:
+		if tr.it {
+			return review.DecisionLabel(status, "it")
+		}
+		return status
+	}
+	return tr.t(status)
 }
 
 // clip shortens s to n runes, marking the cut with "…".

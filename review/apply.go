@@ -193,3 +193,46 @@ func orNone(s string) string {
 	}
 	return s
 }
+
+// Standing is where a flag stands for the recovery the report proposes
+// (docs/report.md#reviews-in-the-headline).
+type Standing string
+
+// Standings. A decision covers the figures it was taken on: a confirmed
+// or rejected flag whose evidence changed since is open again.
+const (
+	StandingConfirmed Standing = "confirmed" // confirmed, evidence unchanged: counted as confirmed
+	StandingOpen      Standing = "open"      // new, undecided, unsure, or changed since its decision
+	StandingRejected  Standing = "rejected"  // rejected, evidence unchanged: left out of every recovery
+)
+
+// Standing tells where a current flag stands.
+func (r FlagReview) Standing() Standing {
+	if r.Decision == nil || r.State == StateChanged {
+		return StandingOpen
+	}
+	switch r.Decision.Decision {
+	case Confirmed:
+		return StandingConfirmed
+	case Rejected:
+		return StandingRejected
+	}
+	return StandingOpen
+}
+
+// Status is the flag's status as the report shows it: its decision when
+// one stands, otherwise "to review" ("review again" when the evidence
+// changed since a decision).
+func (r FlagReview) Status() string {
+	switch {
+	case r.Decision != nil && r.State == StateChanged && r.Decision.Decision != "":
+		return "review again"
+	case r.Decision == nil:
+		return "to review"
+	}
+	switch r.Decision.Decision {
+	case Confirmed, Rejected, Unsure:
+		return r.Decision.Decision
+	}
+	return "to review"
+}

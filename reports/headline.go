@@ -1,0 +1,64 @@
+package reports
+
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/review"
+	"github.com/shopspring/decimal"
+)
+
+// recoverySplit is the benefit recovery as the headline gives it
+// (docs/report.md#reviews-in-the-headline): over confirmed flags, over
+// flags still awaiting a decision, and the rejected ones left out.
+type recoverySplit struct {
+	Confirmed, Open, Rejected          []match.BenefitFlag
+	ConfirmedEUR, OpenEUR, RejectedEUR decimal.Decimal
+	// ProposedEUR is the recovery over confirmed and open flags together,
+	// each application's month once.
+	ProposedEUR decimal.Decimal
+}
+
+func splitRecovery(r *Report) recoverySplit {
+	var s recoverySplit
+	for _, f := range r.Flags {
+		switch r.Review.Review(f.ID).Standing() {
+		case review.StandingConfirmed:
+			s.Confirmed = append(s.Confirmed, f)
+		case review.StandingRejected:
+			s.Rejected = append(s.Rejected, f)
+		default:
+			s.Open = append(s.Open, f)
+		}
+	}
+	_, s.ConfirmedEUR = flagCounts(s.Confirmed)
+	_, s.OpenEUR = flagCounts(s.Open)
+	_, s.RejectedEUR = flagCounts(s.Rejected)
+	kept := append(append([]match.BenefitFlag(nil), s.Confirmed...), s.Open...)
+	_, s.ProposedEUR = flagCounts(kept)
+	return s
+}
+
+// flagStatus is a flag's status as shown: its standing decision, or what
+// remains to be done with it.
+func flagStatus(r *Report, f match.BenefitFlag) string {
+	return r.Review.Review(f.ID).Status()
+}
+
+// suspectNames maps suspect ids to "Surname Name", to show beside an id
+// wherever a flag appears.
+func suspectNames(r *Report) map[string]string {
+	out := make(map[string]string, len(r.Suspects))
+	for _, s := range r.Suspects {
+		out[s.Suspect.ID] = strings.TrimSpace(s.Suspect.Surname + " " + s.Suspect.Name)
+	}
+	return out
+}
+
+// withName is "S06 Bianchi Luca", or the id alone when the name is unknown.
+func withName(names map[string]string, id string) string {
+	if n := names[id]; n != "" {
+		return id + " " + n
+	}
+	return id
+}
