@@ -179,6 +179,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 	}
 	r.ahead = ingest.CheckAhead(paths)
+	defer r.ahead.Close()
 	if r.issues, err = spool.Issues(opt.TempDir); err != nil {
 		return nil, err
 	}
@@ -383,6 +384,12 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		return nil, err
 	}
 	if err := br.issues.Finish(); err != nil {
+		return nil, err
+	}
+
+	// An input changed after it was read would make the report describe
+	// bytes nobody can show again.
+	if err := r.ahead.Verify(); err != nil {
 		return nil, err
 	}
 

@@ -55,12 +55,12 @@ func Classify(path string) ([]Classified, error) {
 		}
 		return out, nil
 	}
-	rr, _, _, closer, err := openCSV(path, nil)
+	f, err := openCSV(path, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer closer.Close()
-	head, err := readHead(rr, headerSearchRows)
+	defer f.close()
+	head, err := readHead(f.rows, headerSearchRows)
 	if err != nil {
 		return nil, err
 	}

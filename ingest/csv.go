@@ -3,16 +3,16 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // maxRecordBytes caps one CSV record so that a file made of one huge line
@@ -23,62 +23,95 @@ const sniffBytes = 64 << 10
 
 // textInfo is what one pass over a text file learns before parsing.
 type textInfo struct {
-	sha     string
 	win1252 bool // not valid UTF-8: read as Windows-1252
 	bom     bool
+	utf16   textUTF16
+	// sum is a fast checksum of the bytes checked and size their count:
+	// the parse compares its own with them (ErrInputChanged).
+	sum   uint64
+	size  int64
+	stamp fileStamp
 }
 
-// inspectText hashes the file and checks that it is text, in one pass.
-func inspectText(path string) (textInfo, error) {
-	var info textInfo
-	fh, err := os.Open(path)
+// textUTF16 is the byte order of a UTF-16 file with a byte-order mark
+// (Excel's "Unicode text" export).
+type textUTF16 uint8
+
+const (
+	notUTF16 textUTF16 = iota
+	utf16LE
+	utf16BE
+)
+
+// inspectText checks that the file is text and which encoding it is in,
+// in one pass, and returns it open at its start for the parse: the same
+// open file is checked and parsed, so a file put in its place in between
+// is not read.
+func inspectText(path string) (info textInfo, fh *os.File, err error) {
+	fh, err = os.Open(path)
 	if err != nil {
-		return info, fmt.Errorf("%w: %v", ErrUnreadable, err)
+		return info, nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
-	defer fh.Close()
+	defer func() {
+		if err != nil {
+			fh.Close()
+			fh = nil
+		}
+	}()
 	st, err := fh.Stat()
 	if err != nil {
-		return info, fmt.Errorf("%w: %v", ErrUnreadable, err)
+		return info, nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
 	if st.IsDir() {
-		return info, fmt.Errorf("%w: %s is a directory", ErrUnreadable, path)
+		return info, nil, fmt.Errorf("%w: %s is a directory", ErrUnreadable, path)
 	}
 	if st.Size() == 0 {
-		return info, fmt.Errorf("%w: %s is empty", ErrUnreadable, path)
+		return info, nil, fmt.Errorf("%w: %s is empty", ErrUnreadable, path)
 	}
-	h := sha256.New()
+	info.stamp = stampOf(st)
+	var sum maphash.Hash
+	sum.SetSeed(checkSeed)
 	buf := make([]byte, 256<<10)
 	var carry []byte // an incomplete UTF-8 sequence split across reads
 	first := true
 	for {
-		n, err := fh.Read(buf)
+		n, rerr := fh.Read(buf)
 		chunk := buf[:n]
-		h.Write(chunk)
+		sum.Write(chunk)
+		info.size += int64(n)
 		if first && n > 0 {
 			first = false
 			info.bom = bytes.HasPrefix(chunk, []byte("\xEF\xBB\xBF"))
-			if reason := binaryReason(chunk); reason != "" {
-				return info, fmt.Errorf("%w: %s is not a text spreadsheet (%s)", ErrUnreadable, path, reason)
+			switch {
+			case bytes.HasPrefix(chunk, []byte("\xFF\xFE")):
+				info.utf16 = utf16LE
+			case bytes.HasPrefix(chunk, []byte("\xFE\xFF")):
+				info.utf16 = utf16BE
+			}
+			if info.utf16 == notUTF16 {
+				if reason := binaryReason(chunk); reason != "" {
+					return info, nil, fmt.Errorf("%w: %s is not a text spreadsheet (%s)", ErrUnreadable, path, reason)
+				}
 			}
 		}
-		if bytes.IndexByte(chunk, 0) >= 0 {
-			return info, fmt.Errorf("%w: %s is not a text spreadsheet (NUL bytes)", ErrUnreadable, path)
+		if !info.win1252 && info.utf16 == notUTF16 {
+			carry, info.win1252 = validUTF8Chunk(carry, chunk, rerr == io.EOF)
 		}
-		if !info.win1252 {
-			carry, info.win1252 = validUTF8Chunk(carry, chunk, err == io.EOF)
-		}
-		if err == io.EOF {
+		if rerr == io.EOF {
 			break
 		}
-		if err != nil {
-			return info, fmt.Errorf("%w: read %s: %v", ErrUnreadable, path, err)
+		if rerr != nil {
+			return info, nil, fmt.Errorf("%w: read %s: %v", ErrUnreadable, path, rerr)
 		}
 	}
 	if len(carry) > 0 {
 		info.win1252 = true
 	}
-	info.sha = hex.EncodeToString(h.Sum(nil))
-	return info, nil
+	info.sum = sum.Sum64()
+	if _, err := fh.Seek(0, io.SeekStart); err != nil {
+		return info, nil, fmt.Errorf("%w: %s: %v", ErrUnreadable, path, err)
+	}
+	return info, fh, nil
 }
 
 // validUTF8Chunk validates chunk, carrying a rune cut at its end into the
@@ -117,13 +150,12 @@ func validUTF8Chunk(carry, chunk []byte, last bool) (rest []byte, invalid bool) 
 }
 
 // binaryReason flags data that is not a spreadsheet: control characters
-// other than tab and line ends in more than 1 byte in 100 of the start.
+// other than tab and line ends (NUL included) in more than 1 byte in 100
+// of the start. A few stray NULs or escapes in cells are text with
+// hostile cells, cleaned cell by cell (see cleanCells).
 func binaryReason(b []byte) string {
 	if len(b) > sniffBytes {
 		b = b[:sniffBytes]
-	}
-	if bytes.IndexByte(b, 0) >= 0 {
-		return "NUL bytes"
 	}
 	if bytes.HasPrefix(b, []byte("%PDF")) {
 		return "a PDF document"
@@ -131,13 +163,26 @@ func binaryReason(b []byte) string {
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
 		return "a zip archive; an xlsx workbook needs the .xlsx extension"
 	}
-	ctl := 0
-	for _, c := range b {
+	ctl, nulOdd, nulEven := 0, 0, 0
+	for i, c := range b {
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f {
 			ctl++
 		}
+		if c == 0 {
+			if i%2 == 0 {
+				nulEven++
+			} else {
+				nulOdd++
+			}
+		}
 	}
 	if ctl*100 > len(b) {
+		if half := len(b) / 2; half > 0 && (nulOdd*10 > half*4 || nulEven*10 > half*4) {
+			return "UTF-16 text without a byte-order mark; save it as UTF-8 or as Excel's Unicode text"
+		}
+		if nulOdd+nulEven > 0 {
+			return "NUL bytes"
+		}
 		return "binary data"
 	}
 	return ""
@@ -225,33 +270,72 @@ func (c *csvRows) record(rec []string) ([]string, int, error) {
 	return rec, c.r.recLine, nil
 }
 
+// csvFile is a text table open for reading.
+type csvFile struct {
+	rows  *csvRows
+	info  textInfo
+	delim rune
+	fh    *os.File
+	hr    *hashingReader
+	path  string
+}
+
 // openCSV opens a text table: it checks the bytes, chooses the encoding
 // and the delimiter, and returns a record reader. The bytes are checked
-// by ahead when it has path (see CheckAhead).
-func openCSV(path string, ahead *Ahead) (*csvRows, textInfo, rune, io.Closer, error) {
-	info, err := ahead.inspect(path)
+// by ahead when it has path (see CheckAhead), on the file then parsed.
+func openCSV(path string, ahead *Ahead) (*csvFile, error) {
+	info, fh, err := ahead.inspect(path)
 	if err != nil {
-		return nil, info, 0, nil, err
+		return nil, err
 	}
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, info, 0, nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
-	}
-	var text io.Reader = bufio.NewReaderSize(fh, 64<<10)
-	if info.bom {
-		text.(*bufio.Reader).Discard(3)
-	}
-	if info.win1252 {
-		text = charmap.Windows1252.NewDecoder().Reader(text)
+	f := &csvFile{info: info, fh: fh, path: path}
+	f.hr = newHashingReader(fh, path)
+	br := bufio.NewReaderSize(f.hr, 64<<10)
+	var text io.Reader = br
+	switch {
+	case info.utf16 == utf16LE:
+		text = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
+	case info.utf16 == utf16BE:
+		text = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
+	case info.bom:
+		br.Discard(3)
+	case info.win1252:
+		text = charmap.Windows1252.NewDecoder().Reader(br)
 	}
 	sample := make([]byte, sniffBytes)
 	n, err := io.ReadFull(text, sample)
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		fh.Close()
-		return nil, info, 0, nil, fmt.Errorf("%w: read %s: %v", ErrUnreadable, path, err)
+		f.close()
+		return nil, fmt.Errorf("%w: read %s: %v", ErrUnreadable, path, err)
 	}
 	sample = sample[:n]
-	delim := sniffDelimiter(sample)
-	r := newCSVSplitter(io.MultiReader(bytes.NewReader(sample), text), byte(delim))
-	return &csvRows{r: r, path: path, nextRow: 1}, info, delim, fh, nil
+	f.delim = sniffDelimiter(sample)
+	r := newCSVSplitter(io.MultiReader(bytes.NewReader(sample), text), byte(f.delim))
+	f.rows = &csvRows{r: r, path: path, nextRow: 1}
+	return f, nil
+}
+
+func (f *csvFile) close() {
+	f.hr.stop()
+	f.fh.Close()
+}
+
+// verify finishes the parse's hash once every row was read and returns
+// it, or an error wrapping ErrInputChanged when the bytes parsed are not
+// the bytes checked or the file changed on disk since it was opened.
+func (f *csvFile) verify() (string, error) {
+	sha, sum, n, err := f.hr.finish()
+	if err != nil {
+		return "", fmt.Errorf("%w: read %s: %v", ErrUnreadable, f.path, err)
+	}
+	if n != f.info.size {
+		return "", changedError(f.path, fmt.Sprintf("%d bytes were checked and %d parsed", f.info.size, n))
+	}
+	if sum != f.info.sum {
+		return "", changedError(f.path, "its content changed between the check and the parse")
+	}
+	if r := f.info.stamp.changed(f.path, f.fh); r != "" {
+		return "", changedError(f.path, r)
+	}
+	return sha, nil
 }

@@ -146,17 +146,17 @@ func (t *table) amountColumns(fields []string) []int {
 }
 
 func readCSV(path string, base ledger.Source, m *matcher, opt Options, amountFields []string, newRow rowMaker) (ledger.Source, error) {
-	rr, info, delim, closer, err := openCSV(path, opt.Ahead)
+	f, err := openCSV(path, opt.Ahead)
 	if err != nil {
 		return ledger.Source{}, err
 	}
-	defer closer.Close()
+	defer f.close()
+	rr := f.rows
 	// Payment rows are spooled and dropped: their cells may share the
 	// reader's blocks. Other kinds keep some cells for the whole run.
 	rr.r.share = m.kind == ledger.KindPayments
-	base.SHA256 = info.sha
 	t := newTable(base, m, opt)
-	switch delim {
+	switch f.delim {
 	case ';':
 		t.defaultNotation = NotationItalian
 	case ',':
@@ -174,6 +174,11 @@ func readCSV(path string, base ledger.Source, m *matcher, opt Options, amountFie
 	if err := t.run(rr, rest, t.amountColumns(amountFields), newRow); err != nil {
 		return t.src, fmt.Errorf("read %s: %w", path, err)
 	}
+	// The hash recorded is that of the bytes just parsed.
+	if t.src.SHA256, err = f.verify(); err != nil {
+		return t.src, err
+	}
+	opt.Ahead.watch(path, f.info.stamp)
 	return t.src, nil
 }
 
@@ -204,6 +209,10 @@ func readWorkbook(path, sheet string, base ledger.Source, m *matcher, opt Option
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("%w: %s: no sheet has a recognisable %s header (sheets %q)", ErrUnreadable, path, m.kind, skipped)
 	}
+	if err := wb.verify(); err != nil {
+		return sources, err
+	}
+	opt.Ahead.watch(path, wb.stamp)
 	return sources, nil
 }
 

@@ -21,6 +21,9 @@ const (
 	exitOK       = 0
 	exitRejected = 1 // rows rejected with --strict, or validate found problems
 	exitUsage    = 2 // usage error or an input that cannot be read at all
+	// exitInputChanged: an input changed while it was read (its size,
+	// modification time or content, or another file in its place).
+	exitInputChanged = 2
 )
 
 // exitError carries an exit code through cobra's error return.
@@ -43,7 +46,8 @@ const exitStatusHelp = `
 EXIT STATUS
   0  success
   1  inputs have rejected rows and --strict was given, or validate found problems
-  2  usage error, or an input that cannot be read at all`
+  2  usage error, an input that cannot be read at all, or an input that
+     changed while it was read`
 
 func newRootCommand() *cobra.Command {
 	root := &cobra.Command{

@@ -105,6 +105,9 @@ func runRun(c *casefile.Case, o *runOptions) error {
 func compute(c *casefile.Case, stderr io.Writer, noRows bool) (*casework.Result, error) {
 	res, err := casework.Run(c, casework.Options{Version: version, Progress: progressWriter(stderr), NoPaymentRows: noRows})
 	if err != nil {
+		if errors.Is(err, ingest.ErrInputChanged) {
+			return nil, withCode(exitInputChanged, err)
+		}
 		if errors.Is(err, ingest.ErrUnreadable) || errors.Is(err, os.ErrNotExist) {
 			return nil, withCode(exitUsage, err)
 		}
