@@ -31,6 +31,9 @@ type textInfo struct {
 	sum   uint64
 	size  int64
 	stamp fileStamp
+	// controls is set when the text holds control characters other than
+	// tab and line ends (see hasControl): its rows are then cleaned.
+	controls bool
 }
 
 // textUTF16 is the byte order of a UTF-16 file with a byte-order mark
@@ -73,6 +76,7 @@ func inspectText(path string) (info textInfo, fh *os.File, err error) {
 	sum.SetSeed(checkSeed)
 	buf := make([]byte, 256<<10)
 	var carry []byte // an incomplete UTF-8 sequence split across reads
+	var ctl controlScan
 	first := true
 	for {
 		n, rerr := fh.Read(buf)
@@ -97,6 +101,9 @@ func inspectText(path string) (info textInfo, fh *os.File, err error) {
 		if !info.win1252 && info.utf16 == notUTF16 {
 			carry, info.win1252 = validUTF8Chunk(carry, chunk, rerr == io.EOF)
 		}
+		if !ctl.c0 || !ctl.c1 {
+			ctl.scan(chunk)
+		}
 		if rerr == io.EOF {
 			break
 		}
@@ -107,11 +114,57 @@ func inspectText(path string) (info textInfo, fh *os.File, err error) {
 	if len(carry) > 0 {
 		info.win1252 = true
 	}
+	info.controls = ctl.c0 || (!info.win1252 && ctl.c1)
 	info.sum = sum.Sum64()
 	if _, err := fh.Seek(0, io.SeekStart); err != nil {
 		return info, nil, fmt.Errorf("%w: %s: %v", ErrUnreadable, path, err)
 	}
 	return info, fh, nil
+}
+
+// controlScan looks for control characters in a text file's bytes, for
+// the encodings it may turn out to be in.
+type controlScan struct {
+	c0     bool // C0 other than tab and line ends, or DEL
+	c1     bool // C1 in UTF-8 ("\xC2\x80"-"\xC2\x9F")
+	lastC2 bool
+}
+
+// controlTable marks the bytes scan must look at.
+var controlTable = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isControlByte(byte(c)) || c == 0xC2 || (c >= 0x80 && c <= 0x9F)
+		// Windows-1252 has no C1: the bytes it leaves undefined are
+		// decoded as U+FFFD, which is text.
+	}
+	return t
+}()
+
+func (s *controlScan) scan(b []byte) {
+	for i, c := range b {
+		if !controlTable[c] {
+			continue
+		}
+		switch {
+		case isControlByte(c):
+			s.c0 = true
+		case c == 0xC2:
+			if i+1 < len(b) {
+				if n := b[i+1]; n >= 0x80 && n <= 0x9F {
+					s.c1 = true
+				}
+			} else {
+				s.lastC2 = true
+			}
+		default:
+			if i == 0 && s.lastC2 {
+				s.c1 = true
+			}
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] != 0xC2 {
+		s.lastC2 = false
+	}
 }
 
 // validUTF8Chunk validates chunk, carrying a rune cut at its end into the
@@ -150,8 +203,8 @@ func validUTF8Chunk(carry, chunk []byte, last bool) (rest []byte, invalid bool) 
 }
 
 // binaryReason flags data that is not a spreadsheet: control characters
-// other than tab and line ends (NUL included) in more than 1 byte in 100
-// of the start. A few stray NULs or escapes in cells are text with
+// other than tab and line ends (NUL included) in more than 1 byte in 20
+// of the start (random bytes have 1 in 9). A few stray NULs or escapes in cells are text with
 // hostile cells, cleaned cell by cell (see cleanCells).
 func binaryReason(b []byte) string {
 	if len(b) > sniffBytes {
@@ -176,7 +229,7 @@ func binaryReason(b []byte) string {
 			}
 		}
 	}
-	if ctl*100 > len(b) {
+	if ctl*20 > len(b) {
 		if half := len(b) / 2; half > 0 && (nulOdd*10 > half*4 || nulEven*10 > half*4) {
 			return "UTF-16 text without a byte-order mark; save it as UTF-8 or as Excel's Unicode text"
 		}
@@ -259,7 +312,14 @@ func (c *csvRows) next() ([]string, int, error) {
 		return nil, 0, io.EOF
 	}
 	if errors.Is(err, errRecordTooLong) {
-		return nil, 0, fmt.Errorf("%w: %s: the record at line %d is longer than %d bytes", ErrUnreadable, c.path, c.nextRow, maxRecordBytes)
+		// One rejected row; reading goes on after it.
+		row := c.r.recLine
+		lines := ""
+		if c.r.lastLine > row {
+			lines = fmt.Sprintf(", lines %d-%d", row, c.r.lastLine)
+		}
+		c.nextRow = c.r.lastLine + 1
+		return nil, 0, &rowError{row: row, msg: fmt.Sprintf("record longer than %d bytes%s: rejected unread (the limit keeps a malformed file from filling memory)", maxRecordBytes, lines)}
 	}
 	return nil, 0, fmt.Errorf("%w: %s: %v", ErrUnreadable, c.path, err)
 }

@@ -90,12 +90,13 @@ func (s *csvSplitter) fill() bool {
 func (s *csvSplitter) readLine() (line string, nl bool, err error) {
 	for {
 		if i := strings.IndexByte(s.text[s.pos:], '\n'); i >= 0 {
+			if s.used+int64(i+1) > maxRecordBytes {
+				// Left unread: skipRecord goes on from here.
+				return "", false, errRecordTooLong
+			}
 			line = s.text[s.pos : s.pos+i]
 			s.pos += i + 1
 			s.used += int64(i + 1)
-			if s.used > maxRecordBytes {
-				return "", false, errRecordTooLong
-			}
 			s.numLine++
 			if n := len(line); n > 0 && line[n-1] == '\r' {
 				line = line[:n-1]
@@ -134,13 +135,19 @@ func (s *csvSplitter) next() ([]string, error) {
 	var err error
 	for {
 		line, nl, err = s.readLine()
+		if err == errRecordTooLong {
+			s.recLine = s.numLine + 1
+			return nil, s.skipRecord(skipFieldStart)
+		}
 		if err != nil {
 			return nil, err
 		}
 		if line != "" {
 			break
 		}
-		// An empty line is skipped, as encoding/csv does.
+		// An empty line is skipped, as encoding/csv does; it is not
+		// part of the record that follows.
+		s.used = 0
 	}
 	s.recLine, s.lastLine = s.numLine, s.numLine
 	if strings.IndexByte(line, '"') >= 0 {
@@ -231,7 +238,8 @@ parseField:
 					errRead = nil
 				}
 				if errRead == errRecordTooLong {
-					return nil, errRead
+					// Inside a quoted field, at the start of a line.
+					return nil, s.skipRecord(skipQuoted)
 				}
 			} else {
 				// The end of the file inside quotes.
@@ -252,4 +260,74 @@ parseField:
 		return s.rec, errRead
 	}
 	return s.rec, nil
+}
+
+// skipState is where skipRecord is in a record's text.
+type skipState uint8
+
+const (
+	skipFieldStart skipState = iota
+	skipUnquoted
+	skipQuoted
+	skipAfterQuote // a '"' inside a quoted field
+)
+
+// skipRecord reads past the rest of a record longer than maxRecordBytes
+// without keeping it, following the quoting rules of next and quoted
+// (LazyQuotes), so that the next record starts where encoding/csv would
+// start it. It returns errRecordTooLong, or the read error that ended it.
+func (s *csvSplitter) skipRecord(st skipState) error {
+	for {
+		text := s.text[s.pos:]
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			switch st {
+			case skipFieldStart, skipUnquoted:
+				switch {
+				case c == '\n':
+					s.numLine++
+					s.pos += i + 1
+					s.lastLine = s.numLine
+					return errRecordTooLong
+				case c == s.delim:
+					st = skipFieldStart
+				case c == '"' && st == skipFieldStart:
+					st = skipQuoted
+				default:
+					st = skipUnquoted
+				}
+			case skipQuoted:
+				if c == '"' {
+					st = skipAfterQuote
+				} else if c == '\n' {
+					s.numLine++
+				}
+			case skipAfterQuote:
+				switch c {
+				case '"':
+					st = skipQuoted
+				case s.delim:
+					st = skipFieldStart
+				case '\r':
+					// "\r\n" ends the line as "\n" does.
+				case '\n':
+					s.numLine++
+					s.pos += i + 1
+					s.lastLine = s.numLine
+					return errRecordTooLong
+				default:
+					st = skipQuoted // a bare quote, kept (LazyQuotes)
+				}
+			}
+		}
+		s.pos = len(s.text)
+		if !s.fill() {
+			s.numLine++ // the last line, without its end
+			s.lastLine = s.numLine
+			if s.err != nil {
+				return s.err
+			}
+			return errRecordTooLong
+		}
+	}
 }

@@ -111,14 +111,101 @@ func TestCSVSplitterRecordTooLong(t *testing.T) {
 	old := maxRecordBytes
 	maxRecordBytes = 64
 	defer func() { maxRecordBytes = old }()
-	text := "a,b\n" + strings.Repeat("x", 200) + "\nc,d\n"
-	s := newCSVSplitter(strings.NewReader(text), ',')
-	if _, err := s.next(); err != nil {
-		t.Fatalf("first record: %v", err)
+	long := strings.Repeat("x", 200)
+	cases := []struct {
+		name, text string
+		rejected   []int // lines where a rejected record starts
+	}{
+		{"one long line", "a,b\n" + long + "\nc,d\n", []int{2}},
+		{"long quoted cell over lines", "a,b\n\"" + long + "\n" + long + "\",z\nc,d\n", []int{2}},
+		{"long after a quoted start", "a,b\n\"q\n" + long + "\n\",z\nc,d\n", []int{2}},
+		{"quote inside a long cell", "a,b\n" + long + "\"x," + long + "\nc,d\n", []int{2}},
+		{"doubled quotes", "a,b\n\"" + long + "\"\"\n\"\"" + long + "\",z\r\nc,d\n", []int{2}},
+		{"two in a row", long + "\n" + long + "\nc,d", []int{1, 2}},
+		{"at the end without newline", "a,b\n" + long, []int{2}},
+		{"unterminated quote", "a,b\n\"" + long + "\nc,d\n", []int{2}},
 	}
-	if _, err := s.next(); err != errRecordTooLong {
-		t.Fatalf("long record: got %v, want errRecordTooLong", err)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkLongRecords(t, c.text, ',', c.rejected) })
 	}
+}
+
+// checkLongRecords reads text with csvSplitter: every record it returns
+// must be encoding/csv's record at the same line, and every record it
+// rejects as too long must start where one of encoding/csv's does and
+// be longer than the limit; nothing else may be missing.
+func checkLongRecords(t *testing.T, text string, delim byte, wantRejected []int) {
+	t.Helper()
+	want, err := readStdCSV(text, rune(delim))
+	if err != nil {
+		return
+	}
+	for _, block := range []int{1, 7, 256 << 10} {
+		old := csvBlockBytes
+		csvBlockBytes = block
+		s := newCSVSplitter(strings.NewReader(text), delim)
+		var got []csvRecord
+		var rejected []int
+		for {
+			rec, err := s.next()
+			if err == io.EOF {
+				break
+			}
+			if err == errRecordTooLong {
+				rejected = append(rejected, s.recLine)
+				continue
+			}
+			if err != nil {
+				t.Fatalf("block %d: %v", block, err)
+			}
+			got = append(got, csvRecord{cells: append([]string(nil), rec...), line: s.recLine, lastLine: s.lastLine})
+		}
+		csvBlockBytes = old
+		byLine := map[int]csvRecord{}
+		for _, r := range want {
+			byLine[r.line] = r
+		}
+		for _, r := range got {
+			if w, ok := byLine[r.line]; !ok || !reflect.DeepEqual(w, r) {
+				t.Fatalf("block %d, %q: record %v, encoding/csv %v", block, text, r, w)
+			}
+			delete(byLine, r.line)
+		}
+		for _, l := range rejected {
+			w, ok := byLine[l]
+			if !ok {
+				t.Fatalf("block %d, %q: rejected line %d starts no record of %v", block, text, l, want)
+			}
+			// The most raw bytes the cells could have taken: every
+			// character a doubled quote, every cell quoted, a CRLF.
+			size := 2
+			for _, c := range w.cells {
+				size += 2*len(c) + 3
+			}
+			if int64(size) <= maxRecordBytes {
+				t.Fatalf("block %d, %q: rejected a record of %d bytes", block, text, size)
+			}
+			delete(byLine, l)
+		}
+		if len(byLine) > 0 {
+			t.Fatalf("block %d, %q: records lost %v (got %v, rejected %v)", block, text, byLine, got, rejected)
+		}
+		if wantRejected != nil && !reflect.DeepEqual(rejected, wantRejected) {
+			t.Fatalf("block %d: rejected lines %v, want %v", block, rejected, wantRejected)
+		}
+	}
+}
+
+func FuzzCSVSplitterLongRecords(f *testing.F) {
+	f.Add("a,b\nxxxxxxxxxxxxxxxxxxxx\nc,d\n", byte(0), uint8(8))
+	f.Add("a;\"xx\nxxxxxxx\"\"xxxxx\";b\r\nc;d", byte(1), uint8(6))
+	f.Add("\"a\"b\"\n\"\"\"\n\n\"zz\tzzzzzzzz\"\tq\n", byte(2), uint8(4))
+	f.Fuzz(func(t *testing.T, text string, d byte, limit uint8) {
+		old := maxRecordBytes
+		maxRecordBytes = int64(limit%64) + 2
+		defer func() { maxRecordBytes = old }()
+		checkLongRecords(t, text, []byte{',', ';', '\t', '|'}[d%4], nil)
+	})
 }
 
 func BenchmarkCSVSplitter(b *testing.B) {

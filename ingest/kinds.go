@@ -45,8 +45,18 @@ func (t *table) date(rec []string, col int) (time.Time, *problem) {
 	return d, nil
 }
 
-// amount reads an optional amount cell in the column's notation.
+// amount reads an optional amount of money in the column's notation.
 func (t *table) amount(rec []string, col int) (d decimal.Decimal, cur string, ok bool, p *problem) {
+	return t.number(rec, col, maxMoneyDigits)
+}
+
+// quantity reads an optional quantity or rate, which may be larger than
+// any amount of money (a token's units, a currency's units per euro).
+func (t *table) quantity(rec []string, col int) (d decimal.Decimal, cur string, ok bool, p *problem) {
+	return t.number(rec, col, maxQuantityDigits)
+}
+
+func (t *table) number(rec []string, col int, maxDigits int) (d decimal.Decimal, cur string, ok bool, p *problem) {
 	s := cell(rec, col)
 	if s == "" {
 		return decimal.Zero, "", false, nil
@@ -54,7 +64,7 @@ func (t *table) amount(rec []string, col int) (d decimal.Decimal, cur string, ok
 	if t.amounts == nil {
 		t.amounts = new(decimalCache)
 	}
-	d, cur, err := parseAmountCached(s, t.notationAt(col), t.amounts)
+	d, cur, err := parseAmountLimited(s, t.notationAt(col), t.amounts, maxDigits)
 	if err != nil {
 		return decimal.Zero, "", false, reject(col, s, "%s", err.Error())
 	}
@@ -352,7 +362,7 @@ func assetsRow(emit func(ledger.Asset) error) func(*table) rowFunc {
 			if a.Value, valCur, a.HasValue, prob = t.amount(rec, valueCol); prob != nil {
 				return prob, nil
 			}
-			if a.Quantity, qtyCur, a.HasQuantity, prob = t.amount(rec, qtyCol); prob != nil {
+			if a.Quantity, qtyCur, a.HasQuantity, prob = t.quantity(rec, qtyCol); prob != nil {
 				return prob, nil
 			}
 			switch c := cell(rec, curCol); {
@@ -510,7 +520,7 @@ func ratesRow(emit func(ledger.Rate) error) func(*table) rowFunc {
 			if cell(rec, perUnit) == "" {
 				col, r.PerUnit = perEUR, false
 			}
-			v, _, ok, prob := t.amount(rec, col)
+			v, _, ok, prob := t.quantity(rec, col)
 			if prob != nil {
 				return prob, nil
 			}
@@ -549,7 +559,7 @@ func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
 			if s == "" || strings.EqualFold(s, "N/A") || s == "-" {
 				continue
 			}
-			v, _, _, prob := t.amount(rec, c)
+			v, _, _, prob := t.quantity(rec, c)
 			if prob != nil {
 				return prob, nil
 			}

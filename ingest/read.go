@@ -156,6 +156,7 @@ func readCSV(path string, base ledger.Source, m *matcher, opt Options, amountFie
 	// reader's blocks. Other kinds keep some cells for the whole run.
 	rr.r.share = m.kind == ledger.KindPayments
 	t := newTable(base, m, opt)
+	t.controls = f.info.controls || f.info.utf16 != notUTF16
 	switch f.delim {
 	case ';':
 		t.defaultNotation = NotationItalian
@@ -227,6 +228,9 @@ func readSheet(wb *workbook, path, name string, base ledger.Source, m *matcher, 
 	base.Sheet = name
 	t := newTable(base, m, opt)
 	t.xlsx, t.date1904, t.defaultNotation = true, wb.date1904, NotationEnglish
+	// A shared string may hold "_x001B_" and the like: every row is
+	// checked (little beside reading the sheet's XML).
+	t.controls = true
 	head, err := readHead(rr, headerSearchRows)
 	if err != nil {
 		return ledger.Source{}, false, err

@@ -67,6 +67,10 @@ type table struct {
 	titles          []string
 	// amounts shares the decimals of repeated amount cells.
 	amounts *decimalCache
+	// controls is set when cells may hold control characters (the text
+	// check found some, or the reader cannot tell): each data row's
+	// cells are then cleaned (cleanControls).
+	controls bool
 }
 
 // col returns the column index of a field, -1 when the table lacks it.
@@ -91,7 +95,11 @@ func (t *table) issue(row int, col int, value, msg string) {
 	if t.report == nil {
 		return
 	}
-	t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: row, Column: t.header(col), Value: value, Problem: msg})
+	t.report(t.issueAt(row, col, value, msg))
+}
+
+func (t *table) issueAt(row int, col int, value, msg string) ledger.Issue {
+	return ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: row, Column: t.header(col), Value: value, Problem: msg}
 }
 
 func blank(rec []string) bool {
@@ -254,6 +262,9 @@ func (t *table) account(fn rowFunc, rec []string, row int, re *rowError) error {
 		return nil
 	}
 	t.src.Rows++
+	if t.controls && re == nil {
+		t.cleanControls(rec, row)
+	}
 	if re != nil {
 		t.src.Rejected++
 		t.issue(row, -1, "", re.msg)

@@ -52,6 +52,10 @@ type amountParts struct {
 	cur  string // currency token written in the cell, if any
 	exp  string // exponent digits of a scientific-notation cell ("-05")
 	long bool   // more digits than num holds
+	// mag is the number of digits before the decimal point of the value
+	// (leading zeros left out, the exponent applied): it is at least
+	// 10^(mag-1) and below 10^mag; 0 or less below 1.
+	mag int
 	// cache, when set, shares the decimals of repeated amounts.
 	cache *decimalCache
 }
@@ -199,6 +203,23 @@ func parseAmountCurrency(s string, n Notation) (decimal.Decimal, string, error) 
 // parseAmountCached is parseAmountCurrency taking small amounts from
 // cache (nil: none).
 func parseAmountCached(s string, n Notation, cache *decimalCache) (decimal.Decimal, string, error) {
+	return parseAmountLimited(s, n, cache, maxQuantityDigits)
+}
+
+// Amounts beyond these are rejected as "amount out of range" (see
+// docs/inputs.md): no payment, benefit or seized item is worth 10^12
+// (a thousand billion) in its currency, and no quantity or rate reaches
+// 10^18. They catch an overflowing export, a cell shifted into the
+// amount column, or a number such as 1E+309 that no program could have
+// written as money.
+const (
+	maxMoneyDigits    = 12
+	maxQuantityDigits = 18
+)
+
+// parseAmountLimited is parseAmountCached rejecting values of maxDigits
+// digits before the decimal point or more.
+func parseAmountLimited(s string, n Notation, cache *decimalCache, maxDigits int) (decimal.Decimal, string, error) {
 	var p amountParts
 	p.cache = cache
 	if err := splitAmount(s, &p); err != nil {
@@ -218,6 +239,9 @@ func parseAmountCached(s string, n Notation, cache *decimalCache) (decimal.Decim
 	d, err := p.decimal(n)
 	if err != nil {
 		return decimal.Zero, "", fmt.Errorf("not an amount: %q: %v", s, err)
+	}
+	if p.mag > maxDigits {
+		return decimal.Zero, "", fmt.Errorf("amount out of range: %q is 10^%d or more", s, maxDigits)
 	}
 	return d, code, nil
 }
@@ -340,6 +364,13 @@ func (p *amountParts) decimal(n Notation) (decimal.Decimal, error) {
 	if nd == 0 {
 		return decimal.Zero, errors.New("no digits")
 	}
+	lead := 0
+	for lead < nd && digits[lead] == '0' {
+		lead++
+	}
+	if lead < nd {
+		p.mag = nd - frac - lead
+	}
 	var d decimal.Decimal
 	if nd <= 18 {
 		var v int64
@@ -370,6 +401,9 @@ func (p *amountParts) decimal(n Notation) (decimal.Decimal, error) {
 			return decimal.Zero, err
 		}
 		d = d.Shift(int32(e))
+		if lead < nd {
+			p.mag += e
+		}
 	}
 	return d, nil
 }
