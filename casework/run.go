@@ -6,6 +6,7 @@
 package casework
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"iter"
@@ -30,6 +31,10 @@ const RateLookbackDays = 7
 
 // Options are the run's settings that are not part of the case.
 type Options struct {
+	// Context stops the run when it is done (an interrupt): Run returns
+	// its cause, and the sequences of the Report stop early with the
+	// cause in Result.Err. Nil means never.
+	Context context.Context
 	Version string
 	// TempDir holds the spool files; empty means the system default.
 	TempDir string
@@ -51,10 +56,14 @@ type Result struct {
 	// benefitIssues are the issues of the households and benefit lists,
 	// read beside the payments; Report.Issues puts them back in place.
 	benefitIssues *spool.Spool[ledger.Issue]
+	stop          *interrupt
 }
 
 // Close releases the spool files behind Report.Entries and Report.Issues.
 func (r *Result) Close() {
+	if r.stop != nil {
+		r.stop.release()
+	}
 	if r.entries != nil {
 		r.entries.Close()
 	}
@@ -69,6 +78,11 @@ func (r *Result) Close() {
 // Err reports a failure while reading the spools back (after the reports
 // were written).
 func (r *Result) Err() error {
+	if r.stop != nil {
+		if err := r.stop.seen.Load(); err != nil {
+			return *err
+		}
+	}
 	if r.entries != nil && r.entries.Err() != nil {
 		return r.entries.Err()
 	}
@@ -87,6 +101,7 @@ type runner struct {
 	lastDate time.Time
 	progress *progress
 	ahead    *ingest.Ahead
+	stop     *interrupt
 }
 
 func (r *runner) report(is ledger.Issue) { r.issues.Add(&is) }
@@ -116,6 +131,9 @@ func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.O
 	for _, in := range r.c.Inputs[kind] {
 		r.progress.begin(string(kind), in.Path)
 		srcs, err := reader(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, r.options(kind), func(v T) error {
+			if err := r.stop.err(); err != nil {
+				return err
+			}
 			r.progress.row()
 			return emit(v)
 		})
@@ -146,6 +164,9 @@ func (r *runner) readRates() *ratesRead {
 	for _, in := range r.c.Inputs[ledger.KindRates] {
 		r.progress.begin(string(ledger.KindRates), in.Path)
 		srcs, err := ingest.ReadRates(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(rt ledger.Rate) error {
+			if err := r.stop.err(); err != nil {
+				return err
+			}
 			r.progress.row()
 			if problem := out.rates.Add(rt); problem != "" {
 				report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Problem: problem})
@@ -169,7 +190,7 @@ var readOrder = []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledge
 // (exit 2); rejected rows are counted in Result.Rejected and listed among
 // the issues.
 func Run(c *casefile.Case, opt Options) (res *Result, err error) {
-	r := &runner{c: c, opt: opt, progress: newProgress(opt.Progress)}
+	r := &runner{c: c, opt: opt, progress: newProgress(opt.Progress), stop: watch(opt.Context)}
 	// Every text input is hashed and checked on another goroutine, in
 	// the order the run reads them.
 	var paths []string
@@ -181,15 +202,17 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	r.ahead = ingest.CheckAhead(paths)
 	defer r.ahead.Close()
 	if r.issues, err = spool.Issues(opt.TempDir); err != nil {
+		r.stop.release()
 		return nil, err
 	}
 	if !opt.NoPaymentRows {
 		if r.entries, err = spool.Entries(opt.TempDir); err != nil {
+			r.stop.release()
 			r.issues.Close()
 			return nil, err
 		}
 	}
-	spools := &Result{entries: r.entries, issues: r.issues}
+	spools := &Result{entries: r.entries, issues: r.issues, stop: r.stop}
 	defer func() {
 		if err != nil {
 			spools.Close()
@@ -241,7 +264,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// their own while the assets and payments are read. Their issues go to
 	// a spool of their own and, like their sources, are put back in input
 	// order (after the rates) when the run is done.
-	br := &runner{c: c, opt: opt, progress: r.progress, ahead: r.ahead}
+	br := &runner{c: c, opt: opt, progress: r.progress, ahead: r.ahead, stop: r.stop}
 	if br.issues, err = spool.Issues(opt.TempDir); err != nil {
 		return nil, err
 	}
@@ -325,6 +348,9 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		return nil, err
 	}
 	if err := waitBenefits(); err != nil {
+		return nil, err
+	}
+	if err := r.stop.err(); err != nil {
 		return nil, err
 	}
 	r.sources = slices.Insert(r.sources, sourcesAt, br.sources...)
@@ -428,9 +454,9 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		DuplicateCount:     duplicates,
 		Directions:         led.DirectionCounts(),
 		RatesUsed:          rates.Used(),
-		Entries:            entries,
+		Entries:            guard(r.stop, entries),
 		IssueCount:         r.issues.Len() + br.issues.Len(),
-		Issues:             spool.Spliced(r.issues, issuesAt, br.issues),
+		Issues:             guard(r.stop, spool.Spliced(r.issues, issuesAt, br.issues)),
 	}
 	spools.Report = rep
 	spools.Rejected = rejected
@@ -522,6 +548,9 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 			// The reader goroutine alone touches the progress line here.
 			r.progress.begin(string(ledger.KindPayments), in.Path)
 			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(p *ledger.Payment) error {
+				if err := r.stop.err(); err != nil {
+					return err
+				}
 				r.progress.row()
 				cur = append(cur, batchItem{p: *p})
 				it := &cur[len(cur)-1]

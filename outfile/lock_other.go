@@ -17,7 +17,9 @@ func lockOne(name string) (func(), error) {
 		}
 		return nil, err
 	}
+	track(name)
 	return func() {
+		untrack(name)
 		f.Close()
 		os.Remove(name)
 	}, nil

@@ -29,7 +29,9 @@ func lockOne(name string) (func(), error) {
 		held, err1 := f.Stat()
 		now, err2 := os.Stat(name)
 		if err1 == nil && err2 == nil && os.SameFile(held, now) {
+			track(name)
 			return func() {
+				untrack(name)
 				os.Remove(name)
 				f.Close()
 			}, nil

@@ -133,6 +133,9 @@ func (o *File) Commit() error {
 	}
 	if err != nil {
 		os.Remove(o.temp)
+	}
+	untrack(o.temp)
+	if err != nil {
 		return fail(o.path, err)
 	}
 	syncDir(o.dir)
@@ -151,6 +154,7 @@ func (o *File) Abort() error {
 		if rerr := os.Remove(o.temp); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
 			err = rerr
 		}
+		untrack(o.temp)
 	}
 	return err
 }
@@ -179,6 +183,7 @@ func (o *File) openNamed() error {
 		return err
 	}
 	o.f, o.temp = f, f.Name()
+	track(o.temp)
 	return nil
 }
 

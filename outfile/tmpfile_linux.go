@@ -37,6 +37,7 @@ func (o *File) link() error {
 		}
 		if err == nil {
 			o.temp = name
+			track(name)
 			return nil
 		}
 		last = err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/casefile"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/spf13/cobra"
 )
 
@@ -22,7 +24,7 @@ Postepay, PayPal and crypto payments, seizure records, benefit lists and
 exchange rates; every name and code in it is invented) into DIR (default
 ./crosscheck-demo), runs it and writes DIR/report.xlsx and DIR/report.json.
 It is the quickest way to see what crosscheck produces. The sample is built
-into the binary, so demo works from an installed crosscheck too.` + exitStatusHelp,
+into the binary, so demo works from an installed crosscheck too.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
 		Example: `  crosscheck demo
   crosscheck demo /tmp/sample --lang it`,
 		Args: cobra.MaximumNArgs(1),
@@ -31,14 +33,14 @@ into the binary, so demo works from an installed crosscheck too.` + exitStatusHe
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			return runDemo(dir, lang, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runDemo(cmd.Context(), dir, lang, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "", "report language: en or it (default: the sample's)")
 	return cmd
 }
 
-func runDemo(dir, lang string, stdout, stderr io.Writer) error {
+func runDemo(ctx context.Context, dir, lang string, stdout, stderr io.Writer) error {
 	if err := writeSample(dir); err != nil {
 		return withCode(exitUsage, err)
 	}
@@ -55,7 +57,7 @@ func runDemo(dir, lang string, stdout, stderr io.Writer) error {
 	out := filepath.Join(dir, "report.xlsx")
 	js := filepath.Join(dir, "report.json")
 	o := &runOptions{out: out, json: js, stdout: stdout, stderr: stderr, noPaths: true}
-	if err := runRun(c, o); err != nil {
+	if err := runRun(ctx, c, o); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "\nSample case written to %s and run.\n\n", dir)
@@ -82,7 +84,10 @@ func writeSample(dir string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
+		if err := outfile.WriteFile(dst, outfile.Private, func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}); err != nil {
 			return fmt.Errorf("write sample: %w", err)
 		}
 		return nil

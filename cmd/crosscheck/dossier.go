@@ -31,7 +31,7 @@ reviewer's decision; the suspect's place in the network; the sources with
 their SHA-256. Every figure is the workbook's.
 
 Choose the suspects with --suspect S01,S02, --flagged (those with a benefit
-flag) or --all.` + exitStatusHelp,
+flag) or --all.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
 		Example: `  crosscheck dossier --case case.yaml --out dossiers --all
   crosscheck dossier --case case.yaml --out dossiers --suspect S01,S06 --lang en
   crosscheck dossier --case case.yaml --out dossiers --flagged --reviews report-2020-11.xlsx`,
@@ -61,7 +61,7 @@ flag) or --all.` + exitStatusHelp,
 			if lang != "en" && lang != "it" {
 				return usageErr("--lang %q: use en or it", lang)
 			}
-			res, err := compute(c, cmd.ErrOrStderr(), false)
+			res, err := compute(cmd.Context(), c, cmd.ErrOrStderr(), false)
 			if err != nil {
 				return err
 			}

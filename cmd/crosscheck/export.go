@@ -97,7 +97,7 @@ suspect's income on the Suspects sheet. Benefit recipients who match no
 suspect appear in no export.
 
 Formats:
-` + strings.Join(lines, "\n") + exitStatusHelp,
+` + strings.Join(lines, "\n") + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
 		Example: `  crosscheck export --case case.yaml --format graphml --out case.graphml
   crosscheck export --case case.yaml --format i2 --out i2/
   crosscheck export --case case.yaml --format ftm --out case.ftm.json`,
@@ -114,7 +114,7 @@ Formats:
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			res, err := compute(c, cmd.ErrOrStderr(), !f.rows)
+			res, err := compute(cmd.Context(), c, cmd.ErrOrStderr(), !f.rows)
 			if err != nil {
 				return err
 			}

@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/crosscheck/crosscheck/casework"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/spf13/cobra"
 )
 
@@ -21,7 +23,7 @@ with a comment on each entry saying how it decided. For a bank or card
 statement it reads the account holder in the title rows ("Intestatario:",
 "Titolare:", IBAN, card number) and, when that matches a suspect, writes the
 file's suspect; otherwise the comment asks you. Files it cannot classify are
-printed with the reason. Check case.yaml, then run it.` + exitStatusHelp,
+printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitUsage, exitNotWritten),
 		Example: `  crosscheck init ./fascicolo
   crosscheck run --case ./fascicolo/case.yaml -o report.xlsx`,
 		Args: cobra.ExactArgs(1),
@@ -38,16 +40,10 @@ printed with the reason. Check case.yaml, then run it.` + exitStatusHelp,
 			if name == "" {
 				name = filepath.Base(filepath.Clean(dir))
 			}
-			f, err := os.Create(out)
-			if err != nil {
-				return withCode(exitUsage, err)
-			}
-			if err := casework.WriteCaseFile(f, name, res); err != nil {
-				f.Close()
-				return withCode(exitUsage, err)
-			}
-			if err := f.Close(); err != nil {
-				return withCode(exitUsage, err)
+			if err := outfile.WriteFile(out, outfile.Private, func(w io.Writer) error {
+				return casework.WriteCaseFile(w, name, res)
+			}); err != nil {
+				return err
 			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "Wrote %s with %d tables.\n", out, len(res.Entries))

@@ -5,25 +5,39 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"slices"
+	"syscall"
 
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/spf13/cobra"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
-// Exit codes, documented in every command's help.
+// Exit codes, in one place: execute maps every error to one of them, and
+// each command's help lists the ones it can give (exitHelp).
 const (
 	exitOK       = 0
 	exitRejected = 1 // rows rejected with --strict, or validate found problems
-	exitUsage    = 2 // usage error or an input that cannot be read at all
+	// exitUsage: a usage error, or an input that cannot be read at all.
+	exitUsage = 2
 	// exitInputChanged: an input changed while it was read (its size,
 	// modification time or content, or another file in its place).
 	exitInputChanged = 2
+	// exitNotWritten: an output could not be written (no space, a
+	// read-only folder, another run writing it); the previous file is
+	// as it was.
+	exitNotWritten = 3
+	// exitInterrupted is 128 + the signal's number, as shells report it:
+	// 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
+	exitInterrupted = 128
 )
 
 // exitError carries an exit code through cobra's error return.
@@ -42,12 +56,32 @@ func withCode(code int, err error) error {
 	return &exitError{code: code, err: err}
 }
 
-const exitStatusHelp = `
-EXIT STATUS
-  0  success
-  1  inputs have rejected rows and --strict was given, or validate found problems
-  2  usage error, an input that cannot be read at all, or an input that
-     changed while it was read`
+// exitLines are the help's lines for each exit code.
+var exitLines = []struct {
+	code int
+	line string
+}{
+	{exitOK, "  0    success"},
+	{exitRejected, "  1    inputs have rejected rows and --strict was given, or validate found problems"},
+	{exitUsage, "  2    usage error, an input that cannot be read at all, or an input that changed while read"},
+	{exitNotWritten, "  3    an output could not be written (no space, read-only folder, another run writing\n       the same output); the previous file is left as it was"},
+	{exitInterrupted, "  130  interrupted (Ctrl-C, SIGINT); 143 for SIGTERM: nothing is written, the previous\n       outputs are left as they were and no temporary file remains"},
+}
+
+// exitHelp is the EXIT STATUS paragraph of a command's help, listing the
+// given codes.
+func exitHelp(codes ...int) string {
+	s := "\nEXIT STATUS"
+	for _, l := range exitLines {
+		if slices.Contains(codes, l.code) {
+			s += "\n" + l.line
+		}
+	}
+	return s
+}
+
+// exitStatusHelp lists every exit code (the root command's help).
+var exitStatusHelp = exitHelp(exitOK, exitRejected, exitUsage, exitNotWritten, exitInterrupted)
 
 func newRootCommand() *cobra.Command {
 	root := &cobra.Command{
@@ -101,19 +135,74 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
-	os.Exit(execute(newRootCommand(), os.Args[1:]))
+	ctx, cancel := context.WithCancelCause(context.Background())
+	stopOnSignals(cancel)
+	os.Exit(executeContext(ctx, newRootCommand(), os.Args[1:]))
 }
 
-// execute runs the command tree and maps errors to exit codes in one place.
+// interrupted is the cause of a run stopped by a signal.
+type interrupted struct{ sig os.Signal }
+
+func (e *interrupted) Error() string { return "interrupted (" + signalName(e.sig) + ")" }
+
+func (e *interrupted) code() int {
+	if s, ok := e.sig.(syscall.Signal); ok {
+		return exitInterrupted + int(s)
+	}
+	return exitInterrupted + 2
+}
+
+func signalName(s os.Signal) string {
+	switch s {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return s.String()
+}
+
+// stopOnSignals cancels the run on the first SIGINT or SIGTERM: the
+// pipeline stops, temporary files are discarded and the outputs are not
+// committed. A second signal ends the process at once; the temporary
+// files have no name (see outfile), so nothing is left behind either way.
+func stopOnSignals(cancel context.CancelCauseFunc) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		first := &interrupted{<-sigs}
+		cancel(first)
+		again := &interrupted{<-sigs}
+		outfile.Cleanup()
+		fmt.Fprintf(os.Stderr, "crosscheck: %v again: stopped at once; nothing written\n", again)
+		os.Exit(again.code())
+	}()
+}
+
+// execute runs the command tree without signal handling (tests).
 func execute(root *cobra.Command, args []string) int {
+	return executeContext(context.Background(), root, args)
+}
+
+// executeContext runs the command tree and maps errors to exit codes in
+// one place.
+func executeContext(ctx context.Context, root *cobra.Command, args []string) int {
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
+	var intr *interrupted
+	if errors.As(context.Cause(ctx), &intr) {
+		fmt.Fprintf(root.ErrOrStderr(), "crosscheck: %v: nothing written; earlier outputs are as they were\n", intr)
+		return intr.code()
+	}
 	fmt.Fprintln(root.ErrOrStderr(), "crosscheck:", err)
 	var ee *exitError
-	if errors.As(err, &ee) {
+	switch {
+	case errors.Is(err, outfile.ErrNotWritten), errors.Is(err, outfile.ErrLocked):
+		return exitNotWritten
+	case errors.As(err, &ee):
 		return ee.code
 	}
 	return exitUsage

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/casework"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/crosscheck/crosscheck/reports"
 	"github.com/spf13/cobra"
 )
@@ -43,7 +45,7 @@ beside a case file add inputs and override its parameters. A path may be a
 .csv, .tsv or .xlsx file, or one sheet of it as file.xlsx#Sheet.
 
 Rows that cannot be read are listed on the workbook's Data issues sheet and
-the run goes on; with --strict such rows make the exit status 1.` + exitStatusHelp,
+the run goes on; with --strict such rows make the exit status 1.` + exitHelp(exitOK, exitRejected, exitUsage, exitNotWritten, exitInterrupted),
 		Example: `  crosscheck run --case case.yaml -o report.xlsx --json report.json
   crosscheck run --suspects indagati.xlsx --payments paypal.xlsx#Transazioni \
       --payments postepay.csv@S001 --rates eurofxref-hist.csv -o report.xlsx`,
@@ -54,7 +56,7 @@ the run goes on; with --strict such rows make the exit status 1.` + exitStatusHe
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			return runRun(c, o)
+			return runRun(cmd.Context(), c, o)
 		},
 	}
 	o.in.register(cmd.Flags())
@@ -68,19 +70,31 @@ the run goes on; with --strict such rows make the exit status 1.` + exitStatusHe
 }
 
 // runRun computes the case and writes the outputs.
-func runRun(c *casefile.Case, o *runOptions) error {
+func runRun(ctx context.Context, c *casefile.Case, o *runOptions) error {
 	if o.out == "" && o.json == "" {
 		return usageErr("nothing to write: give -o report.xlsx and/or --json report.json")
 	}
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
 		return usageErr("-o %s: the workbook must end in .xlsx", o.out)
 	}
-	res, err := compute(c, o.stderr, o.out == "")
+	outs := []output{{"-o", o.out}, {"--json", o.json}}
+	if err := checkOutputs(c, outs...); err != nil {
+		return err
+	}
+	files, commit, done, err := openOutputs(outs...)
+	if err != nil {
+		return err
+	}
+	defer done()
+	res, err := compute(ctx, c, o.stderr, o.out == "")
 	if err != nil {
 		return err
 	}
 	defer res.Close()
-	if err := writeOutputs(res, o.out, o.json); err != nil {
+	if err := writeOutputs(ctx, res, files[0], files[1]); err != nil {
+		return err
+	}
+	if err := commit(); err != nil {
 		return err
 	}
 	if !o.quiet {
@@ -101,43 +115,37 @@ func runRun(c *casefile.Case, o *runOptions) error {
 }
 
 // compute runs the case and maps an unreadable input to exit status 2.
-// Without a workbook to write, the payment rows are not kept.
-func compute(c *casefile.Case, stderr io.Writer, noRows bool) (*casework.Result, error) {
-	res, err := casework.Run(c, casework.Options{Version: version, Progress: progressWriter(stderr), NoPaymentRows: noRows})
+// Without a workbook to write, the payment rows are not kept. ctx stops
+// the run (an interrupt).
+func compute(ctx context.Context, c *casefile.Case, stderr io.Writer, noRows bool) (*casework.Result, error) {
+	res, err := casework.Run(c, casework.Options{Context: ctx, Version: version, Progress: progressWriter(stderr), NoPaymentRows: noRows})
 	if err != nil {
 		if errors.Is(err, ingest.ErrInputChanged) {
 			return nil, withCode(exitInputChanged, err)
-		}
-		if errors.Is(err, ingest.ErrUnreadable) || errors.Is(err, os.ErrNotExist) {
-			return nil, withCode(exitUsage, err)
 		}
 		return nil, withCode(exitUsage, err)
 	}
 	return res, nil
 }
 
-// writeOutputs writes the workbook and the JSON. Each reads the spooled
-// payments once.
-func writeOutputs(res *casework.Result, xlsxPath, jsonPath string) error {
-	if xlsxPath != "" {
-		if err := reports.WriteWorkbook(xlsxPath, res.Report); err != nil {
-			return fmt.Errorf("write workbook %s: %w", xlsxPath, err)
+// writeOutputs writes the workbook and the JSON (either may be nil) to
+// their temporary files; each reads the spooled payments once. It fails
+// when the run was interrupted meanwhile, so that nothing is committed.
+func writeOutputs(ctx context.Context, res *casework.Result, xlsx, js *outfile.File) error {
+	if xlsx != nil {
+		if err := reports.WriteWorkbookTo(xlsx, res.Report); err != nil {
+			return fmt.Errorf("write workbook %s: %w", xlsx.Name(), err)
 		}
 	}
-	if jsonPath != "" {
-		f, err := os.Create(jsonPath)
-		if err != nil {
-			return fmt.Errorf("write JSON: %w", err)
-		}
-		if err := reports.WriteJSON(f, res.Report); err != nil {
-			f.Close()
-			return fmt.Errorf("write JSON %s: %w", jsonPath, err)
-		}
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("write JSON %s: %w", jsonPath, err)
+	if js != nil {
+		if err := reports.WriteJSON(js, res.Report); err != nil {
+			return fmt.Errorf("write JSON %s: %w", js.Name(), err)
 		}
 	}
-	return res.Err()
+	if err := res.Err(); err != nil {
+		return err
+	}
+	return context.Cause(ctx)
 }
 
 // progressWriter returns stderr when it is a terminal, nil otherwise:

@@ -17,7 +17,7 @@ func newTemplateCommand() *cobra.Command {
 payments, assets, benefits, household, rates) into DIR, with the headers
 crosscheck recognises, drop-down lists (asset types, currencies, identifier
 kinds), date and decimal validation, and a help message on each header.
-Fill them in Excel or LibreOffice and list them in a case file.` + exitStatusHelp,
+Fill them in Excel or LibreOffice and list them in a case file.` + exitHelp(exitOK, exitUsage, exitNotWritten),
 		Example: `  crosscheck template modelli --lang it
   crosscheck template templates`,
 		Args: cobra.ExactArgs(1),

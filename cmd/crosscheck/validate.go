@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -21,7 +22,7 @@ reason), then a table of rows read, accepted, rejected and duplicates per
 source. Lines marked "note" need no fixing (an ignored column, a duplicate
 row set aside); every other line is a problem, and any problem or rejected
 row makes the exit status 1. Use it on a new folder of spreadsheets before
-the first run.` + exitStatusHelp,
+the first run.` + exitHelp(exitOK, exitRejected, exitUsage, exitInterrupted),
 		Example: `  crosscheck validate --case case.yaml
   crosscheck validate --payments estratto_conto.csv --rates eurofxref-hist.csv`,
 		Args: cobra.NoArgs,
@@ -30,15 +31,15 @@ the first run.` + exitStatusHelp,
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			return runValidate(c, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runValidate(cmd.Context(), c, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	in.register(cmd.Flags())
 	return cmd
 }
 
-func runValidate(c *casefile.Case, stdout, stderr io.Writer) error {
-	res, err := compute(c, stderr, true)
+func runValidate(ctx context.Context, c *casefile.Case, stdout, stderr io.Writer) error {
+	res, err := compute(ctx, c, stderr, true)
 	if err != nil {
 		return err
 	}
