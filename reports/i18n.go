@@ -14,9 +14,13 @@ var italian = map[string]string{
 	"Assets":        "Beni sequestrati",
 	"Benefit flags": "Segnalazioni RdC",
 	"Network":       "Rete",
+	"Timeline":      "Cronologia",
 	"Data issues":   "Problemi nei dati",
 	"Sources":       "Fonti",
 	"Rates used":    "Cambi usati",
+
+	// Timeline sheet.
+	"Benefit paid in the month (a flagged application): the overlap with income is what the Benefit flags sheet proposes for recovery.": "Beneficio erogato nel mese (domanda segnalata): la sovrapposizione con i proventi è ciò che il foglio Segnalazioni propone per il recupero.",
 
 	// Summary labels.
 	"Case":                                 "Caso",

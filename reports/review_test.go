@@ -203,7 +203,7 @@ func TestReviewRoundTrip(t *testing.T) {
 
 	path, f := writeBook(t, r)
 	wantSheets := []string{"Summary", "Suspects", "Payments", "Unattributed", "Assets", "Benefit flags", "Withdrawn flags",
-		"Network", "Data issues", "Sources", "Rates used", "Review log"}
+		"Network", "Timeline", "Data issues", "Sources", "Rates used", "Review log"}
 	if got := f.GetSheetList(); !slices.Equal(got, wantSheets) {
 		t.Errorf("sheets = %q", got)
 	}

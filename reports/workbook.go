@@ -16,7 +16,7 @@ import (
 )
 
 // sheetOrder lists the workbook's sheets (English names) in order.
-var sheetOrder = []string{"Summary", "Suspects", "Payments", "Unattributed", "Assets", "Benefit flags", "Network", "Data issues", "Sources", "Rates used"}
+var sheetOrder = []string{"Summary", "Suspects", "Payments", "Unattributed", "Assets", "Benefit flags", "Network", "Timeline", "Data issues", "Sources", "Rates used"}
 
 // sheetsFor is the order of r's sheets: with reviews, Withdrawn flags
 // follows Benefit flags and Review log closes the workbook.
@@ -103,7 +103,7 @@ func (b *book) writeAll(r *Report) error {
 	}
 	steps := []func(*Report) error{
 		b.writeSuspects, b.writePayments, b.writeAssets, b.writeFlags,
-		b.writeNetwork, b.writeIssues, b.writeSources, b.writeRates,
+		b.writeNetwork, b.writeTimeline, b.writeIssues, b.writeSources, b.writeRates,
 	}
 	if r.Review != nil {
 		steps = append(steps, b.writeWithdrawn, b.writeReviewLog)
