@@ -360,8 +360,8 @@ func TestSameInputsSameOutputs(t *testing.T) {
 		return out
 	}
 	c1, c2 := cells(filepath.Join(dir, "r1.xlsx")), cells(filepath.Join(dir, "r2.xlsx"))
-	if len(c1) != 10 {
-		t.Errorf("workbook has %d sheets, want 10", len(c1))
+	if len(c1) != 11 {
+		t.Errorf("workbook has %d sheets, want 11", len(c1))
 	}
 	for s, rows := range c1 {
 		if fmt.Sprint(rows) != fmt.Sprint(c2[s]) {
