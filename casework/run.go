@@ -319,6 +319,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// address, which would otherwise move a fresh ~500-byte Entry to the
 	// heap per payment.
 	e := new(ledger.Entry)
+	var unattributed reports.UnattributedTally
 	post := func(item *batchItem) {
 		p := &item.p
 		pre.batchItem = item
@@ -336,6 +337,9 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		scratch = led.PostKeyedTo(e, p, item.key, scratch[:0])
 		for i := range scratch {
 			r.issues.Add(&scratch[i])
+		}
+		if e.Attrib == "" {
+			unattributed.Add(item.why, e)
 		}
 		if r.entries != nil {
 			r.entries.Add(e)
@@ -450,6 +454,8 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		AttributedEUR:      attributedEUR,
 		UnattributedCount:  unCount,
 		UnattributedEUR:    unEUR,
+		Unattributed:       unattributed.Groups(),
+		Explain:            func(e *ledger.Entry) match.Unattributed { return attr.Why(&e.Payment) },
 		NoRateCount:        noRate,
 		DuplicateCount:     duplicates,
 		Directions:         led.DirectionCounts(),
@@ -487,6 +493,8 @@ type batchItem struct {
 	// The payment's attribution, worked out by the reader goroutine.
 	suspect, by, problem string
 	rule                 ledger.Rule
+	// why explains a row attributed to nobody.
+	why match.Unattributed
 	// key is the payment's reference fingerprint, also worked out ahead.
 	key ledger.RefKey
 	// reserve, when not 0, is how many references the duplicate table
@@ -555,6 +563,9 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				cur = append(cur, batchItem{p: *p})
 				it := &cur[len(cur)-1]
 				it.suspect, it.rule, it.by = attr.Attribute(&it.p)
+				if it.suspect == "" {
+					it.why = attr.Why(&it.p)
+				}
 				it.problem = attr.Problem(&it.p)
 				it.key = ledger.ReferenceKey(&it.p)
 				if !counted && it.p.Reference != "" {

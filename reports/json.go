@@ -21,8 +21,32 @@ import (
 // are written with sorted keys by encoding/json.
 
 type jsonUnattributed struct {
-	Payments int    `json:"payments"`
-	EUR      string `json:"eur"`
+	Payments int                  `json:"payments"`
+	EUR      string               `json:"eur"`
+	ByReason []jsonUnattribReason `json:"by_reason"`
+}
+
+// jsonUnattribReason is one group of unattributed payments: the reason
+// (a fixed code), the value that stopped attribution, the message in the
+// report's language, and the suspects the payments may belong to.
+type jsonUnattribReason struct {
+	Reason     string   `json:"reason"`
+	Value      string   `json:"value,omitempty"`
+	Message    string   `json:"message"`
+	Candidates []string `json:"candidates"`
+	Payments   int      `json:"payments"`
+	EUR        string   `json:"eur"`
+	NoRate     int      `json:"no_rate,omitempty"`
+}
+
+func jsonUnattributedOf(r *Report) jsonUnattributed {
+	tr := newTranslator(r.Params.Lang)
+	out := jsonUnattributed{Payments: r.UnattributedCount, EUR: eur(r.UnattributedEUR), ByReason: []jsonUnattribReason{}}
+	for _, g := range r.Unattributed {
+		out.ByReason = append(out.ByReason, jsonUnattribReason{Reason: string(g.Why.Reason), Value: g.Why.Value,
+			Message: reasonText(tr, g.Why), Candidates: nonNil(g.Why.Candidates), Payments: g.Payments, EUR: eur(g.EUR), NoRate: g.NoRate})
+	}
+	return out
 }
 
 // jsonRecovery is the benefit recovery as the headline gives it: rejected
@@ -211,7 +235,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("seized_eur", eur(r.Seizure.TotalEUR))
 	jw.field("target_percent", r.Seizure.Percent.StringFixed(2))
 	jw.suspects(r)
-	jw.field("unattributed", jsonUnattributed{Payments: r.UnattributedCount, EUR: eur(r.UnattributedEUR)})
+	jw.field("unattributed", jsonUnattributedOf(r))
 	jw.field("benefit_recovery", jsonRecoveryOf(r))
 	jw.field("benefit_flags", jsonFlags(r, r.Flags, r.Review))
 	jw.field("withdrawn_flags", jsonWithdrawnFlags(r.Review))

@@ -46,8 +46,14 @@ type Report struct {
 	AttributedEUR      decimal.Decimal
 	UnattributedCount  int
 	UnattributedEUR    decimal.Decimal
-	NoRateCount        int
-	DuplicateCount     int
+	// Unattributed groups the unattributed payments by reason
+	// (docs/report.md#unattributed-payments); nil when not worked out.
+	Unattributed []UnattributedGroup
+	// Explain tells why one unattributed entry is unattributed, for the
+	// Unattributed sheet; nil leaves the reason cells empty.
+	Explain        func(*ledger.Entry) match.Unattributed
+	NoRateCount    int
+	DuplicateCount int
 	// Directions counts the non-duplicate rows of each direction
 	// (indexed by ledger.Direction): not-a-payment rows are listed,
 	// never summed.

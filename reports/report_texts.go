@@ -4,8 +4,10 @@ package reports
 // reasons and evidence add; they join the shared table when the package
 // loads.
 var reportItalian = map[string]string{
-	"Suspect name": "Nominativo indagato",
-	"review again": "da rivedere",
+	"Reason":             "Motivo",
+	"Candidate suspects": "Indagati possibili",
+	"Suspect name":       "Nominativo indagato",
+	"review again":       "da rivedere",
 	"Recovery over flags awaiting review EUR":  "Da recuperare, segnalazioni da decidere EUR",
 	"Rejected flags (left out)":                "Segnalazioni respinte (escluse)",
 	"Recovery of rejected flags, left out EUR": "Importo delle respinte, escluso EUR",

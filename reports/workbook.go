@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -218,7 +219,12 @@ var paymentHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Curre
 	"Channel", "Direction", "Status", "Duplicate of", "Suspect", "Rule", "Decided by", "Direction reason"}
 
 var unattribHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Currency", "EUR",
-	"Payer", "Payer account", "Payee", "Payee account", "Reference", "Description", "Channel"}
+	"Payer", "Payer account", "Payee", "Payee account", "Reference", "Description", "Channel",
+	"Reason", "Candidate suspects"}
+
+// unattribPaymentCols is how many Unattributed columns come from the
+// Payments row; the reason and the candidates follow.
+const unattribPaymentCols = 14
 
 // rowBuffers hold the reused cell slices of the two streamed payment
 // sheets: one allocation per sheet, not per row.
@@ -230,6 +236,8 @@ type rowBuffers struct {
 	rules      map[ledger.Rule]string
 	dirs       [4]string
 	yes        string
+	explain    func(*ledger.Entry) match.Unattributed
+	names      map[string]string
 }
 
 func (b *book) newRowBuffers() *rowBuffers {
@@ -286,10 +294,16 @@ func (rb *rowBuffers) payment(e *ledger.Entry) []any {
 
 // unattributedRow is the Unattributed row of a payment, taken from its
 // Payments row p: the same cells without the rate columns and those after
-// Channel (unattribHeaders are paymentHeaders less those).
-func (rb *rowBuffers) unattributedRow(p []any) []any {
+// Channel (unattribHeaders are paymentHeaders less those), then why the
+// payment is unattributed and the suspects it may belong to.
+func (rb *rowBuffers) unattributedRow(p []any, e *ledger.Entry) []any {
 	u := append(rb.unatt[:0], p[:7]...) // Source .. EUR
-	return append(u, p[9:16]...)        // Payer .. Channel
+	u = append(u, p[9:16]...)           // Payer .. Channel
+	if rb.explain == nil {
+		return append(u, nil, nil)
+	}
+	why := rb.explain(e)
+	return append(u, str(reasonText(rb.b.tr, why)), str(candidatesText(rb.names, why.Candidates)))
 }
 
 func (b *book) paymentStyles(n int, dateCols, euroCols, rateCols []int) []int {
@@ -310,6 +324,7 @@ func (b *book) paymentStyles(n int, dateCols, euroCols, rateCols []int) []int {
 // ones to Unattributed, in one pass over r.Entries.
 func (b *book) writePayments(r *Report) error {
 	rb := b.newRowBuffers()
+	rb.explain, rb.names = r.Explain, suspectNames(r)
 	next, stop := iter.Pull(seqOrEmpty(r.Entries))
 	defer stop()
 	// A sample of the first rows fits the column widths.
@@ -326,7 +341,7 @@ func (b *book) writePayments(r *Report) error {
 		p := rb.payment(&sample[i])
 		paySample = append(paySample, clone(p))
 		if unattributed(&sample[i]) {
-			unSample = append(unSample, clone(rb.unattributedRow(p)))
+			unSample = append(unSample, clone(rb.unattributedRow(p, &sample[i])))
 		}
 	}
 	pay, err := b.newFastTable(b.tr.t("Payments"), b.headers(paymentHeaders...),
@@ -353,7 +368,7 @@ func (b *book) writePayments(r *Report) error {
 		if e.HasEUR {
 			total = total.Add(e.EUR)
 		}
-		return un.add(rb.unattributedRow(p))
+		return un.add(rb.unattributedRow(p, e))
 	}
 	for i := range sample {
 		if err := write(&sample[i]); err != nil {
