@@ -32,7 +32,7 @@ type InitResult struct {
 	Unclassified []InitEntry
 }
 
-var spreadsheetExt = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".txt": true}
+var spreadsheetExt = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".txt": true, ".zip": true}
 
 // Init looks at every spreadsheet in dir, classifies each sheet by its
 // headers and, for bank and card statements, finds the account holder
@@ -125,6 +125,9 @@ func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
 		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason}, titles: c.TitleLines, matched: c.Matched}
 		if c.Kind != "" {
 			e.Comment = fmt.Sprintf("%s: header on row %d (%s)", c.Kind, c.HeaderRow, strings.Join(c.Matched, ", "))
+			if c.Detail != "" {
+				e.Comment += "; " + c.Detail
+			}
 		}
 		if !whole || len(cls) > 1 {
 			e.Sheet = c.Sheet

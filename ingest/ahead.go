@@ -48,7 +48,7 @@ func CheckAhead(paths []string) *Ahead {
 	var order []string
 	for _, p := range paths {
 		path, _ := splitSheet(p)
-		if isWorkbook(path) || a.slots[path] != nil {
+		if isWorkbook(path) || isZipName(path) || a.slots[path] != nil {
 			continue
 		}
 		a.slots[path] = &aheadSlot{done: make(chan struct{})}

@@ -17,6 +17,9 @@ type Classified struct {
 	// by "; " (bank statements name the account holder there).
 	TitleLines []string
 	Reason     string // why it was not classified
+	// Detail says what init should state beside the kind: the rate-file
+	// layout recognised and what was taken from outside the columns.
+	Detail string
 }
 
 // classifyOrder breaks ties between kinds whose headers match equally
@@ -74,6 +77,7 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 		rows[i] = b.rec
 	}
 	bestScore, bestFields := 0, 1
+	var best *header
 	var reasons []string
 	for _, kind := range classifyOrder {
 		m := newMatcher(kind, nil)
@@ -89,12 +93,22 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 		if h.score() > bestScore || (h.score() == bestScore && h.score()*bestFields > bestScore*nf) {
 			bestScore, bestFields = h.score(), nf
 			c.Kind, c.HeaderRow, c.Matched = kind, head[idx].row, h.matched
+			c.Detail, best = "", h
+			if kind == ledger.KindRates {
+				c.Detail = describeRates(h, path)
+			}
 			c.TitleLines = nil
 			for _, b := range head[:idx] {
 				if line := titleLine(b.rec); line != "" {
 					c.TitleLines = append(c.TitleLines, line)
 				}
 			}
+		}
+	}
+	if c.Kind == ledger.KindRates {
+		if _, why := nameQuotation(best.layout, path); why != "" {
+			c.Kind, c.Reason, c.Detail = "", why, ""
+			return c
 		}
 	}
 	if c.Kind == "" {

@@ -338,18 +338,30 @@ type csvFile struct {
 	fh    *os.File
 	hr    *hashingReader
 	path  string
+	// member is the table read inside a zip archive (fh is the archive);
+	// archiveSHA, the archive's SHA-256, is what the input records.
+	member     io.Closer
+	archiveSHA string
 }
 
 // openCSV opens a text table: it checks the bytes, chooses the encoding
 // and the delimiter, and returns a record reader. The bytes are checked
 // by ahead when it has path (see CheckAhead), on the file then parsed.
 func openCSV(path string, ahead *Ahead) (*csvFile, error) {
+	if isZipName(path) {
+		return openZippedCSV(path)
+	}
 	info, fh, err := ahead.inspect(path)
 	if err != nil {
 		return nil, err
 	}
-	f := &csvFile{info: info, fh: fh, path: path}
-	f.hr = newHashingReader(fh, path)
+	return startCSV(&csvFile{info: info, fh: fh, path: path}, fh)
+}
+
+// startCSV sets up the parse of f's text, read from r.
+func startCSV(f *csvFile, r io.Reader) (*csvFile, error) {
+	info, path := f.info, f.path
+	f.hr = newHashingReader(r, path)
 	br := bufio.NewReaderSize(f.hr, 64<<10)
 	var text io.Reader = br
 	switch {
@@ -370,13 +382,16 @@ func openCSV(path string, ahead *Ahead) (*csvFile, error) {
 	}
 	sample = sample[:n]
 	f.delim = sniffDelimiter(sample)
-	r := newCSVSplitter(io.MultiReader(bytes.NewReader(sample), text), byte(f.delim))
-	f.rows = &csvRows{r: r, path: path, nextRow: 1}
+	sp := newCSVSplitter(io.MultiReader(bytes.NewReader(sample), text), byte(f.delim))
+	f.rows = &csvRows{r: sp, path: path, nextRow: 1}
 	return f, nil
 }
 
 func (f *csvFile) close() {
 	f.hr.stop()
+	if f.member != nil {
+		f.member.Close()
+	}
 	f.fh.Close()
 }
 
@@ -396,6 +411,9 @@ func (f *csvFile) verify() (string, error) {
 	}
 	if r := f.info.stamp.changed(f.path, f.fh); r != "" {
 		return "", changedError(f.path, r)
+	}
+	if f.archiveSHA != "" {
+		return f.archiveSHA, nil
 	}
 	return sha, nil
 }

@@ -97,12 +97,7 @@ var kindFields = map[ledger.Kind][]Field{
 	}, append(append([]Field{}, personFields[:4]...),
 		f("relation", "relation to the applicant", "parentela", "relazione", "rapporto", "relazione di parentela"),
 	)...),
-	ledger.KindRates: {
-		req(f("date", "day of the rate", "data", "date", "giorno", "time period")),
-		f("currency", "currency code or crypto ticker", "valuta", "divisa", "asset", "coin", "symbol", "ticker", "simbolo"),
-		f("eur_per_unit", "EUR per 1 unit (prices)", "eur per unit", "prezzo", "price", "close", "prezzo eur", "price eur", "chiusura", "eur"),
-		f("units_per_eur", "units per 1 EUR (ECB quotation)", "units per eur", "rate", "tasso", "cambio", "tasso di cambio"),
-	},
+	ledger.KindRates: rateFields,
 }
 
 // Fields lists a kind's fields with their header synonyms.
@@ -163,8 +158,14 @@ type header struct {
 	cols    []int    // field index -> column index, -1 when absent
 	unknown []string
 	matched []string // field names, in field order
-	// wide maps column index -> currency code for the ECB wide rates form.
-	wide map[int]string
+	// wide maps column index -> the quotation of its values, for the ECB
+	// wide rates form (a column per currency, or per SDMX series).
+	wide map[int]quotation
+	// layout is the published rate-file layout the row was recognised as
+	// (nil: the generic columns).
+	layout *rateLayout
+	// skipped says why series columns were not taken as rates.
+	skipped []string
 }
 
 type synonymHit struct {
@@ -172,13 +173,18 @@ type synonymHit struct {
 }
 
 type matcher struct {
-	kind   ledger.Kind
-	fields []Field
-	keys   map[string]synonymHit
+	kind      ledger.Kind
+	fields    []Field
+	keys      map[string]synonymHit
+	overrides map[string]string
+	// layout is set on the matcher of a published rate-file layout;
+	// layouts holds those matchers by index in rateLayouts.
+	layout  *rateLayout
+	layouts map[int]*matcher
 }
 
 func newMatcher(kind ledger.Kind, overrides map[string]string) *matcher {
-	m := &matcher{kind: kind, fields: kindFields[kind], keys: map[string]synonymHit{}}
+	m := &matcher{kind: kind, fields: kindFields[kind], keys: map[string]synonymHit{}, overrides: overrides}
 	for i, fl := range m.fields {
 		add := func(s string, rank int) {
 			k := normKey(s)
@@ -229,6 +235,9 @@ func (m *matcher) match(cells []string) *header {
 		}
 	}
 	if m.kind == ledger.KindRates {
+		if lay := m.layoutFor(cells); lay != nil {
+			return lay
+		}
 		m.matchWideRates(h, taken)
 	}
 	for j, c := range cells {
@@ -242,27 +251,6 @@ func (m *matcher) match(cells []string) *header {
 		}
 	}
 	return h
-}
-
-// matchWideRates recognises the ECB layout: a date column then one column
-// per currency code.
-func (m *matcher) matchWideRates(h *header, taken []bool) {
-	if h.cols[m.index("eur_per_unit")] >= 0 || h.cols[m.index("units_per_eur")] >= 0 {
-		return
-	}
-	for j, c := range h.cells {
-		c = strings.TrimSpace(c)
-		if taken[j] || len(c) < 3 || len(c) > 5 || strings.ToUpper(c) != c {
-			continue
-		}
-		if cur, ok := ledger.LookupCurrency(c); ok && cur.Code != "EUR" {
-			if h.wide == nil {
-				h.wide = map[int]string{}
-			}
-			h.wide[j] = cur.Code
-			taken[j] = true
-		}
-	}
 }
 
 func (m *matcher) index(name string) int {
@@ -326,9 +314,7 @@ func (m *matcher) missing(h *header) string {
 		if !has("date") {
 			return "no date column"
 		}
-		if len(h.wide) == 0 && !(has("currency") && (has("eur_per_unit") || has("units_per_eur"))) {
-			return "neither currency columns (ECB form) nor currency and rate columns"
-		}
+		return m.missingRates(h)
 	}
 	return ""
 }

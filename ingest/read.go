@@ -70,7 +70,7 @@ func ReadHousehold(in Input, opt Options, emit func(ledger.HouseholdMember) erro
 
 // ReadRates reads the ECB wide file or a long rates/prices table.
 func ReadRates(in Input, opt Options, emit func(ledger.Rate) error) ([]ledger.Source, error) {
-	return readInput(in, opt, ledger.KindRates, []string{"eur_per_unit", "units_per_eur"}, ratesRow(emit))
+	return readInput(in, opt, ledger.KindRates, []string{"eur_per_unit", "units_per_eur", "value"}, ratesRow(emit))
 }
 
 // splitSheet separates "book.xlsx#Sheet".
@@ -94,7 +94,7 @@ func isWorkbook(path string) bool {
 		return true
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".tsv", ".txt", ".tab":
+	case ".csv", ".tsv", ".txt", ".tab", ".zip":
 		return false
 	}
 	fh, err := os.Open(path)

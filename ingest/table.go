@@ -296,6 +296,10 @@ func (t *table) decideNotation(sample []bufferedRow, cols []int) {
 		if c < 0 {
 			continue
 		}
+		if t.h.layout != nil && t.h.layout.notation != NotationUnknown {
+			t.notation[c] = t.h.layout.notation // a machine-written export
+			continue
+		}
 		it, en := 0, 0
 		for _, b := range sample {
 			switch notationOf(cell(b.rec, c)) {
