@@ -78,6 +78,8 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 	}
 	bestScore, bestFields := 0, 1
 	var best *header
+	var bestM *matcher
+	bestIdx := -1
 	var reasons []string
 	for _, kind := range classifyOrder {
 		m := newMatcher(kind, nil)
@@ -93,7 +95,7 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 		if h.score() > bestScore || (h.score() == bestScore && h.score()*bestFields > bestScore*nf) {
 			bestScore, bestFields = h.score(), nf
 			c.Kind, c.HeaderRow, c.Matched = kind, head[idx].row, h.matched
-			c.Detail, best = "", h
+			c.Detail, best, bestM, bestIdx = "", h, m, idx
 			if kind == ledger.KindRates {
 				c.Detail = describeRates(h, path)
 			}
@@ -111,8 +113,25 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 			return c
 		}
 	}
+	if c.Kind != "" {
+		dc := dateColumns(bestM, best, head[bestIdx+1:])
+		for _, cd := range dc {
+			if cd != nil {
+				if d := cd.describe(len(head) - bestIdx - 1); d != "" {
+					c.Detail = joinDetail(c.Detail, d)
+				}
+			}
+		}
+	}
 	if c.Kind == "" {
 		c.Reason = "no recognisable header in " + searchedRows(len(head)) + " (" + strings.Join(reasons, "; ") + ")"
 	}
 	return c
+}
+
+func joinDetail(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }

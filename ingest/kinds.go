@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"strings"
-	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/shopspring/decimal"
@@ -30,19 +29,6 @@ func (c currencyCache) lookup(s string) string {
 
 func (t *table) ref(row int) ledger.Ref {
 	return ledger.Ref{Path: t.src.Path, Sheet: t.src.Sheet, Row: row}
-}
-
-// date reads an optional date cell: zero time when empty.
-func (t *table) date(rec []string, col int) (time.Time, *problem) {
-	s := cell(rec, col)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	d, err := parseDate(s, t.date1904)
-	if err != nil {
-		return time.Time{}, reject(col, s, "not a date (expected dd/mm/yyyy, yyyy-mm-dd or a date cell)")
-	}
-	return d, nil
 }
 
 // amount reads an optional amount of money in the column's notation.

@@ -71,6 +71,8 @@ type table struct {
 	// check found some, or the reader cannot tell): each data row's
 	// cells are then cleaned (cleanControls).
 	controls bool
+	// dates holds the order of each date column, by column index.
+	dates []*columnDates
 }
 
 // col returns the column index of a field, -1 when the table lacks it.
@@ -221,6 +223,7 @@ func (t *table) run(rr rowReader, rest []bufferedRow, amountCols []int, newRow f
 		sample = append(sample, bufferedRow{rec: append([]string(nil), rec...), row: row})
 	}
 	t.decideNotation(sample, amountCols)
+	t.dates = dateColumns(t.m, t.h, sample)
 	fn := newRow(t)
 	for _, b := range sample {
 		if err := t.account(fn, b.rec, b.row, b.err); err != nil {

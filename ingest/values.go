@@ -443,17 +443,30 @@ func ParseDate(s string) (time.Time, error) {
 }
 
 func parseDate(s string, date1904 bool) (time.Time, error) {
+	return parseDateAs(s, dateStyle{date1904: date1904})
+}
+
+// parseDateAs reads a day as a column writes it (see dateStyle).
+func parseDateAs(s string, st dateStyle) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, errors.New("empty date")
 	}
-	if t, ok := parseNumericDate(s); ok {
+	if t, ok := parseNumericDate(s, st.monthFirst); ok {
 		return t, nil
+	}
+	if st.utc {
+		if t, ok := parseNaiveUTC(s); ok {
+			return t, nil
+		}
 	}
 	if t, ok, err := parseISO(s); ok || err != nil {
 		return t, err
 	}
-	if t, ok := parseSerial(s, date1904); ok {
+	if t, ok := unixDate(s); ok {
+		return t, nil
+	}
+	if t, ok := parseSerial(s, st.date1904); ok {
 		return t, nil
 	}
 	if t, ok := parseTextDate(s); ok {
@@ -490,9 +503,49 @@ func fullYear(y, digits int) int {
 	return 2000 + y
 }
 
-// parseNumericDate reads dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, with
-// an optional time after a space (ignored: such exports are local time).
-func parseNumericDate(s string) (time.Time, bool) {
+// unixDate reads a Unix timestamp in seconds (10 digits) or milliseconds
+// (13 digits), the day taken in Rome. Shorter numbers are Excel serial
+// days or yyyymmdd.
+func unixDate(s string) (time.Time, bool) {
+	if len(s) != 10 && len(s) != 13 {
+		return time.Time{}, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return time.Time{}, false
+		}
+		n = n*10 + int64(s[i]-'0')
+	}
+	if len(s) == 13 {
+		n /= 1000
+	}
+	r := time.Unix(n, 0).In(rome)
+	return time.Date(r.Year(), r.Month(), r.Day(), 0, 0, 0, 0, time.UTC), true
+}
+
+// parseNaiveUTC reads an ISO timestamp without a zone as UTC and takes
+// its day in Rome.
+func parseNaiveUTC(s string) (time.Time, bool) {
+	if len(s) < 16 || (s[10] != ' ' && s[10] != 'T') {
+		return time.Time{}, false
+	}
+	if _, ok := parseTimestamp(s); ok {
+		return time.Time{}, false // it has its own zone
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02T15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			r := t.In(rome)
+			return time.Date(r.Year(), r.Month(), r.Day(), 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// parseNumericDate reads dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy (or
+// mm/dd/yyyy when monthFirst), with an optional time after a space
+// (ignored: such exports are local time).
+func parseNumericDate(s string, monthFirst bool) (time.Time, bool) {
 	d, i := readInt(s, 0, 2)
 	if i == 0 || i >= len(s) || !isDateSep(s[i]) {
 		return time.Time{}, false
@@ -508,6 +561,9 @@ func parseNumericDate(s string) (time.Time, bool) {
 	}
 	if k < len(s) && !isTimeTail(s[k:]) {
 		return time.Time{}, false
+	}
+	if monthFirst {
+		d, m = m, d
 	}
 	return day(fullYear(y, k-j-1), m, d)
 }

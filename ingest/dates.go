@@ -1,0 +1,215 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Date order is decided per column from its values: 13/10/2020 can only
+// be day first, 10/13/2020 only month first (US exports). A column whose
+// values prove neither is read day first, as Italian exports write; a
+// column where both occur is not guessed: its dates that could be read
+// either way are rejected.
+
+type dateOrder uint8
+
+const (
+	orderUnknown    dateOrder = iota // no value tells: read day first
+	orderDayFirst                    // a value such as 13/10/2020
+	orderMonthFirst                  // a value such as 10/13/2020
+	orderConflict                    // both occur
+)
+
+// dateStyle tells parseDateAs how one column writes its dates.
+type dateStyle struct {
+	date1904   bool
+	monthFirst bool
+	// utc: timestamps without a zone are UTC (the header says so, as in
+	// Etherscan's "DateTime (UTC)"); the day is then taken in Rome.
+	utc bool
+}
+
+// columnDates is what a table learnt of one date column.
+type columnDates struct {
+	header           string
+	order            dateOrder
+	utc              bool
+	dayRow, monthRow int // first rows proving each order
+	dayVal, monthVal string
+	ambiguous        int // numeric dates whose day and month are both <= 12
+	numeric          int // numeric day/month dates seen
+	iso, unix        int
+}
+
+// numericDayMonth reads the first two numbers of a dd/mm/yyyy-like cell.
+func numericDayMonth(s string) (a, b int, ok bool) {
+	a, i := readInt(s, 0, 2)
+	if i == 0 || i >= len(s) || !isDateSep(s[i]) {
+		return 0, 0, false
+	}
+	sep := s[i]
+	b, j := readInt(s, i+1, 2)
+	if j == i+1 || j >= len(s) || s[j] != sep {
+		return 0, 0, false
+	}
+	_, k := readInt(s, j+1, 4)
+	if nd := k - j - 1; nd != 2 && nd != 4 {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// observe records what one value tells about the column's order.
+func (cd *columnDates) observe(s string, row int) {
+	s = strings.TrimSpace(s)
+	a, b, ok := numericDayMonth(s)
+	if !ok {
+		if _, isUnix := unixDate(s); isUnix {
+			cd.unix++
+		} else if y, i := readInt(s, 0, 4); i == 4 && y > 0 {
+			cd.iso++
+		}
+		return
+	}
+	cd.numeric++
+	switch {
+	case a > 12 && b <= 12 && cd.dayRow == 0:
+		cd.dayRow, cd.dayVal = row, s
+	case b > 12 && a <= 12 && cd.monthRow == 0:
+		cd.monthRow, cd.monthVal = row, s
+	case a <= 12 && b <= 12 && a != b:
+		cd.ambiguous++
+	}
+}
+
+func (cd *columnDates) decide() {
+	switch {
+	case cd.dayRow > 0 && cd.monthRow > 0:
+		cd.order = orderConflict
+	case cd.dayRow > 0:
+		cd.order = orderDayFirst
+	case cd.monthRow > 0:
+		cd.order = orderMonthFirst
+	default:
+		cd.order = orderUnknown
+	}
+}
+
+// describe states the decision, for the case file init writes ("" when
+// the column has no day/month dates).
+func (cd *columnDates) describe(looked int) string {
+	zone := ""
+	if cd.utc {
+		zone = ", times in UTC (the header says so), the day taken in Rome"
+	}
+	switch cd.order {
+	case orderConflict:
+		return fmt.Sprintf("dates in %q mix day first (row %d: %s) and month first (row %d: %s): dates that read either way will be rejected",
+			cd.header, cd.dayRow, cd.dayVal, cd.monthRow, cd.monthVal)
+	case orderDayFirst:
+		return fmt.Sprintf("dates in %q are day first (row %d: %s)%s", cd.header, cd.dayRow, cd.dayVal, zone)
+	case orderMonthFirst:
+		return fmt.Sprintf("dates in %q are month first, US style (row %d: %s)%s", cd.header, cd.monthRow, cd.monthVal, zone)
+	}
+	switch {
+	case cd.ambiguous > 0:
+		return fmt.Sprintf("dates in %q: no value in the first %d rows tells day from month: read day first; check", cd.header, looked)
+	case cd.unix > 0:
+		return fmt.Sprintf("dates in %q are Unix timestamps (UTC), the day taken in Rome", cd.header)
+	case zone != "":
+		return fmt.Sprintf("dates in %q%s", cd.header, zone)
+	}
+	return ""
+}
+
+// isDateField lists the fields holding a day.
+func isDateField(name string) bool {
+	return name == "date" || strings.HasSuffix(name, "_date")
+}
+
+// headerSaysUTC reports a header naming the UTC zone ("DateTime (UTC)",
+// "UTC_Time", "Time (GMT)").
+func headerSaysUTC(h string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToUpper(h), func(r rune) bool { return !(r >= 'A' && r <= 'Z') }) {
+		if w == "UTC" || w == "GMT" {
+			return true
+		}
+	}
+	return false
+}
+
+// dateColumns learns the order of every date column from rows; the
+// result is indexed by column (nil: not a date column).
+func dateColumns(m *matcher, h *header, rows []bufferedRow) []*columnDates {
+	var out []*columnDates
+	for i, fl := range m.fields {
+		c := h.cols[i]
+		if c < 0 || !isDateField(fl.Name) {
+			continue
+		}
+		cd := &columnDates{header: strings.TrimSpace(h.cells[c])}
+		cd.utc = headerSaysUTC(cd.header)
+		for _, b := range rows {
+			if b.err == nil {
+				cd.observe(cell(b.rec, c), b.row)
+			}
+		}
+		cd.decide()
+		for len(out) <= c {
+			out = append(out, nil)
+		}
+		out[c] = cd
+	}
+	return out
+}
+
+// date reads an optional date cell in its column's order: zero time when
+// empty.
+func (t *table) date(rec []string, col int) (time.Time, *problem) {
+	s := cell(rec, col)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	style := dateStyle{date1904: t.date1904}
+	if col >= 0 && col < len(t.dates) && t.dates[col] != nil {
+		cd := t.dates[col]
+		style.utc = cd.utc
+		if a, b, ok := numericDayMonth(s); ok {
+			if p := cd.check(col, s, a, b); p != nil {
+				return time.Time{}, p
+			}
+			style.monthFirst = cd.order == orderMonthFirst || (cd.order == orderConflict && b > 12)
+		}
+	}
+	d, err := parseDateAs(s, style)
+	if err != nil {
+		return time.Time{}, reject(col, s, "not a date (expected dd/mm/yyyy, yyyy-mm-dd or a date cell)")
+	}
+	return d, nil
+}
+
+// check rejects a day/month date the column's order cannot read with
+// certainty.
+func (cd *columnDates) check(col int, s string, a, b int) *problem {
+	switch cd.order {
+	case orderConflict:
+		if a <= 12 && b <= 12 && a != b {
+			return reject(col, s, "the column has day-first (row %d: %s) and month-first (row %d: %s) dates: %s reads either way",
+				cd.dayRow, cd.dayVal, cd.monthRow, cd.monthVal, s)
+		}
+	case orderDayFirst:
+		if b > 12 && a <= 12 {
+			return reject(col, s, "month first, in a column of day-first dates (row %d: %s)", cd.dayRow, cd.dayVal)
+		}
+	case orderMonthFirst:
+		if a > 12 && b <= 12 {
+			return reject(col, s, "day first, in a column of month-first dates (row %d: %s)", cd.monthRow, cd.monthVal)
+		}
+	case orderUnknown:
+		if b > 12 && a <= 12 {
+			return reject(col, s, "month first, but no earlier row told the order and the column was read day first: its earlier dates that read either way may be wrong")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDateOrderPerColumn(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		dates []string
+		want  []string // yyyy-mm-dd, or "reject: ..." prefix
+	}{
+		{"day first proved", []string{"01/10/2020", "13/10/2020"}, []string{"2020-10-01", "2020-10-13"}},
+		{"US month first proved later in the column", []string{"10/01/2020", "10/02/2020", "10/13/2020"}, []string{"2020-10-01", "2020-10-02", "2020-10-13"}},
+		{"nothing tells: day first", []string{"01/10/2020", "02/10/2020"}, []string{"2020-10-01", "2020-10-02"}},
+		{"both orders: ambiguous rejected", []string{"13/10/2020", "10/13/2020", "01/10/2020", "05/05/2020"},
+			[]string{"2020-10-13", "2020-10-13", "reject: the column has day-first (row 2: 13/10/2020) and month-first (row 3: 10/13/2020)", "2020-05-05"}},
+		{"ISO and timestamps", []string{"2020-10-13", "2020-10-13T23:30:00Z", "1602630000", "1602630000000"}, []string{"2020-10-13", "2020-10-14", "2020-10-14", "2020-10-14"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "Data;Importo\n"
+			for _, d := range tc.dates {
+				text += d + ";10,00\n"
+			}
+			c := readPayments(Input{Path: writeBytes(t, "p.csv", []byte(text))})
+			if c.err != nil {
+				t.Fatal(c.err)
+			}
+			checkAccounting(t, c.sources)
+			for i, want := range tc.want {
+				row := i + 2
+				if strings.HasPrefix(want, "reject: ") {
+					is := issueAt(c.issues, row)
+					if is == nil || !strings.HasPrefix(is.Problem, strings.TrimPrefix(want, "reject: ")) {
+						t.Errorf("row %d: issue %+v, want %q", row, is, want)
+					}
+					continue
+				}
+				found := false
+				for _, p := range c.rows {
+					if p.Ref.Row == row {
+						found = true
+						if got := p.Date.Format(time.DateOnly); got != want {
+							t.Errorf("row %d (%s): %s, want %s", row, tc.dates[i], got, want)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("row %d (%s) not read: %+v", row, tc.dates[i], issueAt(c.issues, row))
+				}
+			}
+		})
+	}
+}
+
+func TestDateOrderBeyondTheSample(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Data;Importo\n")
+	for i := 0; i < notationSampleRows+5; i++ {
+		b.WriteString("01/02/2020;1,00\n")
+	}
+	b.WriteString("02/13/2020;1,00\n")
+	c := readPayments(Input{Path: writeBytes(t, "late.csv", []byte(b.String()))})
+	if c.err != nil {
+		t.Fatal(c.err)
+	}
+	is := issueAt(c.issues, notationSampleRows+7)
+	if is == nil || !strings.Contains(is.Problem, "earlier dates that read either way may be wrong") {
+		t.Fatalf("late month-first date: %+v", is)
+	}
+}
+
+func TestInitStatesTheDateOrder(t *testing.T) {
+	cls, err := Classify(writeBytes(t, "us.csv", []byte("Date,Name,Gross\n10/13/2020,Ann,5.00\n10/01/2020,Bo,6.00\n")))
+	if err != nil || len(cls) != 1 {
+		t.Fatal(cls, err)
+	}
+	if !strings.Contains(cls[0].Detail, `dates in "Date" are month first, US style (row 2: 10/13/2020)`) {
+		t.Fatalf("detail %q", cls[0].Detail)
+	}
+}
+
+func TestParseDateAsUTC(t *testing.T) {
+	d, err := parseDateAs("2020-10-13 23:30:00", dateStyle{utc: true})
+	if err != nil || d.Format(time.DateOnly) != "2020-10-14" {
+		t.Fatalf("UTC 23:30 on 13 October is the 14th in Rome: %v %v", d, err)
+	}
+	d, err = parseDateAs("2020-10-13 23:30:00", dateStyle{})
+	if err != nil || d.Format(time.DateOnly) != "2020-10-13" {
+		t.Fatalf("no zone: the day as written: %v %v", d, err)
+	}
+}
+
+func FuzzDateStyles(f *testing.F) {
+	for _, s := range []string{"10/13/2020", "13/10/2020", "1/2/20 10:00", "2020-10-13 23:30:00", "1602630000", "1602630000000", "2020-10-13T23:30:00+02:00", "45000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cd := &columnDates{header: "Date"}
+		cd.observe(s, 2)
+		cd.decide()
+		cd.describe(1)
+		for _, st := range []dateStyle{{}, {monthFirst: true}, {utc: true}, {date1904: true, monthFirst: true, utc: true}} {
+			d, err := parseDateAs(s, st)
+			if err == nil && (d.Hour() != 0 || d.Location() != time.UTC) {
+				t.Fatalf("%q %+v: %v is not a UTC midnight", s, st, d)
+			}
+		}
+		if a, b, ok := numericDayMonth(s); ok {
+			d1, err1 := parseDateAs(s, dateStyle{})
+			d2, err2 := parseDateAs(s, dateStyle{monthFirst: true})
+			if a == b && (err1 == nil) != (err2 == nil) {
+				t.Fatalf("%q: day and month equal but the orders disagree: %v %v", s, err1, err2)
+			}
+			if a == b && err1 == nil && !d1.Equal(d2) {
+				t.Fatalf("%q: %v vs %v", s, d1, d2)
+			}
+		}
+	})
+}
