@@ -5,6 +5,8 @@ import (
 	"io"
 	"path/filepath"
 	"time"
+
+	"github.com/crosscheck/crosscheck/termtext"
 )
 
 // progress prints, on a terminal, one line per input being read with the
@@ -71,7 +73,7 @@ func (p *progress) print() {
 	if elapsed > 0.05 {
 		rate = fmt.Sprintf("  %s rows/s", thousands(int(float64(p.rows)/elapsed)))
 	}
-	fmt.Fprintf(p.w, "\r%-11s %-32.32s %12s rows%s\x1b[K", p.kind, p.name, thousands(p.rows), rate)
+	fmt.Fprintf(p.w, "\r%-11s %-32.32s %12s rows%s\x1b[K", p.kind, termtext.Escape(p.name), thousands(p.rows), rate)
 }
 
 // thousands writes 1234567 as 1,234,567.

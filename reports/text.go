@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/review"
+	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/shopspring/decimal"
 )
 
@@ -26,7 +27,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 	money := func(d decimal.Decimal) string { return "EUR " + groupDecimal(d, it) }
 	bw := bufio.NewWriter(w)
 	line := func(format string, args ...any) {
-		fmt.Fprintln(bw, clip(fmt.Sprintf(format, args...), summaryWidth))
+		fmt.Fprintln(bw, clip(termtext.Escapef(format, args...), summaryWidth))
 	}
 	z := r.Seizure
 	target := z.TargetEUR

@@ -8,6 +8,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/casework"
 	"github.com/crosscheck/crosscheck/outfile"
+	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/spf13/cobra"
 )
 
@@ -46,7 +47,7 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 				return err
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "Wrote %s with %d tables.\n", out, len(res.Entries))
+			fmt.Fprintf(w, "Wrote %s with %d tables.\n", termtext.Escape(out), len(res.Entries))
 			for _, e := range res.Entries {
 				p := e.Path
 				if e.Sheet != "" {
@@ -56,7 +57,7 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 				if e.Suspect != "" {
 					line += "  (suspect " + e.Suspect + ")"
 				}
-				fmt.Fprintln(w, line)
+				fmt.Fprintln(w, termtext.Escape(line))
 			}
 			if len(res.Unclassified) > 0 {
 				fmt.Fprintf(w, "Not classified:\n")
@@ -65,7 +66,7 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 					if e.Sheet != "" {
 						p += "#" + e.Sheet
 					}
-					fmt.Fprintf(w, "  %s: %s\n", p, e.Reason)
+					fmt.Fprintf(w, "  %s\n", termtext.Escapef("%s: %s", p, e.Reason))
 				}
 			}
 			return nil

@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/crosscheck/crosscheck/outfile"
+	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/spf13/cobra"
 )
 
@@ -197,7 +198,7 @@ func executeContext(ctx context.Context, root *cobra.Command, args []string) int
 		fmt.Fprintf(root.ErrOrStderr(), "crosscheck: %v: nothing written; earlier outputs are as they were\n", intr)
 		return intr.code()
 	}
-	fmt.Fprintln(root.ErrOrStderr(), "crosscheck:", err)
+	fmt.Fprintln(root.ErrOrStderr(), "crosscheck:", termtext.Escape(err.Error()))
 	var ee *exitError
 	switch {
 	case errors.Is(err, outfile.ErrNotWritten), errors.Is(err, outfile.ErrLocked):

@@ -8,6 +8,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/spf13/cobra"
 )
 
@@ -72,9 +73,9 @@ func runValidate(ctx context.Context, c *casefile.Case, stdout, stderr io.Writer
 		if name == "" {
 			name = "(case)"
 		}
-		fmt.Fprintf(stdout, "%s\n", name)
+		fmt.Fprintf(stdout, "%s\n", termtext.Escape(name))
 		for _, is := range grouped[k] {
-			fmt.Fprintf(stdout, "  %s\n", formatIssue(is))
+			fmt.Fprintf(stdout, "  %s\n", termtext.Escape(formatIssue(is)))
 		}
 		fmt.Fprintln(stdout)
 	}
@@ -85,7 +86,7 @@ func runValidate(ctx context.Context, c *casefile.Case, stdout, stderr io.Writer
 		if s.Sheet != "" {
 			name += "#" + s.Sheet
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t\n", name, s.Kind, s.Rows, s.Accepted, s.Rejected, s.Duplicates)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t\n", termtext.Escape(name), s.Kind, s.Rows, s.Accepted, s.Rejected, s.Duplicates)
 	}
 	tw.Flush()
 	fmt.Fprintf(stdout, "\n%s, %s rejected, %s\n", count(problems, "problem"), count(res.Rejected, "row"), count(notes, "note"))
