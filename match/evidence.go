@@ -50,7 +50,15 @@ func taxCodeEvidence(s, r *person) FieldEvidence {
 	if !s.valid || !r.valid {
 		same = compactCode(s.taxCode) == compactCode(r.taxCode)
 	}
-	return exactOrNo(FieldTaxCode, s.taxCode, r.taxCode, same)
+	e := exactOrNo(FieldTaxCode, s.taxCode, r.taxCode, same)
+	cs, cr := compactCode(s.taxCode), compactCode(r.taxCode)
+	switch {
+	case e.Agreement == AgreeExact && cs != cr:
+		e.Detail = DetailOmocodia
+	case e.Agreement == AgreeNo && len(cs) == 16 && len(cr) == 16 && cs[:15] == cr[:15]:
+		e.Detail = DetailCheckCharacter
+	}
+	return e
 }
 
 var codeSeparators = strings.NewReplacer(" ", "", "-", "", "\t", "")

@@ -38,7 +38,20 @@ type FieldEvidence struct {
 	Recipient string
 	Agreement Agreement
 	Score     float64 // similarity in [0,1] for AgreeClose, 1 for exact
+	// Detail explains an agreement that reads as a contradiction when the
+	// two values are set side by side: DetailOmocodia, DetailCheckCharacter.
+	Detail string
 }
+
+// Evidence details (docs/report.md#evidence).
+const (
+	// DetailOmocodia: two tax codes written differently are the same code,
+	// one in omocodic form (letters in place of digits).
+	DetailOmocodia = "omocodia"
+	// DetailCheckCharacter: two tax codes differ only in the check
+	// character, so one of them is mistyped.
+	DetailCheckCharacter = "check_character"
+)
 
 // BenefitFlag is a suspect found among the recipients of one benefit
 // application. It is a proposal "to review": a person decides.

@@ -196,14 +196,15 @@ func (b *book) changeText(c review.Change) string {
 // their last decision. Its columns carry the same headers as Benefit
 // flags, so that the next run reads these decisions back too.
 func (b *book) writeWithdrawn(r *Report) error {
-	hs := b.headers("Flag ID", "Suspect", "Application", "Class", "Months paid", "Benefit EUR", "Overlap months",
+	hs := b.headers("Flag ID", "Suspect", "Suspect name", "Application", "Class", "Months paid", "Benefit EUR", "Overlap months",
 		"Recovery EUR", "Income during benefit EUR", "Decision", "Reviewer", "Review date", "Note",
 		"Source workbook", "Sheet", "Row")
 	in, eu := b.integer(false), b.euro(false)
-	styles := []int{0, 0, 0, 0, in, eu, in, eu, eu, 0, 0, b.date(false), 0, 0, 0, in}
+	styles := []int{0, 0, 0, 0, 0, in, eu, in, eu, eu, 0, 0, b.date(false), 0, 0, 0, in}
+	names := suspectNames(r)
 	var rows [][]any
 	for _, d := range r.Review.Withdrawn {
-		rows = append(rows, []any{str(d.FlagID), str(d.Suspect), str(d.Application), str(b.tr.t(d.Class)),
+		rows = append(rows, []any{str(d.FlagID), str(d.Suspect), str(names[d.Suspect]), str(d.Application), str(b.tr.t(d.Class)),
 			d.MonthsPaid, num(d.BenefitEUR), d.OverlapMonths, num(d.RecoveryEUR), num(d.IncomeDuringEUR),
 			str(review.DecisionLabel(d.Decision, b.lang())), str(d.Reviewer), dateOrNil(d.ReviewDate), str(d.Note),
 			str(d.Source), str(d.Sheet), d.Row})
@@ -230,9 +231,10 @@ func (b *book) writeWithdrawn(r *Report) error {
 // workbook it came from and that file's SHA-256: the chain of decisions
 // can be audited back to the files.
 func (b *book) writeReviewLog(r *Report) error {
-	hs := b.headers("Flag ID", "Suspect", "Application", "Decision", "Reviewer", "Review date", "Note",
+	hs := b.headers("Flag ID", "Suspect", "Suspect name", "Application", "Decision", "Reviewer", "Review date", "Note",
 		"Review state", "Source workbook", "Sheet", "Row", "SHA-256")
-	styles := []int{0, 0, 0, 0, 0, b.date(false), 0, 0, 0, 0, b.integer(false)}
+	styles := []int{0, 0, 0, 0, 0, 0, b.date(false), 0, 0, 0, 0, b.integer(false)}
+	names := suspectNames(r)
 	withdrawn := map[string]bool{}
 	for _, d := range r.Review.Withdrawn {
 		withdrawn[d.FlagID] = true
@@ -243,7 +245,7 @@ func (b *book) writeReviewLog(r *Report) error {
 		if !withdrawn[d.FlagID] {
 			state = b.stateText(r.Review.Review(d.FlagID))
 		}
-		rows = append(rows, []any{str(d.FlagID), str(d.Suspect), str(d.Application),
+		rows = append(rows, []any{str(d.FlagID), str(d.Suspect), str(names[d.Suspect]), str(d.Application),
 			str(review.DecisionLabel(d.Decision, b.lang())), str(d.Reviewer), dateOrNil(d.ReviewDate), str(d.Note),
 			str(state), str(d.Source), str(d.Sheet), d.Row, str(d.SHA256)})
 	}

@@ -57,15 +57,33 @@ func monthRanges(months []time.Time) string {
 // "exact: RSSMRA... = RSSMRA...", "close 0.92: ROSSI ≈ ROSSO".
 func evidenceText(tr translator, e match.FieldEvidence) string {
 	sus, rec := orDash(e.Suspect), orDash(e.Recipient)
+	var s string
 	switch e.Agreement {
 	case match.AgreeExact:
-		return fmt.Sprintf("%s: %s = %s", tr.t("exact"), sus, rec)
+		s = fmt.Sprintf("%s: %s = %s", tr.t("exact"), sus, rec)
 	case match.AgreeClose:
-		return fmt.Sprintf("%s %s: %s ≈ %s", tr.t("close"), strconv.FormatFloat(e.Score, 'f', 2, 64), sus, rec)
+		s = fmt.Sprintf("%s %s: %s ≈ %s", tr.t("close"), strconv.FormatFloat(e.Score, 'f', 2, 64), sus, rec)
 	case match.AgreeNo:
-		return fmt.Sprintf("%s: %s ≠ %s", tr.t("no"), sus, rec)
+		s = fmt.Sprintf("%s: %s ≠ %s", tr.t("no"), sus, rec)
+	default:
+		s = fmt.Sprintf("%s: %s / %s", tr.t(string(e.Agreement)), sus, rec)
 	}
-	return fmt.Sprintf("%s: %s / %s", tr.t(string(e.Agreement)), sus, rec)
+	if d := evidenceDetail(tr, e.Detail); d != "" {
+		s += " (" + d + ")"
+	}
+	return s
+}
+
+// evidenceDetail says in words why two values that look different agree,
+// or how little two that disagree differ (docs/report.md#evidence).
+func evidenceDetail(tr translator, detail string) string {
+	switch detail {
+	case match.DetailOmocodia:
+		return tr.t("omocodia: the same tax code with letters in place of digits")
+	case match.DetailCheckCharacter:
+		return tr.t("only the check character differs: one of the two codes is mistyped")
+	}
+	return detail
 }
 
 func orDash(s string) string {

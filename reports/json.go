@@ -73,6 +73,8 @@ type jsonEvidence struct {
 	Recipient string  `json:"recipient"`
 	Agreement string  `json:"agreement"`
 	Score     float64 `json:"score"`
+	Detail    string  `json:"detail,omitempty"`
+	Message   string  `json:"message"`
 }
 
 type jsonFlag struct {
@@ -424,12 +426,13 @@ func monthStrings(ms []time.Time) []string {
 }
 
 func jsonFlags(r *Report, flags []match.BenefitFlag, rv *review.Outcome) []jsonFlag {
-	names := suspectNames(r)
+	names, tr := suspectNames(r), newTranslator(r.Params.Lang)
 	out := make([]jsonFlag, 0, len(flags))
 	for _, f := range flags {
 		ev := make([]jsonEvidence, 0, len(f.Evidence))
 		for _, e := range f.Evidence {
-			ev = append(ev, jsonEvidence{Field: e.Field, Suspect: e.Suspect, Recipient: e.Recipient, Agreement: string(e.Agreement), Score: e.Score})
+			ev = append(ev, jsonEvidence{Field: e.Field, Suspect: e.Suspect, Recipient: e.Recipient, Agreement: string(e.Agreement),
+				Score: e.Score, Detail: e.Detail, Message: evidenceText(tr, e)})
 		}
 		fr := rv.Review(f.ID)
 		status := fr.Status()

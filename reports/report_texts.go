@@ -6,8 +6,10 @@ package reports
 var reportItalian = map[string]string{
 	"Reason":             "Motivo",
 	"Candidate suspects": "Indagati possibili",
-	"Suspect name":       "Nominativo indagato",
-	"review again":       "da rivedere",
+	"omocodia: the same tax code with letters in place of digits":        "omocodia: lo stesso codice fiscale con lettere al posto delle cifre",
+	"only the check character differs: one of the two codes is mistyped": "differisce solo il carattere di controllo: uno dei due codici è errato",
+	"Suspect name": "Nominativo indagato",
+	"review again": "da rivedere",
 	"Recovery over flags awaiting review EUR":  "Da recuperare, segnalazioni da decidere EUR",
 	"Rejected flags (left out)":                "Segnalazioni respinte (escluse)",
 	"Recovery of rejected flags, left out EUR": "Importo delle respinte, escluso EUR",

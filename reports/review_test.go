@@ -219,7 +219,7 @@ func TestReviewRoundTrip(t *testing.T) {
 		}
 	}
 	wd, _ := f.GetRows("Withdrawn flags")
-	if len(wd) != 2 || wd[1][0] != idGone || wd[1][9] != "unsure" || wd[1][10] != "L. Neri" || wd[1][13] != reviewed {
+	if len(wd) != 2 || wd[1][0] != idGone || wd[1][2] != "VERDI ANNA" || wd[1][10] != "unsure" || wd[1][11] != "L. Neri" || wd[1][14] != reviewed {
 		t.Errorf("Withdrawn flags = %q", wd)
 	}
 	log, _ := f.GetRows("Review log")
@@ -227,11 +227,11 @@ func TestReviewRoundTrip(t *testing.T) {
 		t.Fatalf("Review log = %q", log)
 	}
 	for _, row := range log[1:] {
-		if len(row) < 12 || row[8] != reviewed || len(row[11]) != 64 || row[11] != a.SHA256 {
+		if len(row) < 13 || row[9] != reviewed || len(row[12]) != 64 || row[12] != a.SHA256 || row[2] == "" {
 			t.Errorf("log row without source or SHA-256: %q", row)
 		}
 	}
-	if log[3][0] != idGone || log[3][7] != "withdrawn" {
+	if log[3][0] != idGone || log[3][8] != "withdrawn" {
 		t.Errorf("log of the withdrawn flag = %q", log[3])
 	}
 	summary := summaryValues(t, f, "Summary")
