@@ -262,6 +262,16 @@ func (m *matcher) index(name string) int {
 	panic("ingest: no field " + name) // programming error
 }
 
+// hasField reports whether the matcher's kind has the named field.
+func (m *matcher) hasField(name string) bool {
+	for _, fl := range m.fields {
+		if fl.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether the header found the named field.
 func (m *matcher) has(h *header, name string) bool { return h.cols[m.index(name)] >= 0 }
 

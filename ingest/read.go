@@ -25,7 +25,14 @@ type Input struct {
 	// Suspect is the case file's `suspect:` for a payments file; copied to
 	// Payment.FileSuspect and Source.Suspect.
 	Suspect string
+	// Profile names the export profile a payments file must be read
+	// with (the case file's `profile:`); empty: recognised by header.
+	Profile string
 }
+
+// NoProfile as an input's profile reads a payments file by its headers
+// alone, never with an export profile.
+const NoProfile = "none"
 
 // Options tune one read.
 type Options struct {
@@ -35,6 +42,9 @@ type Options struct {
 	Report func(ledger.Issue)
 	// Ahead, when set, has checked the text files ahead of their reading.
 	Ahead *Ahead
+	// Profiles are the case file's own export profiles, tried before the
+	// built-in ones on payments files.
+	Profiles []*Profile
 }
 
 // ReadSuspects reads a suspects table.
@@ -50,7 +60,13 @@ func ReadIdentifiers(in Input, opt Options, emit func(ledger.Identifier) error) 
 // ReadPayments reads a payments table. The *Payment passed to emit is
 // reused: it is valid only during the call.
 func ReadPayments(in Input, opt Options, emit func(*ledger.Payment) error) ([]ledger.Source, error) {
-	return readInput(in, opt, ledger.KindPayments, []string{"amount", "credit", "debit"}, paymentsRow(emit))
+	generic, profiled := paymentsRow(emit), profileRow(emit)
+	return readInput(in, opt, ledger.KindPayments, []string{"amount", "credit", "debit", "amount_in", "amount_out"}, func(t *table) rowFunc {
+		if t.prof != nil {
+			return profiled(t)
+		}
+		return generic(t)
+	})
 }
 
 // ReadAssets reads seizure records.
@@ -116,7 +132,7 @@ func readInput(in Input, opt Options, kind ledger.Kind, amountFields []string, n
 	if in.Name != "" {
 		shown, _ = splitSheet(in.Name)
 	}
-	base := ledger.Source{Path: shown, Kind: kind, Suspect: in.Suspect}
+	base := ledger.Source{Path: shown, Kind: kind, Suspect: in.Suspect, Profile: in.Profile}
 	if isWorkbook(path) {
 		return readWorkbook(path, sheet, base, m, opt, amountFields, newRow)
 	}
@@ -128,13 +144,26 @@ func readInput(in Input, opt Options, kind ledger.Kind, amountFields []string, n
 }
 
 func newTable(base ledger.Source, m *matcher, opt Options) *table {
-	return &table{src: base, m: m, report: opt.Report}
+	t := &table{src: base, m: m, report: opt.Report}
+	if m.kind == ledger.KindPayments {
+		if base.Profile == NoProfile {
+			// The case file asks for the file to be read by its
+			// headers alone.
+			t.src.Profile = ""
+		} else {
+			t.profiles = append(append([]*Profile(nil), opt.Profiles...), builtinProfiles...)
+		}
+	}
+	return t
 }
 
 // amountColumns lists the columns whose notation must be decided.
 func (t *table) amountColumns(fields []string) []int {
 	var cols []int
 	for _, f := range fields {
+		if !t.m.hasField(f) {
+			continue
+		}
 		if c := t.col(f); c >= 0 {
 			cols = append(cols, c)
 		}
@@ -170,7 +199,10 @@ func readCSV(path string, base ledger.Source, m *matcher, opt Options, amountFie
 	rest, err := t.locateHeader(head)
 	var nh *errNoHeader
 	if errors.As(err, &nh) {
-		return ledger.Source{}, fmt.Errorf("%w: %s: %v for %s", ErrUnreadable, path, err, m.kind)
+		return ledger.Source{}, fmt.Errorf("%w: %s: %v for %s%s", ErrUnreadable, path, err, m.kind, t.profileHint())
+	}
+	if err != nil {
+		return ledger.Source{}, fmt.Errorf("%w: %s: %v", ErrUnreadable, path, err)
 	}
 	if err := t.run(rr, rest, t.amountColumns(amountFields), newRow); err != nil {
 		return t.src, fmt.Errorf("read %s: %w", path, err)
@@ -238,11 +270,23 @@ func readSheet(wb *workbook, path, name string, base ledger.Source, m *matcher, 
 	rest, err := t.locateHeader(head)
 	var nh *errNoHeader
 	if errors.As(err, &nh) {
-		t.issue(0, -1, "", fmt.Sprintf("%v for %s; sheet skipped", err, m.kind))
+		t.issue(0, -1, "", fmt.Sprintf("%v for %s%s; sheet skipped", err, m.kind, t.profileHint()))
 		return ledger.Source{}, false, nil
+	}
+	if err != nil {
+		return ledger.Source{}, false, fmt.Errorf("%w: %s#%s: %v", ErrUnreadable, path, name, err)
 	}
 	if err := t.run(rr, rest, t.amountColumns(amountFields), newRow); err != nil {
 		return t.src, true, fmt.Errorf("read %s#%s: %w", path, name, err)
 	}
 	return t.src, true, nil
+}
+
+// profileHint names what a payments file was compared with when it has
+// no usable header.
+func (t *table) profileHint() string {
+	if t.m.kind != ledger.KindPayments || len(t.profiles) == 0 {
+		return ""
+	}
+	return " (nor the header of an export profile: " + profileNames(t.profiles) + "; a profile in the case file can describe it)"
 }

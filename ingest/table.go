@@ -73,6 +73,11 @@ type table struct {
 	controls bool
 	// dates holds the order of each date column, by column index.
 	dates []*columnDates
+	// profiles are the export profiles a payments table is tried
+	// against (the case file's, then the built-in ones); prof is the one
+	// that matched, nil for a generic table.
+	profiles []*Profile
+	prof     *compiledProfile
 }
 
 // col returns the column index of a field, -1 when the table lacks it.
@@ -175,6 +180,15 @@ func (t *table) locateHeader(head []bufferedRow) (rest []bufferedRow, err error)
 	for i, b := range head {
 		rows[i] = b.rec
 	}
+	if len(t.profiles) > 0 || t.src.Profile != "" {
+		idx, p, err := pickProfile(rows, t.profiles, t.src.Profile)
+		if err != nil {
+			return nil, err
+		}
+		if p != nil {
+			return t.useProfile(head, idx, p)
+		}
+	}
 	idx, h, reason := t.m.findHeader(rows)
 	if idx < 0 {
 		return nil, &errNoHeader{reason: reason, looked: len(head)}
@@ -189,6 +203,28 @@ func (t *table) locateHeader(head []bufferedRow) (rest []bufferedRow, err error)
 	if len(h.unknown) > 0 && t.report != nil {
 		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Problem: "unknown column, ignored", Note: true})
 	}
+	return head[idx+1:], nil
+}
+
+// useProfile sets t up to read with profile p, whose header is head[idx].
+func (t *table) useProfile(head []bufferedRow, idx int, p *Profile) ([]bufferedRow, error) {
+	cp, h, err := compileProfile(p, head[idx].rec)
+	if err != nil {
+		return nil, err
+	}
+	t.prof, t.h, t.cols = cp, h, h.cols
+	t.m = &matcher{kind: t.m.kind, fields: profileFieldDefs}
+	t.src.Profile = p.Name
+	t.src.Unknown = h.unknown
+	for _, b := range head[:idx] {
+		if line := titleLine(b.rec); line != "" {
+			t.titles = append(t.titles, line)
+		}
+	}
+	if len(h.unknown) > 0 && t.report != nil {
+		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Problem: "unknown column, ignored", Note: true})
+	}
+	t.note(fmt.Sprintf("read with the profile %s (%s), header on row %d", p.Name, p.Title, head[idx].row))
 	return head[idx+1:], nil
 }
 
@@ -224,6 +260,18 @@ func (t *table) run(rr rowReader, rest []bufferedRow, amountCols []int, newRow f
 	}
 	t.decideNotation(sample, amountCols)
 	t.dates = dateColumns(t.m, t.h, sample)
+	if t.prof != nil {
+		if err := t.prof.settle(t, sample); err != nil {
+			return err
+		}
+		if n := t.prof.p.Notation; n != NotationUnknown {
+			for _, c := range amountCols {
+				if c >= 0 && c < len(t.notation) {
+					t.notation[c] = n
+				}
+			}
+		}
+	}
 	fn := newRow(t)
 	for _, b := range sample {
 		if err := t.account(fn, b.rec, b.row, b.err); err != nil {

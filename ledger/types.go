@@ -74,6 +74,9 @@ type Source struct {
 	Suspect string
 	// Unknown lists the header cells that matched no field, once.
 	Unknown []string
+	// Profile is the export profile the table was read with (empty for
+	// a table read by its headers alone).
+	Profile string
 }
 
 // IdentKind is the kind of a suspect identifier.

@@ -1,0 +1,742 @@
+package ingest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/shopspring/decimal"
+)
+
+// compiledProfile is a profile fitted to one file's header.
+type compiledProfile struct {
+	p     *Profile
+	cols  map[string][]int // field -> columns ("A+B" joins several)
+	first map[string]int   // field -> its first column, -1 when absent
+	// headerCur is the currency a header names ("Value_IN(ETH)").
+	headerCur string
+	rules     []compiledRule
+	order     string
+	zone      *time.Location
+	// holder is the address found in every sampled row (HolderAddress).
+	holder string
+	// reasons caches the reason texts built per rule and value.
+	reasons map[string]string
+}
+
+type compiledRule struct {
+	conds  []compiledCond
+	dir    ledger.Direction
+	reason string
+}
+
+type compiledCond struct {
+	field string
+	pats  []pattern
+}
+
+type pattern struct {
+	key            string
+	prefix, within bool
+	any, empty     bool
+	neg, pos       bool
+}
+
+func compilePattern(v string) pattern {
+	v = strings.TrimSpace(v)
+	switch v {
+	case "":
+		return pattern{empty: true}
+	case "*":
+		return pattern{any: true}
+	case "<0":
+		return pattern{neg: true}
+	case ">0":
+		return pattern{pos: true}
+	}
+	p := pattern{}
+	if strings.HasPrefix(v, "*") && strings.HasSuffix(v, "*") && len(v) > 2 {
+		p.within, v = true, v[1:len(v)-1]
+	} else if strings.HasSuffix(v, "*") {
+		p.prefix, v = true, v[:len(v)-1]
+	}
+	p.key = normKey(v)
+	return p
+}
+
+func (p pattern) match(key string, amount decimal.Decimal) bool {
+	switch {
+	case p.empty:
+		return key == ""
+	case p.any:
+		return key != ""
+	case p.neg:
+		return amount.IsNegative()
+	case p.pos:
+		return amount.IsPositive()
+	case p.within:
+		return strings.Contains(key, p.key)
+	case p.prefix:
+		return strings.HasPrefix(key, p.key)
+	}
+	return key == p.key
+}
+
+// compileProfile fits p to the header cells; missing says which mapped
+// columns are absent (a file of the layout always has them).
+func compileProfile(p *Profile, cells []string) (*compiledProfile, *header, error) {
+	keys := rowKeys(cells)
+	cp := &compiledProfile{p: p, cols: map[string][]int{}, first: map[string]int{}, reasons: map[string]string{}}
+	h := &header{cells: cells, cols: make([]int, len(ProfileFields))}
+	taken := make([]bool, len(cells))
+	var missing []string
+	for i, f := range ProfileFields {
+		h.cols[i] = -1
+		cp.first[f] = -1
+		spec, ok := p.Columns[f]
+		if !ok || strings.TrimSpace(spec) == "" {
+			continue
+		}
+		for _, part := range strings.Split(spec, "+") {
+			col, paren := compileHeader(part).find(cells, keys)
+			if col < 0 {
+				missing = append(missing, f+" ("+strings.TrimSpace(part)+")")
+				continue
+			}
+			if paren != "" && (f == "amount" || f == "amount_in" || f == "amount_out" || f == "credit" || f == "debit") && cp.headerCur == "" {
+				cp.headerCur = paren
+			}
+			cp.cols[f] = append(cp.cols[f], col)
+			taken[col] = true
+		}
+		if cs := cp.cols[f]; len(cs) > 0 {
+			h.cols[i], cp.first[f] = cs[0], cs[0]
+			h.matched = append(h.matched, f)
+		}
+	}
+	if len(missing) > 0 && len(p.Signature) == 0 && p.HeaderRow > 0 {
+		return nil, nil, &errProfile{fmt.Sprintf("profile %s: header row %d lacks the columns %s", p.Name, p.HeaderRow, strings.Join(missing, ", "))}
+	}
+	if cp.first["date"] < 0 || (cp.first["amount"] < 0 && cp.first["credit"] < 0 && cp.first["amount_in"] < 0) {
+		return nil, nil, &errProfile{fmt.Sprintf("profile %s: no date or amount column on the header row (missing %s)", p.Name, strings.Join(missing, ", "))}
+	}
+	for j, c := range cells {
+		if !taken[j] && strings.TrimSpace(c) != "" {
+			h.unknown = append(h.unknown, strings.TrimSpace(c))
+		}
+	}
+	for _, r := range p.Rules {
+		cr := compiledRule{dir: r.Dir, reason: r.Reason}
+		for _, c := range r.If {
+			cc := compiledCond{field: c.Field}
+			for _, v := range c.Values {
+				cc.pats = append(cc.pats, compilePattern(v))
+			}
+			if len(c.Values) == 0 {
+				cc.pats = append(cc.pats, pattern{any: true})
+			}
+			cr.conds = append(cr.conds, cc)
+		}
+		cp.rules = append(cp.rules, cr)
+	}
+	cp.order = p.Dates.Order
+	if cp.order == "" {
+		cp.order = "dmy"
+	}
+	if p.Dates.Zone != "" {
+		z, err := zoneByName(p.Dates.Zone)
+		if err != nil {
+			return nil, nil, &errProfile{fmt.Sprintf("profile %s: %v", p.Name, err)}
+		}
+		cp.zone = z
+	}
+	return cp, h, nil
+}
+
+// text returns a field's cell, several columns joined.
+func (cp *compiledProfile) text(rec []string, f string) string {
+	cs := cp.cols[f]
+	switch len(cs) {
+	case 0:
+		return ""
+	case 1:
+		return cell(rec, cs[0])
+	}
+	sep := " - "
+	if f == "reference" {
+		sep = ":"
+	}
+	var parts []string
+	for _, c := range cs {
+		if v := cell(rec, c); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, sep)
+}
+
+// settle decides what the sampled rows must decide: the date order of an
+// "auto" profile and the holder's address. Notes go to the table's report.
+func (cp *compiledProfile) settle(t *table, sample []bufferedRow) error {
+	if cp.order == "auto" {
+		order, why, err := cp.decideOrder(sample)
+		if err != nil {
+			return err
+		}
+		cp.order = order
+		t.note(fmt.Sprintf("profile %s: dates read %s (%s)", cp.p.Name, orderText(order), why))
+	}
+	if cp.p.HolderAddress {
+		cp.holder = cp.commonAddress(sample)
+		if cp.holder != "" {
+			t.note(fmt.Sprintf("profile %s: the export is of address %s (in every row): rows to it are incoming, rows from it outgoing", cp.p.Name, cp.holder))
+		} else {
+			t.note(fmt.Sprintf("profile %s: no address is in every row: each row is read as received by its To address", cp.p.Name))
+		}
+	}
+	return nil
+}
+
+func orderText(o string) string {
+	switch o {
+	case "mdy":
+		return "month first (mm/dd/yyyy)"
+	case "ymd":
+		return "year first"
+	case "unix":
+		return "as Unix timestamps"
+	}
+	return "day first (dd/mm/yyyy)"
+}
+
+// usZones are time-zone names whose exports write the month first.
+var usZones = map[string]bool{"pst": true, "pdt": true, "mst": true, "mdt": true, "cst": true, "cdt": true,
+	"est": true, "edt": true, "akst": true, "akdt": true, "hst": true}
+
+func (cp *compiledProfile) decideOrder(sample []bufferedRow) (order, why string, err error) {
+	dayFirst, monthFirst := "", ""
+	col := cp.first["date"]
+	us, other := 0, 0
+	for _, b := range sample {
+		s := cell(b.rec, col)
+		a, i := readInt(s, 0, 4)
+		if i == 0 || i >= len(s) || !isDateSep(s[i]) {
+			continue
+		}
+		if i == 4 {
+			return "ymd", "year-first dates such as " + s, nil
+		}
+		m, j := readInt(s, i+1, 2)
+		if j == i+1 {
+			continue
+		}
+		if a > 12 && dayFirst == "" {
+			dayFirst = s
+		}
+		if m > 12 && monthFirst == "" {
+			monthFirst = s
+		}
+		z := strings.ToLower(cell(b.rec, cp.first["zone"]))
+		if z != "" {
+			if usZones[z] || strings.HasPrefix(z, "america/") {
+				us++
+			} else {
+				other++
+			}
+		}
+	}
+	switch {
+	case dayFirst != "" && monthFirst != "":
+		return "", "", &errProfile{fmt.Sprintf("profile %s: the date column has both %s (day first) and %s (month first): set the date order in a profile of the case file", cp.p.Name, dayFirst, monthFirst)}
+	case dayFirst != "":
+		return "dmy", "values such as " + dayFirst, nil
+	case monthFirst != "":
+		return "mdy", "values such as " + monthFirst, nil
+	case us > 0 && other == 0:
+		return "mdy", "no day above 12; the time-zone column names US zones", nil
+	}
+	return "dmy", "no day above 12 and no US time zone: day first assumed", nil
+}
+
+// commonAddress returns the address present in every sampled row, as
+// written in the first row ("" when none or more than one).
+func (cp *compiledProfile) commonAddress(sample []bufferedRow) string {
+	var cands []string
+	n := 0
+	for _, b := range sample {
+		if b.err != nil || blank(b.rec) {
+			continue
+		}
+		from, to := cp.text(b.rec, "payer_account"), cp.text(b.rec, "payee_account")
+		if n == 0 {
+			for _, a := range []string{from, to} {
+				if a != "" {
+					cands = append(cands, a)
+				}
+			}
+		} else {
+			kept := cands[:0]
+			for _, c := range cands {
+				if strings.EqualFold(c, from) || strings.EqualFold(c, to) {
+					kept = append(kept, c)
+				}
+			}
+			cands = kept
+		}
+		n++
+	}
+	if len(cands) == 0 || (len(cands) == 2 && !strings.EqualFold(cands[0], cands[1])) || n < 2 {
+		return ""
+	}
+	return cands[0]
+}
+
+// note reports a file-level note.
+func (t *table) note(msg string) {
+	if t.report != nil {
+		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Problem: msg, Note: true})
+	}
+}
+
+// profileRow types the rows of a file read with a profile.
+func profileRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
+	return func(t *table) rowFunc {
+		cp := t.prof
+		var p ledger.Payment
+		cache := currencyCache{}
+		return func(rec []string, row int) (*problem, error) {
+			p = ledger.Payment{Ref: t.ref(row), FileSuspect: t.src.Suspect, Channel: cp.p.Channel}
+			amount, cur, prob := cp.amount(t, rec, &p)
+			if prob != nil {
+				return prob, nil
+			}
+			dir, reason := cp.direction(rec, amount, &p)
+			p.Direction, p.DirReason = dir, reason
+			d, prob := cp.date(t, rec)
+			if prob != nil && dir != ledger.DirNotPayment {
+				return prob, nil
+			}
+			p.Date = d
+			// A currency column, else the header's, the amount cell's or
+			// the profile's.
+			cc := cp.first["currency"]
+			code := ""
+			switch c := cp.text(rec, "currency"); {
+			case c != "":
+				if code = cache.lookup(cp.currencyText(c)); code == "" {
+					if dir == ledger.DirNotPayment {
+						code = strings.ToUpper(cp.currencyText(c))
+						break
+					}
+					return reject(cc, c, "unknown currency"), nil
+				}
+			case cp.headerCur != "":
+				if code = cache.lookup(cp.currencyText(cp.headerCur)); code == "" {
+					return reject(cp.first["amount"], cp.headerCur, "unknown currency in the header"), nil
+				}
+			case cur != "":
+				code = cur
+			case cp.p.Currency != "":
+				code = cp.p.Currency
+			default:
+				code = "EUR"
+			}
+			p.Currency = code
+			if dir == ledger.DirRefund {
+				p.Amount = amount.Abs().Neg()
+			} else {
+				p.Amount = amount.Abs()
+			}
+			p.Payer, p.PayerAccount = cp.text(rec, "payer"), cp.text(rec, "payer_account")
+			p.Payee, p.PayeeAccount = cp.text(rec, "payee"), cp.text(rec, "payee_account")
+			if who, acc := cp.text(rec, "counterparty"), cp.text(rec, "counterparty_account"); who != "" || acc != "" {
+				if dir == ledger.DirIncoming || (dir == ledger.DirNotPayment && !amount.IsNegative()) {
+					p.Payer, p.PayerAccount = firstNonEmpty(p.Payer, who), firstNonEmpty(p.PayerAccount, acc)
+				} else {
+					p.Payee, p.PayeeAccount = firstNonEmpty(p.Payee, who), firstNonEmpty(p.PayeeAccount, acc)
+				}
+			}
+			p.Reference, p.Description = cp.text(rec, "reference"), cp.text(rec, "description")
+			if p.Payer == "" && cp.p.PayerFromDescription && dir == ledger.DirIncoming {
+				p.Payer = PayerFromDescription(p.Description)
+			}
+			if ch := cp.text(rec, "channel"); ch != "" {
+				p.Channel = ch
+			}
+			p.Suspect = cp.text(rec, "suspect")
+			return nil, emit(&p)
+		}
+	}
+}
+
+// currencyText reads a currency cell: "USDT(TR7N...)" is USDT, an
+// exchange's asset code such as XXBT is BTC.
+func (cp *compiledProfile) currencyText(s string) string {
+	if i := strings.IndexByte(s, '('); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if cp.p.AssetCodes {
+		return exchangeAsset(s)
+	}
+	return s
+}
+
+// exchangeAsset reads Kraken-style asset codes: XXBT, XETH, ZEUR, and
+// staked or held forms (DOT.S, ETH2.S).
+func exchangeAsset(s string) string {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if i := strings.IndexByte(s, '.'); i > 0 {
+		s = s[:i]
+	}
+	if a, ok := assetAliases[s]; ok {
+		return a
+	}
+	if len(s) == 4 && (s[0] == 'X' || s[0] == 'Z') {
+		if _, ok := ledger.LookupCurrency(s[1:]); ok {
+			return s[1:]
+		}
+		if a, ok := assetAliases[s[1:]]; ok {
+			return a
+		}
+	}
+	return s
+}
+
+var assetAliases = map[string]string{"XBT": "BTC", "XXBT": "BTC", "XDG": "DOGE", "XXDG": "DOGE", "ETH2": "ETH"}
+
+// amount reads the row's amount from the amount, in/out or credit/debit
+// columns, in the profile's units.
+func (cp *compiledProfile) amount(t *table, rec []string, p *ledger.Payment) (decimal.Decimal, string, *problem) {
+	var v decimal.Decimal
+	var cur string
+	switch {
+	case cp.first["amount"] >= 0 && (cell(rec, cp.first["amount"]) != "" || cp.first["amount_in"] < 0 && cp.first["credit"] < 0):
+		c := cp.first["amount"]
+		a, cc, ok, prob := t.amount(rec, c)
+		if prob != nil {
+			return v, "", prob
+		}
+		if !ok {
+			return v, "", reject(c, "", "missing amount")
+		}
+		v, cur = a, cc
+	case cp.first["amount_in"] >= 0:
+		in, c1, _, prob := t.amount(rec, cp.first["amount_in"])
+		if prob != nil {
+			return v, "", prob
+		}
+		out, c2, _, prob := t.amount(rec, cp.first["amount_out"])
+		if prob != nil {
+			return v, "", prob
+		}
+		if !in.IsZero() && !out.IsZero() {
+			return v, "", reject(cp.first["amount_in"], cell(rec, cp.first["amount_in"]), "both in and out are filled in")
+		}
+		if !out.IsZero() {
+			v, cur = out.Abs().Neg(), c2
+		} else {
+			v, cur = in.Abs(), c1
+		}
+	default:
+		cr, c1, hasCr, prob := t.amount(rec, cp.first["credit"])
+		if prob != nil {
+			return v, "", prob
+		}
+		db, c2, hasDb, prob := t.amount(rec, cp.first["debit"])
+		if prob != nil {
+			return v, "", prob
+		}
+		switch {
+		case hasCr && hasDb && !cr.IsZero() && !db.IsZero():
+			return v, "", reject(cp.first["credit"], cell(rec, cp.first["credit"]), "both credit and debit are filled in")
+		case hasCr && (!hasDb || !cr.IsZero()):
+			v, cur = cr.Abs(), c1
+		case hasDb:
+			v, cur = db.Abs().Neg(), c2
+		default:
+			return v, "", reject(cp.first["credit"], "", "missing amount")
+		}
+	}
+	if cp.p.Scale != 0 {
+		v = v.Shift(-cp.p.Scale)
+	}
+	return v, cur, nil
+}
+
+// direction applies the profile's rules, then the in/out and
+// credit/debit columns, the holder's address and the sign. amount is
+// negative for money out of in/out and credit/debit columns.
+func (cp *compiledProfile) direction(rec []string, amount decimal.Decimal, p *ledger.Payment) (ledger.Direction, string) {
+	for i := range cp.rules {
+		r := &cp.rules[i]
+		if cell, ok := r.matches(cp, rec, amount); ok {
+			return r.dir, cp.reason(i, r.reason, cell)
+		}
+	}
+	if cp.first["amount_in"] >= 0 && cell(rec, cp.first["amount"]) == "" {
+		if amount.IsZero() {
+			return ledger.DirNotPayment, "no value moved"
+		}
+		if amount.IsNegative() {
+			return ledger.DirOutgoing, "amount in the out column"
+		}
+		return ledger.DirIncoming, ""
+	}
+	if cp.first["credit"] >= 0 && cp.first["amount"] < 0 {
+		if amount.IsNegative() {
+			return ledger.DirOutgoing, "amount in the debit column"
+		}
+		return ledger.DirIncoming, ""
+	}
+	if cp.holder != "" {
+		from := strings.EqualFold(cp.text(rec, "payer_account"), cp.holder)
+		to := strings.EqualFold(cp.text(rec, "payee_account"), cp.holder)
+		switch {
+		case from && to:
+			return ledger.DirNotPayment, "from and to the holder's own address"
+		case to:
+			return ledger.DirIncoming, ""
+		case from:
+			return ledger.DirOutgoing, "sent from the holder's address"
+		}
+	}
+	switch cp.p.Sign {
+	case SignIncoming:
+		return ledger.DirIncoming, ""
+	case SignRefund:
+		if amount.IsNegative() {
+			return ledger.DirRefund, "negative amount in a list of payments received: refund"
+		}
+		return ledger.DirIncoming, ""
+	}
+	if amount.IsNegative() {
+		return ledger.DirOutgoing, "negative amount in the holder's own account: money out"
+	}
+	return ledger.DirIncoming, ""
+}
+
+// matches reports whether every condition holds; cell is the first
+// condition's text, for the reason.
+func (r *compiledRule) matches(cp *compiledProfile, rec []string, amount decimal.Decimal) (string, bool) {
+	first := ""
+	for i, c := range r.conds {
+		text := cp.text(rec, c.field)
+		key := normKey(text)
+		ok := false
+		for _, pt := range c.pats {
+			if pt.match(key, amount) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return "", false
+		}
+		if i == 0 {
+			first = text
+		}
+	}
+	return first, true
+}
+
+// reason is a rule's reason with the value that decided ("currency
+// conversion: General Currency Conversion"), built once per value.
+func (cp *compiledProfile) reason(rule int, base, value string) string {
+	if value == "" {
+		return base
+	}
+	k := strconv.Itoa(rule) + "\x00" + value
+	if s, ok := cp.reasons[k]; ok {
+		return s
+	}
+	s := base + ": " + value
+	if base == "" {
+		s = value
+	}
+	if len(cp.reasons) < 1024 {
+		cp.reasons[k] = s
+	}
+	return s
+}
+
+// date reads the row's day in the profile's order and zone: a time with
+// a zone is converted to Europe/Rome before the day is taken.
+func (cp *compiledProfile) date(t *table, rec []string) (time.Time, *problem) {
+	col := cp.first["date"]
+	s := cell(rec, col)
+	if s == "" {
+		return time.Time{}, reject(col, "", "missing date")
+	}
+	if t.xlsx && cp.order != "unix" {
+		if d, ok := parseSerial(s, t.date1904); ok {
+			return d, nil
+		}
+	}
+	zoneText := cell(rec, cp.first["zone"])
+	if tc := cp.first["time"]; tc >= 0 && tc != col {
+		if tm := cell(rec, tc); tm != "" {
+			s = s + " " + tm
+		}
+	}
+	d, err := parseProfileDate(s, cp.order, cp.zone, zoneText)
+	if err != nil {
+		return time.Time{}, reject(col, cell(rec, col), "%s", err.Error())
+	}
+	return d, nil
+}
+
+// parseProfileDate reads "13/10/2020 10:20:30", "10/13/2020", "2020-10-13
+// 10:20:30 UTC", "2020-10-13T10:20:30Z" or a Unix timestamp and returns
+// the day (UTC midnight) in Europe/Rome when the time's zone is known.
+func parseProfileDate(s, order string, zone *time.Location, zoneText string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if order == "unix" {
+		return parseUnix(s)
+	}
+	a, i := readInt(s, 0, 4)
+	if i == 0 || i >= len(s) || !isDateSep(s[i]) {
+		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
+	}
+	sep := s[i]
+	b, j := readInt(s, i+1, 2)
+	if j == i+1 || j >= len(s) || s[j] != sep {
+		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
+	}
+	c, k := readInt(s, j+1, 4)
+	if k == j+1 {
+		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
+	}
+	var y, m, d int
+	switch {
+	case i == 4: // a year first is never ambiguous
+		y, m, d = a, b, c
+	case order == "mdy":
+		m, d, y = a, b, fullYear(c, k-j-1)
+	case order == "ymd":
+		return time.Time{}, fmt.Errorf("not a year-first date: %q", s)
+	default:
+		d, m, y = a, b, fullYear(c, k-j-1)
+	}
+	day0, ok := day(y, m, d)
+	if !ok {
+		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
+	}
+	rest := strings.TrimSpace(strings.TrimLeft(s[k:], "T ,"))
+	if rest == "" {
+		return day0, nil
+	}
+	clock, zoneIn, err := parseClock(rest)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("not a date and time: %q: %v", s, err)
+	}
+	loc := zone
+	if zoneIn != "" {
+		if loc, err = zoneByName(zoneIn); err != nil {
+			return time.Time{}, fmt.Errorf("%q: %v", s, err)
+		}
+	} else if zoneText != "" {
+		if loc, err = zoneByName(zoneText); err != nil {
+			return time.Time{}, fmt.Errorf("%q: %v", s, err)
+		}
+	}
+	if loc == nil {
+		return day0, nil // a local time without zone: the day as written
+	}
+	at := time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc).Add(clock).In(rome)
+	return time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+// parseClock reads "10:20", "10:20:30", "10:20:30.123", "10:20 PM" and
+// an optional zone after it ("Z", "UTC", "+01:00", "CET").
+func parseClock(s string) (time.Duration, string, error) {
+	h, i := readInt(s, 0, 2)
+	if i == 0 || i >= len(s) || (s[i] != ':' && s[i] != '.') {
+		return 0, "", fmt.Errorf("no time")
+	}
+	min, j := readInt(s, i+1, 2)
+	if j != i+3 {
+		return 0, "", fmt.Errorf("no minutes")
+	}
+	sec := 0
+	if j < len(s) && (s[j] == ':' || s[j] == '.') {
+		sec, j = readInt(s, j+1, 2)
+		for j < len(s) && (s[j] == '.' || s[j] >= '0' && s[j] <= '9') {
+			j++ // fractions of a second
+		}
+	}
+	rest := strings.TrimSpace(s[j:])
+	if up := strings.ToUpper(rest); strings.HasPrefix(up, "AM") || strings.HasPrefix(up, "PM") {
+		if h == 12 {
+			h = 0
+		}
+		if up[0] == 'P' {
+			h += 12
+		}
+		rest = strings.TrimSpace(rest[2:])
+	}
+	if h > 23 || min > 59 || sec > 60 {
+		return 0, "", fmt.Errorf("time out of range")
+	}
+	return time.Duration(h)*time.Hour + time.Duration(min)*time.Minute + time.Duration(sec)*time.Second, rest, nil
+}
+
+func parseUnix(s string) (time.Time, error) {
+	if i := strings.IndexByte(s, '.'); i > 0 {
+		s = s[:i]
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, fmt.Errorf("not a Unix timestamp: %q", s)
+	}
+	var at time.Time
+	if n > 1e11 { // milliseconds
+		at = time.UnixMilli(n)
+	} else {
+		at = time.Unix(n, 0)
+	}
+	at = at.In(rome)
+	return time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+var zoneOffsets = map[string]int{
+	"Z": 0, "UTC": 0, "GMT": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2,
+	"EET": 2, "EEST": 3, "MSK": 3, "PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "CST": -6, "CDT": -5,
+	"EST": -5, "EDT": -4, "AKST": -9, "AKDT": -8, "HST": -10,
+}
+
+// zoneByName reads a zone: an abbreviation (UTC, CET, PDT), an offset
+// (+01:00, -0500, UTC+1) or an IANA name (Europe/Rome).
+func zoneByName(s string) (*time.Location, error) {
+	s = strings.TrimSpace(s)
+	up := strings.ToUpper(s)
+	if h, ok := zoneOffsets[up]; ok {
+		return time.FixedZone(up, h*3600), nil
+	}
+	off := strings.TrimPrefix(strings.TrimPrefix(up, "UTC"), "GMT")
+	if off != "" && (off[0] == '+' || off[0] == '-') {
+		digits := strings.ReplaceAll(off[1:], ":", "")
+		h, m := 0, 0
+		switch len(digits) {
+		case 1, 2:
+			h, _ = strconv.Atoi(digits)
+		case 4:
+			h, _ = strconv.Atoi(digits[:2])
+			m, _ = strconv.Atoi(digits[2:])
+		default:
+			return nil, fmt.Errorf("unknown time zone %q", s)
+		}
+		secs := h*3600 + m*60
+		if off[0] == '-' {
+			secs = -secs
+		}
+		return time.FixedZone(up, secs), nil
+	}
+	if strings.Contains(s, "/") {
+		if loc, err := time.LoadLocation(s); err == nil {
+			return loc, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown time zone %q", s)
+}
