@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,8 +11,6 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // Each built-in profile reads its export, laid out as the real one is
 // (testdata/profiles): the golden file lists every row as read, with its
@@ -34,7 +31,7 @@ func TestProfilesReadTheirExports(t *testing.T) {
 			if !strings.Contains(got, "profile "+profile+"\n") {
 				t.Errorf("%s not read with %s:\n%s", file, profile, got)
 			}
-			golden(t, path+".golden", got)
+			profileGolden(t, path+".golden", got)
 		})
 	}
 	for _, p := range builtinProfiles {
@@ -72,7 +69,7 @@ func dumpProfileRead(t *testing.T, path string, in Input, profiles ...*Profile) 
 	return b.String()
 }
 
-func golden(t *testing.T, path, got string) {
+func profileGolden(t *testing.T, path, got string) {
 	t.Helper()
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
