@@ -34,6 +34,14 @@ func (i *interrupt) err() error {
 	return context.Cause(i.ctx)
 }
 
+// now is err without the flag's delay: for the checks between stages.
+func (i *interrupt) now() error {
+	if i.ctx.Err() != nil {
+		return context.Cause(i.ctx)
+	}
+	return nil
+}
+
 // guard stops seq when the run is interrupted; the reports then write
 // fewer rows than they should, so the error is kept for Result.Err and
 // the caller discards what was written.
@@ -43,7 +51,9 @@ func guard[T any](i *interrupt, seq iter.Seq[T]) iter.Seq[T] {
 	}
 	return func(yield func(T) bool) {
 		for v := range seq {
-			if err := i.err(); err != nil {
+			// The context itself, not the flag its AfterFunc sets later:
+			// the check must hold as soon as the context is done.
+			if err := i.now(); err != nil {
 				i.seen.CompareAndSwap(nil, &err)
 				return
 			}

@@ -354,7 +354,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	if err := waitBenefits(); err != nil {
 		return nil, err
 	}
-	if err := r.stop.err(); err != nil {
+	if err := r.stop.now(); err != nil {
 		return nil, err
 	}
 	r.sources = slices.Insert(r.sources, sourcesAt, br.sources...)

@@ -219,3 +219,8 @@ func (e *Error) Error() string { return fmt.Sprintf("%s not written: %v", e.Path
 
 // Unwrap gives both the cause and ErrNotWritten.
 func (e *Error) Unwrap() []error { return []error{e.Err, ErrNotWritten} }
+
+// NotWritten marks err, met while writing what (a scratch file, for
+// example), as a failure to write: callers report it like an output not
+// written.
+func NotWritten(what string, err error) error { return fail(what, err) }

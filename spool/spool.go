@@ -45,9 +45,16 @@ func Issues(dir string) (*Spool[ledger.Issue], error) {
 func newSpool[T any](dir string, encode func(*encoder, *T), decode func(*decoder) (T, error)) (*Spool[T], error) {
 	f, err := outfile.Temp(dir)
 	if err != nil {
-		return nil, fmt.Errorf("create spool file: %w", err)
+		return nil, outfile.NotWritten("spool file in "+tempDir(dir), err)
 	}
 	return &Spool[T]{f: f, w: newAsyncWriter(f, 1<<20), encode: encode, decode: decode}, nil
+}
+
+func tempDir(dir string) string {
+	if dir == "" {
+		return os.TempDir()
+	}
+	return dir
 }
 
 // Len is the number of records added.
@@ -82,7 +89,7 @@ func (s *Spool[T]) Add(v *T) {
 // Finish flushes the spool; it must be called before All.
 func (s *Spool[T]) Finish() error {
 	if err := s.w.close(); err != nil && s.err == nil {
-		s.err = fmt.Errorf("write spool: %w", err)
+		s.err = outfile.NotWritten("spool file", err)
 	}
 	return s.err
 }

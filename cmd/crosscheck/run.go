@@ -134,12 +134,12 @@ func compute(ctx context.Context, c *casefile.Case, stderr io.Writer, noRows boo
 func writeOutputs(ctx context.Context, res *casework.Result, xlsx, js *outfile.File) error {
 	if xlsx != nil {
 		if err := reports.WriteWorkbookTo(xlsx, res.Report); err != nil {
-			return fmt.Errorf("write workbook %s: %w", xlsx.Name(), err)
+			return outfile.NotWritten(xlsx.Name(), err)
 		}
 	}
 	if js != nil {
 		if err := reports.WriteJSON(js, res.Report); err != nil {
-			return fmt.Errorf("write JSON %s: %w", js.Name(), err)
+			return outfile.NotWritten(js.Name(), err)
 		}
 	}
 	if err := res.Err(); err != nil {
