@@ -119,6 +119,15 @@ func paymentsRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 				}
 			case cellCur != "":
 				p.Currency = cellCur
+			case t.notEUR != "":
+				col := amount
+				if cell(rec, col) == "" {
+					col = credit
+				}
+				if cell(rec, col) == "" {
+					col = debit
+				}
+				return reject(col, cell(rec, col), "not read as EUR: %s (give the currency and unit: a currency column, or a profile in the case file)", t.notEUR), nil
 			default:
 				p.Currency = "EUR"
 			}

@@ -78,6 +78,9 @@ type table struct {
 	// that matched, nil for a generic table.
 	profiles []*Profile
 	prof     *compiledProfile
+	// notEUR says why amounts without a currency must not be read as
+	// EUR (see cryptoGuard).
+	notEUR string
 }
 
 // col returns the column index of a field, -1 when the table lacks it.
@@ -271,6 +274,9 @@ func (t *table) run(rr rowReader, rest []bufferedRow, amountCols []int, newRow f
 				}
 			}
 		}
+	} else {
+		// A profile says its currency and units; a generic table may not.
+		t.notEUR = cryptoGuard(t, sample)
 	}
 	fn := newRow(t)
 	for _, b := range sample {
