@@ -80,12 +80,16 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 	var best *header
 	var bestM *matcher
 	bestIdx := -1
-	var reasons []string
+	var reasons, unsure []string
 	for _, kind := range classifyOrder {
 		m := newMatcher(kind, nil)
 		idx, h, reason := m.findHeader(rows)
 		if idx < 0 {
 			reasons = append(reasons, fmt.Sprintf("%s: %s", kind, reason))
+			continue
+		}
+		if why := initNeeds(m, h, head[idx+1:]); why != "" {
+			unsure = append(unsure, fmt.Sprintf("%s? header on row %d (%s), but %s", kind, head[idx].row, strings.Join(h.matched, ", "), why))
 			continue
 		}
 		// More matched columns wins; on a tie, the kind whose fields the
@@ -123,10 +127,82 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 			}
 		}
 	}
-	if c.Kind == "" {
+	switch {
+	case c.Kind == "" && len(unsure) > 0:
+		c.Reason = "unsure, left out of the case: " + strings.Join(unsure, "; ")
+	case c.Kind == "":
 		c.Reason = "no recognisable header in " + searchedRows(len(head)) + " (" + strings.Join(reasons, "; ") + ")"
 	}
 	return c
+}
+
+// initNeeds says why a header that reading would accept is not enough
+// for init to file the table under its kind ("" when it is): a suspects
+// list, a seizure record, benefit or identifier table needs the columns
+// that make it one, not one column that happens to share a name (a
+// Coinbase report's "ID", a PayPal download's "Type" and "Quantity"),
+// and its values must look the part.
+func initNeeds(m *matcher, h *header, below []bufferedRow) string {
+	has := func(n string) bool { return m.has(h, n) }
+	switch m.kind {
+	case ledger.KindSuspects:
+		if !has("tax_code") && !(has("surname") && has("name")) {
+			return "a suspects list needs a tax code column or surname and name columns"
+		}
+		if len(h.matched) < 2 {
+			return "one matching column is not a suspects list"
+		}
+	case ledger.KindAssets:
+		if !has("type") || !(has("value") || has("quantity")) {
+			return "seizure records need a type column and a value or quantity column"
+		}
+		if !has("id") && !has("owner") && !has("measure") && !has("share") {
+			return "seizure records need an item number, owner, measure or share column"
+		}
+		if why := valuesKnown(m, h, below, "type", func(v string) bool { _, ok := assetTypeNames[normKey(v)]; return ok }); why != "" {
+			return why + " (expected asset types such as conto corrente, immobile, veicolo)"
+		}
+	case ledger.KindIdentifiers:
+		if why := valuesKnown(m, h, below, "kind", func(v string) bool { _, ok := identKindNames[normKey(v)]; return ok }); why != "" {
+			return why + " (expected iban, wallet, card, email, phone, telegram...)"
+		}
+	case ledger.KindBenefits:
+		if !has("application") && !has("tax_code") {
+			return "benefit payments need an application or tax code column"
+		}
+	case ledger.KindHousehold:
+		if !has("relation") && !has("tax_code") {
+			return "household members need a tax code or relation column"
+		}
+	}
+	return ""
+}
+
+// valuesKnown checks that more than half of a column's values in the rows below
+// the header are values the kind knows.
+func valuesKnown(m *matcher, h *header, below []bufferedRow, field string, known func(string) bool) string {
+	col := h.cols[m.index(field)]
+	if col < 0 {
+		return ""
+	}
+	seen, ok := 0, 0
+	example := ""
+	for _, b := range below {
+		v := cell(b.rec, col)
+		if b.err != nil || v == "" {
+			continue
+		}
+		seen++
+		if known(v) {
+			ok++
+		} else if example == "" {
+			example = v
+		}
+	}
+	if seen > 0 && ok*2 <= seen {
+		return fmt.Sprintf("%d of %d values of %q are not known (%q)", seen-ok, seen, strings.TrimSpace(h.cells[col]), example)
+	}
+	return ""
 }
 
 func joinDetail(a, b string) string {
