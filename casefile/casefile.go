@@ -31,6 +31,10 @@ var DefaultTarget = decimal.NewFromInt(10_000_000)
 type Input struct {
 	Path    string `yaml:"path"`
 	Suspect string `yaml:"suspect,omitempty"`
+	// Programme, for a benefits file, is the benefit its rows pay when
+	// they have no programme column: rdc (the default), pdc, adi or sfl,
+	// or the programme's name.
+	Programme string `yaml:"programme,omitempty"`
 	// Name is the path as written in the case file (relative to it), the
 	// one reports show; empty for inputs given by flag.
 	Name string `yaml:"-"`
@@ -301,6 +305,14 @@ func (c *Case) Check() error {
 		for _, in := range ins {
 			if strings.TrimSpace(in.Path) == "" {
 				return fmt.Errorf("%s: an entry has no path", kind)
+			}
+			if in.Programme != "" {
+				if kind != ledger.KindBenefits {
+					return fmt.Errorf("%s %s: programme is for benefits entries only", kind, in.Path)
+				}
+				if _, ok := ledger.ParseProgramme(in.Programme); !ok {
+					return fmt.Errorf("benefits %s: unknown programme %q (expected %s)", in.Path, in.Programme, ledger.ProgrammeNames)
+				}
 			}
 			total++
 		}

@@ -130,7 +130,9 @@ const withheld = "(withheld: benefit recipient data)"
 func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.Options, func(T) error) ([]ledger.Source, error), emit func(T) error) error {
 	for _, in := range r.c.Inputs[kind] {
 		r.progress.begin(string(kind), in.Path)
-		srcs, err := reader(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, r.options(kind), func(v T) error {
+		// casefile.Check accepted the programme: it parses.
+		programme, _ := ledger.ParseProgramme(in.Programme)
+		srcs, err := reader(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect, Programme: programme}, r.options(kind), func(v T) error {
 			if err := r.stop.err(); err != nil {
 				return err
 			}

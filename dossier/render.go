@@ -504,7 +504,7 @@ func (p *pdf) flags(d *Dossier) {
 	income := d.Totals.ByMonth
 	for _, fv := range d.Flags {
 		fl := fv.Flag
-		p.sub(fmt.Sprintf("%s %s - %s: %s", p.l.t("Application"), fl.Application, p.l.t("Class"), p.l.t(string(fl.Class))))
+		p.sub(fmt.Sprintf("%s %s (%s) - %s: %s", p.l.t("Application"), fl.Application, fl.Programme.Info().Italian, p.l.t("Class"), p.l.t(string(fl.Class))))
 		p.kv(
 			[2]string{p.l.t("Role in application"), p.l.t(fl.Role)},
 			[2]string{p.l.t("Status"), p.l.t(fl.Status) + " (" + p.l.t(string(fv.Review.State)) + ")"},

@@ -90,6 +90,7 @@ var kindFields = map[ledger.Kind][]Field{
 		f("from", "first month of a period", "decorrenza", "data inizio", "inizio", "dal"),
 		f("to", "last month of a period", "data fine", "scadenza", "fine", "al"),
 		f("monthly_amount", "amount per month of a period, EUR", "importo mensile", "monthly amount", "rata mensile"),
+		f("programme", "benefit programme: rdc, pdc, adi, sfl or its name", "programma", "prestazione", "misura", "tipo prestazione", "beneficio", "program", "programme"),
 	)...),
 	ledger.KindHousehold: append([]Field{
 		applicationField,

@@ -405,16 +405,24 @@ func assetsRow(emit func(ledger.Asset) error) func(*table) rowFunc {
 	}
 }
 
-func benefitsRow(emit func(ledger.BenefitRow) error) func(*table) rowFunc {
+func benefitsRow(fileProgramme ledger.Programme, emit func(ledger.BenefitRow) error) func(*table) rowFunc {
 	return func(t *table) rowFunc {
 		month, from, to := t.col("month"), t.col("from"), t.col("to")
-		amount, monthly := t.col("amount"), t.col("monthly_amount")
+		amount, monthly, programme := t.col("amount"), t.col("monthly_amount"), t.col("programme")
 		return func(rec []string, row int) (*problem, error) {
 			b := ledger.BenefitRow{
 				Ref: t.ref(row), Application: cell(rec, t.col("application")),
 				TaxCode: upperNoSpace(cell(rec, t.col("tax_code"))),
 				Surname: cell(rec, t.col("surname")), Name: cell(rec, t.col("name")),
-				BirthPlace: cell(rec, t.col("birth_place")),
+				BirthPlace: cell(rec, t.col("birth_place")), Programme: fileProgramme,
+			}
+			// The row's own programme column wins over the file's setting.
+			if v := cell(rec, programme); v != "" {
+				p, ok := ledger.ParseProgramme(v)
+				if !ok {
+					return reject(programme, v, "unknown benefit programme (expected %s)", ledger.ProgrammeNames), nil
+				}
+				b.Programme = p
 			}
 			var prob *problem
 			if b.BirthDate, prob = t.date(rec, t.col("birth_date")); prob != nil {

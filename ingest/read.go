@@ -28,6 +28,9 @@ type Input struct {
 	// Profile names the export profile a payments file must be read
 	// with (the case file's `profile:`); empty: recognised by header.
 	Profile string
+	// Programme is the case file's `programme:` for a benefits file: the
+	// programme of its rows that have no programme column.
+	Programme ledger.Programme
 }
 
 // NoProfile as an input's profile reads a payments file by its headers
@@ -76,7 +79,7 @@ func ReadAssets(in Input, opt Options, emit func(ledger.Asset) error) ([]ledger.
 
 // ReadBenefits reads benefit payments (monthly or period form).
 func ReadBenefits(in Input, opt Options, emit func(ledger.BenefitRow) error) ([]ledger.Source, error) {
-	return readInput(in, opt, ledger.KindBenefits, []string{"amount", "monthly_amount"}, benefitsRow(emit))
+	return readInput(in, opt, ledger.KindBenefits, []string{"amount", "monthly_amount"}, benefitsRow(in.Programme, emit))
 }
 
 // ReadHousehold reads household members of benefit applications.

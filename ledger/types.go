@@ -282,6 +282,9 @@ type BenefitRow struct {
 	From          time.Time // first day of the first month paid
 	To            time.Time // first day of the last month paid
 	MonthlyAmount decimal.Decimal
+	// Programme is the row's programme column, else the file's
+	// `programme:`; empty means reddito di cittadinanza.
+	Programme Programme
 }
 
 // HouseholdMember is one row of the household table.

@@ -76,6 +76,10 @@ type application struct {
 	// a row repeated in an overlapping export from another payment of the
 	// month.
 	paid map[int][]monthRow
+	// programme is the programme of the application's first benefit row
+	// (empty: none read yet, or reddito di cittadinanza).
+	programme    ledger.Programme
+	programmeSet bool
 }
 
 // monthRow is the first row seen paying one amount for one month of an
@@ -391,12 +395,28 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 		m.issue(b.Ref, "to", b.To.Format("2006-01"), fmt.Sprintf("benefit period of %d months is implausible: not counted", to-from+1))
 		return
 	}
-	if from < rdcFirstMonth || to > rdcLastMonth {
+	prog := b.Programme.OrDefault()
+	if !a.programmeSet {
+		a.programme, a.programmeSet = prog, true
+	} else if a.programme != prog {
+		// One application is one programme: the first row's stands.
+		m.issue(b.Ref, "programme", string(prog), fmt.Sprintf("application %s is listed under %s by an earlier row: counted as %s, check the record",
+			strings.TrimSpace(b.Application), a.programme.Info().Italian, a.programme.Info().Italian))
+	}
+	if out := outOfWindow(a.programme, from, to); len(out) > 0 {
 		// Counted as the agency's list says (a person decides), but a month
-		// the benefit did not exist in is most likely a mistyped date.
+		// the programme did not pay in is most likely a mistyped date or
+		// the wrong programme.
+		info := a.programme.Info()
+		window := info.First.Format("2006-01") + " to "
+		if info.Last.IsZero() {
+			window = "from " + info.First.Format("2006-01")
+		} else {
+			window += info.Last.Format("2006-01")
+		}
 		m.issue(b.Ref, "month", periodText(b.From, b.To),
-			fmt.Sprintf("benefit month outside the citizenship income's life span (%s to %s): counted, check the record",
-				monthStart(rdcFirstMonth).Format("2006-01"), monthStart(rdcLastMonth).Format("2006-01")))
+			fmt.Sprintf("%s outside the months %s was paid in (%s): counted, check the record",
+				monthsText(out), info.Italian, window))
 	}
 	// A month already paid by another row with the same amount is that
 	// payment listed twice (two exports of the agency overlap, or a period
@@ -468,12 +488,17 @@ func monthsText(ns []int) string {
 	return strings.Join(parts, ", ")
 }
 
-// The months the citizenship income was paid in (DOMAIN 2.5): first
-// payments April 2019, abolished from 1 January 2024.
-var (
-	rdcFirstMonth = monthNumber(time.Date(2019, time.April, 1, 0, 0, 0, 0, time.UTC))
-	rdcLastMonth  = monthNumber(time.Date(2023, time.December, 1, 0, 0, 0, 0, time.UTC))
-)
+// outOfWindow lists the month numbers in from..to outside the months the
+// programme paid in (ledger.Programmes).
+func outOfWindow(p ledger.Programme, from, to int) []int {
+	var out []int
+	for n := from; n <= to; n++ {
+		if !p.InWindow(monthStart(n)) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // periodText is a benefit row's month, or its period when it spans several.
 func periodText(from, to time.Time) string {
@@ -500,7 +525,7 @@ func (m *BenefitMatcher) Flags(act Activity) ([]BenefitFlag, []ledger.Issue) {
 	for id, a := range m.apps {
 		months := slices.Sorted(mapKeys(a.months))
 		for i, c := range a.best {
-			flags = append(flags, m.flag(act, m.suspects[i].ID, id, c, months, a.months))
+			flags = append(flags, m.flag(act, m.suspects[i].ID, id, a.programme, c, months, a.months))
 		}
 	}
 	slices.SortFunc(flags, func(x, y BenefitFlag) int {
@@ -525,9 +550,9 @@ func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
 	}
 }
 
-func (m *BenefitMatcher) flag(act Activity, suspect, app string, c *candidate, months []int, paid map[int]decimal.Decimal) BenefitFlag {
+func (m *BenefitMatcher) flag(act Activity, suspect, app string, prog ledger.Programme, c *candidate, months []int, paid map[int]decimal.Decimal) BenefitFlag {
 	f := BenefitFlag{
-		ID: FlagID(suspect, app), Suspect: suspect, Application: app,
+		ID: FlagID(suspect, app), Suspect: suspect, Application: app, Programme: prog.OrDefault(),
 		Class: c.class, Role: c.role, Evidence: c.evidence, Agreed: c.agreed,
 		BenefitEUR: decimal.Zero, RecoveryEUR: decimal.Zero, IncomeDuringEUR: decimal.Zero,
 		Status: StatusToReview,

@@ -113,8 +113,8 @@ func TestBenefitEdgeCases(t *testing.T) {
 				benefit("A1", esposito.code(), esposito.surname, esposito.name, esposito.birth, "", month(2024, 1), month(2024, 1), "100"),
 			},
 			flags: []string{"S1 A1 exact 2019-03,2019-04,2020-01,2024-01 100"},
-			issues: []string{"outside the citizenship income's life span (2019-04 to 2023-12)",
-				"outside the citizenship income's life span (2019-04 to 2023-12)"},
+			issues: []string{"outside the months Reddito di cittadinanza was paid in (2019-04 to 2023-12)",
+				"outside the months Reddito di cittadinanza was paid in (2019-04 to 2023-12)"},
 		},
 		{
 			name:     "months outside the life span of a recipient matching nobody are not reported",

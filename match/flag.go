@@ -7,6 +7,8 @@ package match
 import (
 	"time"
 
+	"github.com/crosscheck/crosscheck/ledger"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -59,7 +61,10 @@ type BenefitFlag struct {
 	ID          string // stable: derived from suspect and application
 	Suspect     string // suspect id
 	Application string
-	Class       Class
+	// Programme is the application's benefit (reddito di cittadinanza
+	// when its rows and file say nothing).
+	Programme ledger.Programme
+	Class     Class
 	// Role of the matched person in the application: "applicant" or
 	// "household member".
 	Role     string

@@ -13,7 +13,7 @@ import (
 // flagHeaders are the Benefit flags sheet's columns. The flag id comes
 // first: it is how the next run finds the decisions. The review columns
 // come last, together, and are the only editable cells of the sheet.
-var flagHeaders = []string{"Flag ID", "Suspect", "Suspect name", "Application", "Class", "Role", "Tax code", "Surname", "Name",
+var flagHeaders = []string{"Flag ID", "Suspect", "Suspect name", "Application", "Programme", "Class", "Role", "Tax code", "Surname", "Name",
 	"Birth date", "Birth place", "Sex", "Months paid", "Months", "Benefit EUR", "Overlap months",
 	"Overlap", "Recovery EUR", "Income during benefit EUR", "Status", "Review state",
 	"Decision", "Reviewer", "Review date", "Note",
@@ -22,11 +22,11 @@ var flagHeaders = []string{"Flag ID", "Suspect", "Suspect name", "Application", 
 
 // Positions (0-based) of the review columns in flagHeaders.
 const (
-	flagColState    = 20
-	flagColDecision = 21
-	flagColReviewer = 22
-	flagColDate     = 23
-	flagColNote     = 24
+	flagColState    = 21
+	flagColDecision = 22
+	flagColReviewer = 23
+	flagColDate     = 24
+	flagColNote     = 25
 	// The "Reviewed ..." columns, from flagColReviewed to the last: the
 	// figures the carried decision was taken on, with that decision and
 	// its date, so that the next run can tell whether a person looked at
@@ -35,7 +35,7 @@ const (
 	// the sheet stays as wide as before. The protection allows formatting
 	// columns, so a reader can unhide them (select the columns around
 	// them, Unhide).
-	flagColReviewed = 25
+	flagColReviewed = 26
 )
 
 // protection lets a reader filter, sort, select and resize on a protected
@@ -47,8 +47,8 @@ var protection = &excelize.SheetProtectionOptions{AutoFilter: true, Sort: true, 
 func (b *book) writeFlags(r *Report) error {
 	hs := b.headers(flagHeaders...)
 	styles := make([]int, len(hs))
-	styles[12], styles[15] = b.integer(false), b.integer(false)
-	styles[14], styles[17], styles[18] = b.euro(false), b.euro(false), b.euro(false)
+	styles[13], styles[16] = b.integer(false), b.integer(false)
+	styles[15], styles[18], styles[19] = b.euro(false), b.euro(false), b.euro(false)
 	// Column styles unlock the review columns below the last flag too.
 	edit, editDate := b.style(styleKey{unlocked: true}), b.style(styleKey{numFmt: b.dateFmt, unlocked: true})
 	styles[flagColDecision], styles[flagColReviewer], styles[flagColNote] = edit, edit, edit
@@ -58,7 +58,8 @@ func (b *book) writeFlags(r *Report) error {
 	names := suspectNames(r)
 	var rows [][]any
 	for _, f := range r.Flags {
-		row := []any{str(f.ID), str(f.Suspect), str(names[f.Suspect]), str(f.Application), str(b.tr.t(string(f.Class))), str(b.tr.t(f.Role))}
+		row := []any{str(f.ID), str(f.Suspect), str(names[f.Suspect]), str(f.Application), str(f.Programme.Info().Italian),
+			str(b.tr.t(string(f.Class))), str(b.tr.t(f.Role))}
 		for _, field := range evidenceFields {
 			if e, ok := evidenceFor(f, field); ok {
 				row = append(row, evidenceText(b.tr, e))

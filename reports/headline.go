@@ -3,6 +3,7 @@ package reports
 import (
 	"strings"
 
+	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
@@ -61,4 +62,40 @@ func withName(names map[string]string, id string) string {
 		return id + " " + n
 	}
 	return id
+}
+
+// programmeRecovery is the recovery proposed over one programme's flags
+// (rejected flags left out).
+type programmeRecovery struct {
+	Programme   ledger.Programme
+	Flags       int
+	ProposedEUR decimal.Decimal
+}
+
+// recoveryByProgramme splits the proposed recovery by programme, in
+// ledger.Programmes order. It is nil when every flag is of the default
+// programme, reddito di cittadinanza: the headline then says it all.
+func recoveryByProgramme(r *Report) []programmeRecovery {
+	s := splitRecovery(r)
+	kept := append(append([]match.BenefitFlag(nil), s.Confirmed...), s.Open...)
+	by := map[ledger.Programme][]match.BenefitFlag{}
+	for _, f := range r.Flags {
+		by[f.Programme.OrDefault()] = by[f.Programme.OrDefault()]
+	}
+	for _, f := range kept {
+		by[f.Programme.OrDefault()] = append(by[f.Programme.OrDefault()], f)
+	}
+	if _, only := by[ledger.ProgrammeRdC]; len(by) == 0 || (len(by) == 1 && only) {
+		return nil
+	}
+	var out []programmeRecovery
+	for _, info := range ledger.Programmes {
+		flags, ok := by[info.Code]
+		if !ok {
+			continue
+		}
+		_, eurs := flagCounts(flags)
+		out = append(out, programmeRecovery{Programme: info.Code, Flags: len(flags), ProposedEUR: eurs})
+	}
+	return out
 }

@@ -19,6 +19,10 @@ var italian = map[string]string{
 	"Sources":       "Fonti",
 	"Rates used":    "Cambi usati",
 
+	// Benefit programmes.
+	"Programme": "Programma",
+	"Proposed for recovery by programme EUR (flags)": "Proposto per il recupero per programma EUR (segnalazioni)",
+
 	// Timeline sheet.
 	"Benefit paid in the month (a flagged application): the overlap with income is what the Benefit flags sheet proposes for recovery.": "Beneficio erogato nel mese (domanda segnalata): la sovrapposizione con i proventi è ciò che il foglio Segnalazioni propone per il recupero.",
 

@@ -59,12 +59,30 @@ type jsonRecovery struct {
 	ConfirmedFlags int    `json:"confirmed_flags"`
 	OpenFlags      int    `json:"open_flags"`
 	RejectedFlags  int    `json:"rejected_flags"`
+	// ByProgramme splits ProposedEUR when a flag is of a programme other
+	// than reddito di cittadinanza.
+	ByProgramme []jsonProgrammeRecovery `json:"by_programme,omitempty"`
+}
+
+type jsonProgrammeRecovery struct {
+	Programme   string `json:"programme"`
+	Flags       int    `json:"flags"`
+	ProposedEUR string `json:"proposed_eur"`
 }
 
 func jsonRecoveryOf(r *Report) jsonRecovery {
 	s := splitRecovery(r)
 	return jsonRecovery{ProposedEUR: eur(s.ProposedEUR), ConfirmedEUR: eur(s.ConfirmedEUR), OpenEUR: eur(s.OpenEUR),
-		RejectedEUR: eur(s.RejectedEUR), ConfirmedFlags: len(s.Confirmed), OpenFlags: len(s.Open), RejectedFlags: len(s.Rejected)}
+		RejectedEUR: eur(s.RejectedEUR), ConfirmedFlags: len(s.Confirmed), OpenFlags: len(s.Open), RejectedFlags: len(s.Rejected),
+		ByProgramme: jsonByProgramme(r)}
+}
+
+func jsonByProgramme(r *Report) []jsonProgrammeRecovery {
+	var out []jsonProgrammeRecovery
+	for _, pr := range recoveryByProgramme(r) {
+		out = append(out, jsonProgrammeRecovery{Programme: string(pr.Programme), Flags: pr.Flags, ProposedEUR: eur(pr.ProposedEUR)})
+	}
+	return out
 }
 
 type jsonEvidence struct {
@@ -82,6 +100,7 @@ type jsonFlag struct {
 	Suspect                string         `json:"suspect"`
 	SuspectName            string         `json:"suspect_name"`
 	Application            string         `json:"application"`
+	Programme              string         `json:"programme"`
 	Class                  string         `json:"class"`
 	Role                   string         `json:"role"`
 	Evidence               []string       `json:"evidence"`
@@ -437,7 +456,8 @@ func jsonFlags(r *Report, flags []match.BenefitFlag, rv *review.Outcome) []jsonF
 		fr := rv.Review(f.ID)
 		status := fr.Status()
 		jf := jsonFlag{
-			ID: f.ID, Suspect: f.Suspect, SuspectName: names[f.Suspect], Application: f.Application, Class: string(f.Class), Role: f.Role,
+			ID: f.ID, Suspect: f.Suspect, SuspectName: names[f.Suspect], Application: f.Application,
+			Programme: string(f.Programme.OrDefault()), Class: string(f.Class), Role: f.Role,
 			Evidence: nonNil(f.Agreed), Fields: ev, MonthsPaid: len(f.Months), Months: monthStrings(f.Months),
 			BenefitEUR: eur(f.BenefitEUR), OverlapMonths: len(f.OverlapMonths), Overlap: monthStrings(f.OverlapMonths),
 			RecoveryEUR: eur(f.RecoveryEUR), IncomeDuringBenefitEUR: eur(f.IncomeDuringEUR), Status: status,

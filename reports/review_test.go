@@ -86,12 +86,12 @@ func fillDecisions(t *testing.T, path, sheet string, rows []filled) string {
 				t.Fatal(err)
 			}
 		}
-		set("V", r.decision)
-		set("W", r.reviewer)
+		set("W", r.decision)
+		set("X", r.reviewer)
 		if !r.date.IsZero() {
-			set("X", r.date)
+			set("Y", r.date)
 		}
-		set("Y", r.note)
+		set("Z", r.note)
 	}
 	out := strings.TrimSuffix(path, ".xlsx") + "-reviewed.xlsx"
 	if err := f.SaveAs(out); err != nil {
@@ -123,7 +123,7 @@ func TestBenefitFlagsSheetHasReviewColumnsAndProtection(t *testing.T) {
 			if id, _ := f.GetCellValue(tt.sheet, "A2"); id != "F-S001-A1" {
 				t.Errorf("A2 = %q, want the flag id first", id)
 			}
-			if st, _ := f.GetCellValue(tt.sheet, "U2"); st != map[string]string{"en": "new", "it": "nuova"}[tt.lang] {
+			if st, _ := f.GetCellValue(tt.sheet, "V2"); st != map[string]string{"en": "new", "it": "nuova"}[tt.lang] {
 				t.Errorf("review state = %q", st)
 			}
 			xml := sheetXML(t, path, tt.sheet)
@@ -137,19 +137,19 @@ func TestBenefitFlagsSheetHasReviewColumnsAndProtection(t *testing.T) {
 				st, _ := f.GetStyle(id)
 				return st.Protection == nil || st.Protection.Locked
 			}
-			for _, cell := range []string{"V2", "W3", "X2", "Y3"} {
+			for _, cell := range []string{"W2", "X3", "Y2", "Z3"} {
 				if locked(cell) {
 					t.Errorf("%s is locked: review cells must stay editable", cell)
 				}
 			}
-			for _, cell := range []string{"A2", "R2", "U2", "V1"} {
+			for _, cell := range []string{"A2", "S2", "V2", "W1"} {
 				if !locked(cell) {
 					t.Errorf("%s is unlocked: computed cells must be protected", cell)
 				}
 			}
 			// The column style unlocks the review columns below the flags.
-			if !regexp.MustCompile(`<col min="22" max="25" [^>]*style="\d+"`).MatchString(xml) &&
-				!regexp.MustCompile(`<col min="22" max="22" [^>]*style="\d+"`).MatchString(xml) {
+			if !regexp.MustCompile(`<col min="23" max="26" [^>]*style="\d+"`).MatchString(xml) &&
+				!regexp.MustCompile(`<col min="23" max="23" [^>]*style="\d+"`).MatchString(xml) {
 				t.Error("review columns carry no column style")
 			}
 			dvs, _ := f.GetDataValidations(tt.sheet)
@@ -160,7 +160,7 @@ func TestBenefitFlagsSheetHasReviewColumnsAndProtection(t *testing.T) {
 					t.Errorf("decision list = %s, want %s", dv.Formula1, tt.list)
 				}
 			}
-			if !slices.Equal(kinds, []string{"list V2:V3", "date X2:X3"}) {
+			if !slices.Equal(kinds, []string{"list W2:W3", "date Y2:Y3"}) {
 				t.Errorf("validations = %q", kinds)
 			}
 		})
@@ -208,10 +208,10 @@ func TestReviewRoundTrip(t *testing.T) {
 		t.Errorf("sheets = %q", got)
 	}
 	cells := map[string]string{
-		"U2": "evidence changed: overlap months 4 → 5; recovery EUR 2000.00 → 2500.00",
-		"V2": "confirmed", "W2": "M. Bianco", "X2": "2021-01-15", "Y2": "INPS confirmed the payments",
-		"U3": "unchanged since review", "V3": "rejected", "Y3": "different person: born in Bari",
-		"U4": "new", "V4": "", "W4": "",
+		"V2": "evidence changed: overlap months 4 → 5; recovery EUR 2000.00 → 2500.00",
+		"W2": "confirmed", "X2": "M. Bianco", "Y2": "2021-01-15", "Z2": "INPS confirmed the payments",
+		"V3": "unchanged since review", "W3": "rejected", "Z3": "different person: born in Bari",
+		"V4": "new", "W4": "", "X4": "",
 	}
 	for cell, want := range cells {
 		if got, _ := f.GetCellValue("Benefit flags", cell); got != want {
@@ -400,8 +400,8 @@ func TestItalianWorkbookReadBack(t *testing.T) {
 	r.Review = &outcome
 	_, f := writeBook(t, r)
 	for cell, want := range map[string]string{
-		"U2": "elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2000,00 → 2500,00",
-		"V2": "confermata", "X2": "15/01/2021", "U3": "invariata dalla revisione", "V3": "respinta", "U4": "nuova",
+		"V2": "elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2000,00 → 2500,00",
+		"W2": "confermata", "Y2": "15/01/2021", "V3": "invariata dalla revisione", "W3": "respinta", "V4": "nuova",
 	} {
 		if got, _ := f.GetCellValue("Segnalazioni RdC", cell); got != want {
 			t.Errorf("%s = %q, want %q", cell, got, want)

@@ -277,6 +277,12 @@ func (b *book) summaryReviews(s *summarySheet, r *Report) {
 	states, decisions, _, confirmedChanged := countReviews(r)
 	split := splitRecovery(r)
 	s.line("Benefit proposed for recovery EUR", split.ProposedEUR, b.euro(false))
+	// With more than the default programme, the same figure by programme.
+	for _, pr := range recoveryByProgramme(r) {
+		s.row++
+		s.set(fmt.Sprintf("A%d", s.row), fmt.Sprintf("%s: %s (%d)", b.tr.t("Proposed for recovery by programme EUR (flags)"), pr.Programme.Info().Italian, pr.Flags), 0)
+		s.set(fmt.Sprintf("B%d", s.row), pr.ProposedEUR, b.euro(false))
+	}
 	s.line("Benefit proposed for recovery, confirmed flags EUR", split.ConfirmedEUR, b.euro(false))
 	s.line("Recovery over flags awaiting review EUR", split.OpenEUR, b.euro(false))
 	s.line("Rejected flags (left out)", len(split.Rejected), in)

@@ -208,13 +208,13 @@ func TestFlaggedSuspectHighlighted(t *testing.T) {
 	if v, _ := f.GetCellValue("Suspects", "Q2"); v != "exact" {
 		t.Errorf("S001 flag = %q", v)
 	}
-	if v, _ := f.GetCellValue("Benefit flags", "G2"); v != "exact: RSSMRA80A01H501U = RSSMRA80A01H501U" {
+	if v, _ := f.GetCellValue("Benefit flags", "H2"); v != "exact: RSSMRA80A01H501U = RSSMRA80A01H501U" {
 		t.Errorf("evidence = %q", v)
 	}
-	if v, _ := f.GetCellValue("Benefit flags", "H3"); v != "close 0.93: BIANCHI ≈ BIANCKI" {
+	if v, _ := f.GetCellValue("Benefit flags", "I3"); v != "close 0.93: BIANCHI ≈ BIANCKI" {
 		t.Errorf("evidence = %q", v)
 	}
-	if v, _ := f.GetCellValue("Benefit flags", "N3"); v != "2020-04..2020-06; 2020-09" {
+	if v, _ := f.GetCellValue("Benefit flags", "O3"); v != "2020-04..2020-06; 2020-09" {
 		t.Errorf("months = %q", v)
 	}
 }

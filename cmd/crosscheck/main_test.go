@@ -156,13 +156,13 @@ func TestReviewsCarryOverBetweenRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, _ := f.GetRows("Benefit flags")
-	if len(rows) < 3 || rows[0][0] != "Flag ID" || rows[0][21] != "Decision" {
+	if len(rows) < 3 || rows[0][0] != "Flag ID" || rows[0][22] != "Decision" {
 		t.Fatalf("unexpected Benefit flags header: %v", rows[0])
 	}
 	decided := rows[1][0]
-	f.SetCellValue("Benefit flags", "V2", "confirmed")
-	f.SetCellValue("Benefit flags", "W2", "Mar. Esposito")
-	f.SetCellValue("Benefit flags", "Y2", "checked with INPS")
+	f.SetCellValue("Benefit flags", "W2", "confirmed")
+	f.SetCellValue("Benefit flags", "X2", "Mar. Esposito")
+	f.SetCellValue("Benefit flags", "Z2", "checked with INPS")
 	if err := f.SaveAs(filepath.Join(dir, "reviewed.xlsx")); err != nil {
 		t.Fatal(err)
 	}
