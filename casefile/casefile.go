@@ -35,6 +35,10 @@ type Input struct {
 	// they have no programme column: rdc (the default), pdc, adi or sfl,
 	// or the programme's name.
 	Programme string `yaml:"programme,omitempty"`
+	// Profile names the export profile a payments file is read with (a
+	// built-in one or one of the case file's `profiles:`; "none" reads it
+	// by its headers alone); empty: recognised by its header.
+	Profile string `yaml:"profile,omitempty"`
 	// Name is the path as written in the case file (relative to it), the
 	// one reports show; empty for inputs given by flag.
 	Name string `yaml:"-"`
@@ -66,6 +70,8 @@ type Case struct {
 	Columns map[ledger.Kind]map[string]string
 	// Reviews are earlier workbooks whose benefit-flag decisions carry over.
 	Reviews []string
+	// Profiles are the case file's own export profiles.
+	Profiles []*ingest.Profile
 	// Path of the case file, empty when built from flags.
 	Path string
 }
@@ -84,6 +90,7 @@ type fileCase struct {
 	Rates       []Input                      `yaml:"rates"`
 	Columns     map[string]map[string]string `yaml:"columns"`
 	Reviews     []string                     `yaml:"reviews"`
+	Profiles    []Profile                    `yaml:"profiles"`
 }
 
 // Load reads a case file. Relative paths in it are relative to the case
@@ -119,6 +126,9 @@ func Load(path string) (*Case, error) {
 			return nil, fmt.Errorf("case file %s: columns: unknown table kind %q (one of %s)", path, k, kindList())
 		}
 		c.Columns[kind] = cols
+	}
+	if err := c.setProfiles(fc.Profiles); err != nil {
+		return nil, fmt.Errorf("case file %s: %w", path, err)
 	}
 	if err := c.setParams(fc.ReportDate, fc.TargetEUR); err != nil {
 		return nil, fmt.Errorf("case file %s: %w", path, err)

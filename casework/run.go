@@ -542,7 +542,7 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				cur = make([]batchItem, 0, batchSize)
 			}
 		}
-		opt := ingest.Options{Columns: r.c.Columns[ledger.KindPayments], Ahead: r.ahead, Report: func(is ledger.Issue) {
+		opt := ingest.Options{Columns: r.c.Columns[ledger.KindPayments], Profiles: r.c.Profiles, Ahead: r.ahead, Report: func(is ledger.Issue) {
 			cur = append(cur, batchItem{isIssue: true, is: is})
 			if len(cur) == batchSize {
 				push()
@@ -557,7 +557,7 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 			fileRows, counted := estimateFileRows(in.Path, sample), false
 			// The reader goroutine alone touches the progress line here.
 			r.progress.begin(string(ledger.KindPayments), in.Path)
-			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(p *ledger.Payment) error {
+			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect, Profile: in.Profile}, opt, func(p *ledger.Payment) error {
 				if err := r.stop.err(); err != nil {
 					return err
 				}

@@ -36,7 +36,7 @@ var iso4217 = map[string]int{
 var cryptoUnits = map[string]int{
 	"BTC": 8, "ETH": 18, "USDT": 6, "USDC": 6, "LTC": 8, "XMR": 12, "TRX": 6,
 	"BCH": 8, "DOGE": 8, "DAI": 18, "SOL": 9, "XRP": 6, "BNB": 18, "ADA": 6,
-	"DASH": 8, "ZEC": 8, "MATIC": 18, "POL": 18, "TON": 9, "BUSD": 18,
+	"DASH": 8, "ZEC": 8, "MATIC": 18, "POL": 18, "TON": 9, "BUSD": 18, "DOT": 10, "XLM": 7,
 }
 
 // currencyAliases maps symbols and common words to codes.
