@@ -354,9 +354,20 @@ func profileRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 			if who, acc := cp.text(rec, "counterparty"), cp.text(rec, "counterparty_account"); who != "" || acc != "" {
 				if dir == ledger.DirIncoming || (dir == ledger.DirNotPayment && !amount.IsNegative()) {
 					p.Payer, p.PayerAccount = firstNonEmpty(p.Payer, who), firstNonEmpty(p.PayerAccount, acc)
+				} else if dir == ledger.DirRefund {
+					// Filled in after the swap below: the customer
+					// refunded is the payer of the payment reversed.
+					p.Payee, p.PayeeAccount = firstNonEmpty(p.Payee, who), firstNonEmpty(p.PayeeAccount, acc)
 				} else {
 					p.Payee, p.PayeeAccount = firstNonEmpty(p.Payee, who), firstNonEmpty(p.PayeeAccount, acc)
 				}
+			}
+			if dir == ledger.DirRefund {
+				// A refund is shown with the parties of the payment it
+				// reverses, as a list of payments received writes it: the
+				// customer as payer, the suspect paying back as payee.
+				p.Payer, p.Payee = p.Payee, p.Payer
+				p.PayerAccount, p.PayeeAccount = p.PayeeAccount, p.PayerAccount
 			}
 			p.Reference, p.Description = cp.text(rec, "reference"), cp.text(rec, "description")
 			if p.Payer == "" && cp.p.PayerFromDescription && dir == ledger.DirIncoming {

@@ -61,9 +61,6 @@ type bookEntry struct {
 	cents               int64
 	Debit, HasEUR       bool
 	centsOK             bool
-	// payer: the row's payer paid the suspect (an incoming row); a
-	// refund's payer is the suspect paying back.
-	payer bool
 }
 
 func (be *bookEntry) set(e *Entry, cents int64, centsOK bool) {
@@ -71,7 +68,6 @@ func (be *bookEntry) set(e *Entry, cents int64, centsOK bool) {
 		Amount: e.Amount, EUR: e.EUR, Currency: e.Currency, Channel: e.Channel,
 		Payer: e.Payer, PayerAccount: e.PayerAccount, Date: e.Date,
 		cents: cents, Debit: e.Debit(), HasEUR: e.HasEUR, centsOK: centsOK,
-		payer: e.Direction == DirIncoming,
 	}
 }
 
@@ -94,7 +90,7 @@ func (b *book) post(e *bookEntry) {
 	} else if day > b.last {
 		b.last = day
 	}
-	if k, ok := payerKey(e.Payer, e.PayerAccount); ok && e.payer {
+	if k, ok := payerKey(e.Payer, e.PayerAccount); ok {
 		if _, added := b.payers.insert(k + b.payerSeed); added {
 			b.nPayers++
 		}
