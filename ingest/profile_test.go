@@ -205,3 +205,16 @@ func TestBuiltinProfilesCheck(t *testing.T) {
 		seen[p.Name] = true
 	}
 }
+
+// docs/directions.md describes every built-in profile.
+func TestEveryProfileIsDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "directions.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range builtinProfiles {
+		if !strings.Contains(string(doc), "| "+p.Name+" |") {
+			t.Errorf("docs/directions.md does not describe the profile %s", p.Name)
+		}
+	}
+}
