@@ -264,6 +264,52 @@ func referenceKey(currency, reference string) (uint64, bool) {
 	return h, true
 }
 
+// DuplicateKey is p's duplicate key as text: the currency, a space and
+// the reference folded exactly as the duplicate check folds it (trimmed,
+// each rune mapped to the smallest of its case-folding orbit). Two rows
+// have equal keys when, and only when, the ledger compares their amounts
+// (up to the 64-bit fingerprint the ledger keeps instead of the text).
+// ok is false when the row has no reference: such rows are never merged.
+// A backslash is written twice and an invalid byte as \xHH, so that
+// different references stay different.
+func DuplicateKey(p *Payment) (key string, ok bool) {
+	reference := strings.TrimSpace(p.Reference)
+	if reference == "" {
+		return "", false
+	}
+	var b strings.Builder
+	cur := normCurrency(p.Currency)
+	b.Grow(len(cur) + 1 + len(reference))
+	b.WriteString(cur)
+	b.WriteByte(' ')
+	for i := 0; i < len(reference); {
+		c := reference[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			if c == '\\' {
+				b.WriteByte(c)
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(reference[i:])
+		if r == utf8.RuneError && size == 1 {
+			const hex = "0123456789ABCDEF"
+			b.WriteString(`\x`)
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			i++
+			continue
+		}
+		b.WriteRune(foldRune(r))
+		i += size
+	}
+	return b.String(), true
+}
+
 // foldRune returns the smallest rune of r's simple case-folding orbit.
 func foldRune(r rune) rune {
 	least := r

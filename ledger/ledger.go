@@ -156,34 +156,14 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 		issues = append(issues, l.conflictIssue(p, first))
 	}
 
-	eur, rate, ok := l.rates.Convert(p.Amount, p.Currency, p.Date)
-	if ok {
-		e.EUR, e.HasEUR = eur, true
-		e.Rate, e.HasRate = rate, rate.Currency != ""
-	} else {
-		issues = append(issues, l.issue(p, "currency", p.Currency, l.rates.noRateProblem(p.Currency, p.Date)))
-	}
-
+	var b *book
+	b, issues = l.describe(e, p, issues)
 	if p.Debit() {
 		l.debits++
 	} else {
 		l.payments++
 		if !e.HasEUR {
 			l.noRate++
-		}
-	}
-
-	var b *book
-	if l.attr != nil {
-		suspect, rule, by := l.attr.Attribute(p)
-		if suspect != "" {
-			if i, known := l.index[suspect]; known {
-				b = l.books[i]
-				e.Attrib, e.Rule, e.AttribBy = l.suspects[i].ID, rule, by
-			} else {
-				issues = append(issues, l.issue(p, ruleColumn(rule), suspect,
-					fmt.Sprintf("suspect %s is not in the suspects table: payment left unattributed", suspect)))
-			}
 		}
 	}
 
@@ -210,6 +190,47 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 		}
 	}
 	return issues
+}
+
+// Describe converts and attributes p into *e exactly as PostKeyedTo
+// does (a row that is not a payment is neither), without duplicate
+// detection, counts or totals: for an export of
+// every row, whose duplicates and totals are worked out elsewhere (by a
+// SQL engine over all parts). It appends the row's issues (no rate, an
+// attributed suspect missing from the suspects table).
+func (l *Ledger) Describe(e *Entry, p *Payment, issues []Issue) []Issue {
+	*e = Entry{Payment: *p, Status: EntryOK}
+	if p.Direction == DirNotPayment {
+		return issues // listed with its reason, never converted or attributed
+	}
+	_, issues = l.describe(e, p, issues)
+	return issues
+}
+
+// describe fills e's EUR value, rate and attribution and returns the
+// suspect's book (nil when unattributed).
+func (l *Ledger) describe(e *Entry, p *Payment, issues []Issue) (*book, []Issue) {
+	eur, rate, ok := l.rates.Convert(p.Amount, p.Currency, p.Date)
+	if ok {
+		e.EUR, e.HasEUR = eur, true
+		e.Rate, e.HasRate = rate, rate.Currency != ""
+	} else {
+		issues = append(issues, l.issue(p, "currency", p.Currency, l.rates.noRateProblem(p.Currency, p.Date)))
+	}
+	var b *book
+	if l.attr != nil {
+		suspect, rule, by := l.attr.Attribute(p)
+		if suspect != "" {
+			if i, known := l.index[suspect]; known {
+				b = l.books[i]
+				e.Attrib, e.Rule, e.AttribBy = l.suspects[i].ID, rule, by
+			} else {
+				issues = append(issues, l.issue(p, ruleColumn(rule), suspect,
+					fmt.Sprintf("suspect %s is not in the suspects table: payment left unattributed", suspect)))
+			}
+		}
+	}
+	return b, issues
 }
 
 // conflictIssue explains a same-reference, different-amount row.
