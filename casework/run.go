@@ -102,6 +102,13 @@ type runner struct {
 	progress *progress
 	ahead    *ingest.Ahead
 	stop     *interrupt
+	// payments, when not nil, are the payments inputs to read instead of
+	// the case's (one part of an export).
+	payments []casefile.Input
+	// describeOnly reads payments for an export: no duplicate table is
+	// sized or touched, and the rows' issues go to rowIssue.
+	describeOnly bool
+	rowIssue     func(*batchItem)
 }
 
 func (r *runner) report(is ledger.Issue) { r.issues.Add(&is) }
@@ -490,8 +497,10 @@ func markConflicts(entries iter.Seq[ledger.Entry], led *ledger.Ledger) iter.Seq[
 // them.
 type batchItem struct {
 	isIssue bool
-	p       ledger.Payment
-	is      ledger.Issue
+	// input is the position of the row's input in the list read.
+	input int32
+	p     ledger.Payment
+	is    ledger.Issue
 	// The payment's attribution, worked out by the reader goroutine.
 	suspect, by, problem string
 	rule                 ledger.Rule
@@ -542,8 +551,9 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				cur = make([]batchItem, 0, batchSize)
 			}
 		}
+		var input int32
 		opt := ingest.Options{Columns: r.c.Columns[ledger.KindPayments], Profiles: r.c.Profiles, Ahead: r.ahead, Report: func(is ledger.Issue) {
-			cur = append(cur, batchItem{isIssue: true, is: is})
+			cur = append(cur, batchItem{isIssue: true, is: is, input: input})
 			if len(cur) == batchSize {
 				push()
 			}
@@ -553,8 +563,16 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 		// of growing in steps.
 		refRows := 0
 		sample := make([]byte, estimateSample)
-		for _, in := range r.c.Inputs[ledger.KindPayments] {
-			fileRows, counted := estimateFileRows(in.Path, sample), false
+		inputs := r.c.Inputs[ledger.KindPayments]
+		if r.payments != nil {
+			inputs = r.payments
+		}
+		for i, in := range inputs {
+			input = int32(i)
+			fileRows, counted := 0, r.describeOnly
+			if !counted {
+				fileRows = estimateFileRows(in.Path, sample)
+			}
 			// The reader goroutine alone touches the progress line here.
 			r.progress.begin(string(ledger.KindPayments), in.Path)
 			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect, Profile: in.Profile}, opt, func(p *ledger.Payment) error {
@@ -562,7 +580,7 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 					return err
 				}
 				r.progress.row()
-				cur = append(cur, batchItem{p: *p})
+				cur = append(cur, batchItem{p: *p, input: input})
 				it := &cur[len(cur)-1]
 				it.suspect, it.rule, it.by = attr.Attribute(&it.p)
 				if it.suspect == "" {
@@ -594,7 +612,7 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 	keys := make([]ledger.RefKey, 0, prefetchRows)
 	for b := range batches {
 		for i := range b {
-			if i%prefetchRows == 0 {
+			if i%prefetchRows == 0 && !r.describeOnly {
 				keys = keys[:0]
 				for j := i; j < i+prefetchRows && j < len(b); j++ {
 					if !b[j].isIssue {
@@ -604,7 +622,11 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				led.Prefetch(keys)
 			}
 			if b[i].isIssue {
-				r.report(b[i].is)
+				if r.rowIssue != nil {
+					r.rowIssue(&b[i])
+				} else {
+					r.report(b[i].is)
+				}
 				continue
 			}
 			if n := b[i].reserve; n > 0 {

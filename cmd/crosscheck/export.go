@@ -1,11 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/casework"
 	"github.com/crosscheck/crosscheck/linkexport"
 	"github.com/crosscheck/crosscheck/outfile"
@@ -24,6 +26,10 @@ type exportFormat struct {
 	// write writes the computed case to out (a file or a directory, as the
 	// format says in its help).
 	write func(res *casework.Result, out string) error
+	// direct, when set, replaces the run and write: the format reads the
+	// case itself (parquet: one part of the payment files, without the
+	// duplicate table or totals). Only such formats take --part.
+	direct func(ctx context.Context, c *casefile.Case, o *exportOptions) error
 }
 
 var exportFormats = map[string]exportFormat{}
@@ -80,6 +86,9 @@ type exportOptions struct {
 	in     inputFlags
 	format string
 	out    string
+	part   string
+	stdout io.Writer
+	stderr io.Writer
 }
 
 func newExportCommand() *cobra.Command {
@@ -90,17 +99,22 @@ func newExportCommand() *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Export the case for link-analysis tools (GraphML, i2, FollowTheMoney)",
+		Short: "Export the case for link-analysis tools (GraphML, i2, FollowTheMoney) or SQL engines (Parquet)",
 		Long: `export runs the case as run does and writes it in a format other tools read.
 The figures are the workbook's: the payments of each suspect add up to the
 suspect's income on the Suspects sheet. Benefit recipients who match no
 suspect appear in no export.
 
 Formats:
-` + strings.Join(lines, "\n") + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
+` + strings.Join(lines, "\n") + `
+
+--part I/N (parquet) exports part I of the payment files split into N parts
+balanced by size, for running the parts on several machines; the queries in
+docs/sql total them on DuckDB, Spark SQL or Trino.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
 		Example: `  crosscheck export --case case.yaml --format graphml --out case.graphml
   crosscheck export --case case.yaml --format i2 --out i2/
-  crosscheck export --case case.yaml --format ftm --out case.ftm.json`,
+  crosscheck export --case case.yaml --format ftm --out case.ftm.json
+  crosscheck export --case case.yaml --format parquet --out ledger/ --part 2/3`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, ok := exportFormats[o.format]
@@ -110,9 +124,16 @@ Formats:
 			if o.out == "" {
 				return usageErr("--out: give the file or directory to write")
 			}
+			if o.part != "" && f.direct == nil {
+				return usageErr("--part: only the parquet format is written in parts")
+			}
 			c, err := o.in.build(cmd.Flags())
 			if err != nil {
 				return withCode(exitUsage, err)
+			}
+			if f.direct != nil {
+				o.stdout, o.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+				return f.direct(cmd.Context(), c, o)
 			}
 			res, err := compute(cmd.Context(), c, cmd.ErrOrStderr(), !f.rows)
 			if err != nil {
@@ -127,7 +148,8 @@ Formats:
 	}
 	o.in.register(cmd.Flags())
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "format: "+strings.Join(exportFormatNames(), ", "))
-	cmd.Flags().StringVarP(&o.out, "out", "o", "", "file (or directory, for i2) to write")
+	cmd.Flags().StringVarP(&o.out, "out", "o", "", "file (or directory, for i2 and parquet) to write")
+	cmd.Flags().StringVar(&o.part, "part", "", "parquet: export part I of N of the payment files (I/N; default 1/1)")
 	cmd.MarkFlagFilename("case", "yaml", "yml")
 	return cmd
 }

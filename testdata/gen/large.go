@@ -74,10 +74,12 @@ type large struct {
 	clientLo []string // the same, lower case with dots, for e-mails
 	counts   map[string]int
 	dupPool  []ppRow // PayPal rows exported again in paypal_2.csv
+	// noBenefits leaves out the benefit lists and households.
+	noBenefits bool
 }
 
 // runLarge writes the large case into dir.
-func runLarge(dir string, payments int) error {
+func runLarge(dir string, payments int, noBenefits bool) error {
 	if payments < 1000 {
 		return fmt.Errorf("-payments %d: give at least 1000", payments)
 	}
@@ -88,7 +90,7 @@ func runLarge(dir string, payments int) error {
 		return err
 	}
 	start := time.Now()
-	l := &large{r: rand.New(rand.NewPCG(7, 11)), dir: dir, nPay: payments, counts: map[string]int{}}
+	l := &large{r: rand.New(rand.NewPCG(7, 11)), dir: dir, nPay: payments, counts: map[string]int{}, noBenefits: noBenefits}
 	rt := genRates(rand.New(rand.NewPCG(1, 2))) // the sample's rates
 	if err := l.writeFile("eurofxref-hist.csv", rt.ecbCSV()); err != nil {
 		return err
@@ -102,13 +104,18 @@ func runLarge(dir string, payments int) error {
 	l.castSuspects()
 	l.pools()
 	steps := []func() error{l.suspectsCSV, l.identifiersCSV, l.payments, l.assetsCSV, l.benefits, l.caseYAML}
+	recipients := largeRecipients
+	if noBenefits {
+		steps = []func() error{l.suspectsCSV, l.identifiersCSV, l.payments, l.assetsCSV, l.caseYAML}
+		recipients = 0
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
 		}
 	}
 	fmt.Printf("wrote the large case to %s in %.1fs: %d suspects, %d payment rows, %d recipients, %d benefit rows, %d household rows, %d assets\n",
-		dir, time.Since(start).Seconds(), len(l.sus), l.counts["payments"], largeRecipients, l.counts["benefits"], l.counts["household"], largeAssets)
+		dir, time.Since(start).Seconds(), len(l.sus), l.counts["payments"], recipients, l.counts["benefits"], l.counts["household"], largeAssets)
 	return nil
 }
 

@@ -208,9 +208,11 @@ payments:
   - path: reseller_panel.csv
 
 assets: [sequestri.csv]
-benefits: [inps_rdc_1.csv, inps_rdc_2.csv]
-household: [inps_nuclei.csv]
-rates: [eurofxref-hist.csv, crypto_eur.csv]
+`)
+	if !l.noBenefits {
+		b.WriteString("benefits: [inps_rdc_1.csv, inps_rdc_2.csv]\nhousehold: [inps_nuclei.csv]\n")
+	}
+	b.WriteString(`rates: [eurofxref-hist.csv, crypto_eur.csv]
 
 columns:
   payments:

@@ -42,6 +42,7 @@ func main() {
 	out := flag.String("out", defaultOut, "folder to write the case into")
 	scale := flag.String("scale", "sample", "sample (the committed sample case) or large (a big case for benchmarks, not committed)")
 	payments := flag.Int("payments", 1_000_000, "payment rows of the large case")
+	noBenefits := flag.Bool("no-benefits", false, "large case without the benefit lists and households (the payments, suspects, seizures and rates a Parquet export reads)")
 	flag.Parse()
 	var err error
 	switch *scale {
@@ -52,7 +53,7 @@ func main() {
 			err = fmt.Errorf("-scale large: give -out DIR outside the repository (the large case is not committed)")
 			break
 		}
-		err = runLarge(*out, *payments)
+		err = runLarge(*out, *payments, *noBenefits)
 	default:
 		err = fmt.Errorf("-scale %q: want sample or large", *scale)
 	}

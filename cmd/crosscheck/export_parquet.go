@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/crosscheck/crosscheck/casefile"
+	"github.com/crosscheck/crosscheck/casework"
+	"github.com/crosscheck/crosscheck/columnar"
+	"github.com/crosscheck/crosscheck/ingest"
+)
+
+func init() {
+	registerExportFormat(exportFormat{
+		name: "parquet",
+		help: "a directory with payments-I-of-N.parquet (every payment row of the part, before duplicate detection), suspects, assets and case .parquet, for the SQL in docs/sql",
+		direct: func(ctx context.Context, c *casefile.Case, o *exportOptions) error {
+			part := columnar.Part{I: 1, N: 1}
+			if o.part != "" {
+				p, err := columnar.ParsePart(o.part)
+				if err != nil {
+					return usageErr("--part: %v", err)
+				}
+				part = p
+			}
+			return exportParquet(ctx, c, part, o)
+		},
+	})
+}
+
+// exportParquet writes one part of the case as Parquet.
+func exportParquet(ctx context.Context, c *casefile.Case, part columnar.Part, o *exportOptions) error {
+	w, err := columnar.NewWriter(o.out, part)
+	if err != nil {
+		return withCode(exitNotWritten, err)
+	}
+	res, err := casework.Export(c, casework.Options{Context: ctx, Version: version, Progress: progressWriter(o.stderr)}, part, w)
+	if err != nil {
+		w.Abort()
+		if ctx.Err() != nil {
+			return context.Cause(ctx) // interrupted: nothing of the part is left
+		}
+		if errors.Is(err, ingest.ErrInputChanged) {
+			return withCode(exitInputChanged, err)
+		}
+		return withCode(exitUsage, err)
+	}
+	if err := w.Close(); err != nil {
+		return withCode(exitNotWritten, err)
+	}
+	accepted, rejected := 0, 0
+	for _, s := range res.Sources {
+		accepted += s.Accepted
+		rejected += s.Rejected
+	}
+	fmt.Fprintf(o.stdout, "Part %s: %d payment tables, %d rows (%d read, %d rejected)\n", part, len(res.Sources), res.Rows, accepted, rejected)
+	fmt.Fprintf(o.stdout, "Written: %s and %s, %s, %s beside it\n", filepath.Join(o.out, part.PaymentsFile()),
+		columnar.SuspectsFile, columnar.AssetsFile, columnar.CaseFile)
+	return nil
+}
