@@ -189,6 +189,10 @@ func (r *runner) readRates() *ratesRead {
 		}
 		out.sources = append(out.sources, srcs...)
 	}
+	for _, p := range out.rates.ResolveCross() {
+		rt := p.Rate
+		report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Problem: p.Problem})
+	}
 	return out
 }
 

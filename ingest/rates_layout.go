@@ -21,18 +21,28 @@ func (q quotation) String() string {
 // ledgerRate turns a quotation into the ledger's two forms: units per
 // EUR (the ECB form) or EUR per unit (a price). A quotation that does not
 // have the euro on one side is not a rate crosscheck can convert with.
-func (q quotation) ledgerRate() (currency string, perUnit bool, problem string) {
+func (q quotation) ledgerRate() (currency string, perUnit bool, via string, problem string) {
 	switch {
 	case q.unit == "" || q.base == "":
-		return "", false, "the file does not say which currencies the rate is quoted in"
-	case q.unit == "EUR" && q.base == "EUR":
-		return "", false, "a rate of EUR per EUR"
+		return "", false, "", "the file does not say which currencies the rate is quoted in"
+	case q.unit == q.base:
+		return "", false, "", "a rate of " + q.String()
 	case q.base == "EUR":
-		return q.unit, false, ""
+		return q.unit, false, "", ""
 	case q.unit == "EUR":
-		return q.base, true, ""
+		return q.base, true, "", ""
 	}
-	return "", false, fmt.Sprintf("%s is not a rate against the euro (crosscheck converts with %s per EUR or EUR per %s)", q, q.unit, q.base)
+	// Against another currency: the rate is kept against the one more
+	// likely to have an EUR rate of its own (the US dollar, else the
+	// currency a coin is priced in, else the base) and resolved through
+	// it once every rate file is read.
+	uc, bc := ledger.IsCrypto(q.unit), ledger.IsCrypto(q.base)
+	switch {
+	case q.unit == "USD", bc && !uc:
+		return q.base, true, q.unit, "" // USD per BTC: a price
+	default:
+		return q.unit, false, q.base, "" // ARS per USD
+	}
 }
 
 // rateFields are the columns a rates table may have. Beside the plain

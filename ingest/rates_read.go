@@ -122,7 +122,7 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 			}
 			return reject(col, "", "missing rate"), nil
 		}
-		currency, isPerUnit, why := q.ledgerRate()
+		currency, isPerUnit, via, why := q.ledgerRate()
 		if why != "" {
 			return reject(col, cell(rec, col), "%s", why), nil
 		}
@@ -140,7 +140,7 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 		if !v.IsPositive() {
 			return reject(col, cell(rec, col), "rate must be greater than 0"), nil
 		}
-		r.Currency, r.PerUnit, r.Value = currency, isPerUnit, v
+		r.Currency, r.PerUnit, r.Value, r.Via = currency, isPerUnit, v, via
 		return nil, emit(r)
 	}
 }
@@ -149,9 +149,9 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 // series; N/A cells are skipped.
 func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
 	type wideCol struct {
-		col      int
-		currency string
-		perUnit  bool
+		col           int
+		currency, via string
+		perUnit       bool
 	}
 	cols := make([]wideCol, 0, len(t.h.wide))
 	for c := range t.h.cells {
@@ -159,12 +159,12 @@ func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
 		if !ok {
 			continue
 		}
-		currency, perUnit, why := q.ledgerRate()
+		currency, perUnit, via, why := q.ledgerRate()
 		if why != "" {
 			t.issue(0, c, "", why+"; column ignored")
 			continue
 		}
-		cols = append(cols, wideCol{c, currency, perUnit})
+		cols = append(cols, wideCol{c, currency, via, perUnit})
 	}
 	rates := make([]ledger.Rate, 0, len(cols))
 	return func(rec []string, row int) (*problem, error) {
@@ -188,7 +188,7 @@ func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
 			if !v.IsPositive() {
 				return reject(wc.col, s, "rate must be greater than 0"), nil
 			}
-			rates = append(rates, ledger.Rate{Ref: t.ref(row), Date: d, Currency: wc.currency, Value: v, PerUnit: wc.perUnit})
+			rates = append(rates, ledger.Rate{Ref: t.ref(row), Date: d, Currency: wc.currency, Value: v, PerUnit: wc.perUnit, Via: wc.via})
 		}
 		for _, r := range rates {
 			if err := emit(r); err != nil {

@@ -33,14 +33,21 @@ func rateGolden(t *testing.T, path, name string) string {
 	checkAccounting(t, c.sources)
 	rates := ledger.NewRates(7)
 	for _, r := range c.rows {
-		q := r.Value.String() + " " + r.Currency + " per EUR"
+		cur := "EUR"
+		if r.Via != "" {
+			cur = r.Via
+		}
+		q := r.Value.String() + " " + r.Currency + " per " + cur
 		if r.PerUnit {
-			q = r.Value.String() + " EUR per " + r.Currency
+			q = r.Value.String() + " " + cur + " per " + r.Currency
 		}
 		fmt.Fprintf(&b, "row %d: %s %s\n", r.Ref.Row, r.Date.Format(time.DateOnly), q)
 		if p := rates.Add(r); p != "" {
 			fmt.Fprintf(&b, "  add: %s\n", p)
 		}
+	}
+	for _, p := range rates.ResolveCross() {
+		fmt.Fprintf(&b, "cross row %d: %s\n", p.Rate.Ref.Row, p.Problem)
 	}
 	for _, is := range c.issues {
 		fmt.Fprintf(&b, "issue row %d [%s] %q: %s\n", is.Row, is.Column, is.Value, is.Problem)
@@ -119,7 +126,7 @@ func TestRateQuotations(t *testing.T) {
 		{"sdmx base is the euro", "KEY,FREQ,CURRENCY,CURRENCY_DENOM,EXR_TYPE,TIME_PERIOD,OBS_VALUE\nEXR.D.USD.EUR.SP00.A,D,USD,EUR,SP00,2020-10-13,1.1765\n", "1.1765 USD per EUR"},
 		{"sdmx euro priced in a currency", "FREQ,CURRENCY,CURRENCY_DENOM,EXR_TYPE,TIME_PERIOD,OBS_VALUE\nD,EUR,USD,SP00,2020-10-13,0.85\n", "0.85 EUR per USD"},
 		{"sdmx unit multiplier", "FREQ,CURRENCY,CURRENCY_DENOM,EXR_TYPE,TIME_PERIOD,OBS_VALUE,UNIT_MULT\nD,JPY,EUR,SP00,2020-10-13,1.2395,2\n", "123.95 JPY per EUR"},
-		{"sdmx cross rate", "FREQ,CURRENCY,CURRENCY_DENOM,EXR_TYPE,TIME_PERIOD,OBS_VALUE\nD,USD,GBP,SP00,2020-10-13,1.29\n", "issue: USD per GBP is not a rate against the euro"},
+		{"sdmx against another currency", "FREQ,CURRENCY,CURRENCY_DENOM,EXR_TYPE,TIME_PERIOD,OBS_VALUE\nD,USD,GBP,SP00,2020-10-13,1.29\n", "1.29 USD per GBP"},
 		{"series key column", "Date,Series key,Value\n2020-10-13,EXR.D.CHF.EUR.SP00.A,1.0735\n", "1.0735 CHF per EUR"},
 		{"long form price", "date,currency,eur_per_unit\n2020-10-13,BTC,9742.1\n", "9742.1 EUR per BTC"},
 		{"bdi euro for one unit", "Codice ISO,Quotazione,Convenzione di cambio,Data di riferimento (CET)\nUSD,0.85,Quantità di euro per 1 unità di valuta estera,2020-10-13\n", "0.85 EUR per USD"},
@@ -139,9 +146,13 @@ func TestRateQuotations(t *testing.T) {
 			got := ""
 			if len(c.rows) == 1 {
 				r := c.rows[0]
-				got = r.Value.String() + " " + r.Currency + " per EUR"
+				cur := "EUR"
+				if r.Via != "" {
+					cur = r.Via
+				}
+				got = r.Value.String() + " " + r.Currency + " per " + cur
 				if r.PerUnit {
-					got = r.Value.String() + " EUR per " + r.Currency
+					got = r.Value.String() + " " + cur + " per " + r.Currency
 				}
 			}
 			for _, is := range c.issues {
@@ -205,8 +216,8 @@ func FuzzRateQuotations(f *testing.F) {
 			if q.unit == q.base || q.unit == "" || q.base == "" {
 				t.Fatalf("convention %q gave %+v", s, q)
 			}
-			if _, _, why := q.ledgerRate(); why != "" && q.unit != "EUR" && q.base != "EUR" && !strings.Contains(why, "not a rate against the euro") {
-				t.Fatalf("convention %q: %s", s, why)
+			if cur, _, via, why := q.ledgerRate(); why != "" || cur == "" || cur == via || (q.unit != "EUR" && q.base != "EUR" && via == "") {
+				t.Fatalf("convention %q: %q via %q: %s", s, cur, via, why)
 			}
 		}
 		for _, lay := range rateLayouts {
@@ -216,4 +227,36 @@ func FuzzRateQuotations(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCrossRatesThroughUSD: CoinMarketCap's BTC prices in USD become EUR
+// prices with the ECB's USD rate of the same day.
+func TestCrossRatesThroughUSD(t *testing.T) {
+	rates := ledger.NewRates(7)
+	for _, f := range []string{"Bitcoin_10_13_2020-10_13_2020_historical_data_coinmarketcap.csv", "ecb_sdmx_csvdata.csv"} {
+		c := readAll(ReadRates, Input{Path: filepath.Join("testdata", "rates", f)}, nil)
+		if c.err != nil {
+			t.Fatal(c.err)
+		}
+		for _, r := range c.rows {
+			rates.Add(r)
+		}
+	}
+	if p := rates.ResolveCross(); len(p) != 0 {
+		t.Fatalf("problems %+v", p)
+	}
+	day := time.Date(2020, 10, 13, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ amount, want string }{{"1", "9711.77"}, {"0.5", "4855.89"}, {"0.00012345", "1.20"}} {
+		eur, rt, ok := rates.Convert(decimal.RequireFromString(tc.amount), "BTC", day)
+		// 11425.9 USD per BTC / 1.1765 USD per EUR
+		if !ok || eur.StringFixed(2) != tc.want || !rt.PerUnit {
+			t.Errorf("%s BTC = %s (%+v), want EUR %s", tc.amount, eur, rt, tc.want)
+		}
+	}
+	// A USD price on a day without a USD rate within the look-back.
+	late := ledger.NewRates(7)
+	late.Add(ledger.Rate{Date: day, Currency: "BTC", Value: decimal.RequireFromString("11425.9"), PerUnit: true, Via: "USD"})
+	if p := late.ResolveCross(); len(p) != 1 || !strings.Contains(p[0].Problem, "no USD rate") {
+		t.Fatalf("problems %+v", p)
+	}
 }

@@ -24,6 +24,9 @@ type Rates struct {
 	// copies the whole table to grow it (the copies and their garbage
 	// showed as a tenth of the time before the payments are read).
 	rates rateChunks
+	// pending holds the rates quoted against another currency than the
+	// euro, until ResolveCross.
+	pending []Rate
 }
 
 const rateChunk = 1024
@@ -93,6 +96,14 @@ func (r *Rates) Add(rate Rate) (problem string) {
 	day := dayNumber(rate.Date)
 	if rate.Value.Sign() <= 0 {
 		return fmt.Sprintf("rate for %s on %s is not positive: %s", rate.Currency, rate.Date.Format(time.DateOnly), rate.Value)
+	}
+	if rate.Via != "" {
+		if rate.Via = normCurrency(rate.Via); rate.Via == "EUR" {
+			rate.Via = ""
+		} else {
+			r.pending = append(r.pending, rate)
+			return ""
+		}
 	}
 	if rate.Currency == "EUR" {
 		if rate.Value.Equal(decimal.NewFromInt(1)) {
@@ -296,4 +307,59 @@ func refText(ref Ref) string {
 		fmt.Fprintf(&b, " row %d", ref.Row)
 	}
 	return b.String()
+}
+
+// crossDecimals is the precision of a rate derived through another
+// currency when it takes a division (a USD price over the USD rate): far
+// below a cent on any amount, the payment's EUR is still rounded once.
+const crossDecimals = 16
+
+// RateProblem is a rate that could not be used, and why.
+type RateProblem struct {
+	Rate    Rate
+	Problem string
+}
+
+// ResolveCross turns the rates quoted against another currency than the
+// euro (Rate.Via) into EUR rates, with that currency's own EUR rate of the
+// same day or the latest earlier day within the look-back: a coin's
+// price of v USD becomes v ÷ (USD per EUR) EUR; a rate of v units per
+// USD becomes v × (USD per EUR) units per EUR. A rate given directly
+// against the euro for the same currency and day wins. Call it once every
+// rate file has been added; it returns the rates it could not resolve.
+func (r *Rates) ResolveCross() []RateProblem {
+	var out []RateProblem
+	pending := r.pending
+	r.pending = nil
+	for _, p := range pending {
+		day := dayNumber(p.Date)
+		if cr := r.byCur[p.Currency]; cr != nil {
+			if _, ok := cr.byDay[day]; ok {
+				continue // quoted against the euro that day too
+			}
+		}
+		vi := r.find(p.Via, day)
+		if vi < 0 {
+			out = append(out, RateProblem{p, fmt.Sprintf("%s is quoted in %s on %s and there is no %s rate within %d days before to turn it into EUR",
+				p.Currency, p.Via, p.Date.Format(time.DateOnly), p.Via, r.lookback)})
+			continue
+		}
+		via := r.rates.at(vi).rate
+		d := p
+		d.Via = ""
+		switch {
+		case p.PerUnit && via.PerUnit: // via per unit × EUR per via
+			d.Value = p.Value.Mul(via.Value)
+		case p.PerUnit: // via per unit ÷ via per EUR
+			d.Value = p.Value.DivRound(via.Value, crossDecimals)
+		case via.PerUnit: // units per via ÷ EUR per via
+			d.Value = p.Value.DivRound(via.Value, crossDecimals)
+		default: // units per via × via per EUR
+			d.Value = p.Value.Mul(via.Value)
+		}
+		if problem := r.Add(d); problem != "" {
+			out = append(out, RateProblem{p, problem})
+		}
+	}
+	return out
 }

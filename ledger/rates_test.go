@@ -327,3 +327,50 @@ func FuzzSumMatchesDecimal(f *testing.F) {
 		}
 	})
 }
+
+func TestResolveCrossBranches(t *testing.T) {
+	day := time.Date(2020, 10, 13, 0, 0, 0, 0, time.UTC)
+	d := decimal.RequireFromString
+	for _, tc := range []struct {
+		name      string
+		via, rate Rate
+		amount    string
+		currency  string
+		want      string
+	}{
+		{"coin priced in USD", Rate{Date: day, Currency: "USD", Value: d("1.25")}, Rate{Date: day, Currency: "BTC", Value: d("10000"), PerUnit: true, Via: "USD"}, "1", "BTC", "8000.00"},
+		{"coin priced in BTC", Rate{Date: day, Currency: "BTC", Value: d("8000"), PerUnit: true}, Rate{Date: day, Currency: "XMR", Value: d("0.01"), PerUnit: true, Via: "BTC"}, "2", "XMR", "160.00"},
+		{"units per USD", Rate{Date: day, Currency: "USD", Value: d("1.25")}, Rate{Date: day, Currency: "ARS", Value: d("80"), Via: "USD"}, "100", "ARS", "1.00"},
+		{"units per coin", Rate{Date: day, Currency: "BTC", Value: d("8000"), PerUnit: true}, Rate{Date: day, Currency: "SAT", Value: d("100000000"), Via: "BTC"}, "100000000", "SAT", "8000.00"},
+		{"via rate of an earlier day", Rate{Date: day.AddDate(0, 0, -3), Currency: "USD", Value: d("1.25")}, Rate{Date: day, Currency: "BTC", Value: d("10000"), PerUnit: true, Via: "USD"}, "1", "BTC", "8000.00"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := NewRates(7)
+			if p := r.Add(tc.rate); p != "" {
+				t.Fatal(p)
+			}
+			if r.Has(tc.currency) {
+				t.Fatal("a rate against another currency is usable before it is resolved")
+			}
+			r.Add(tc.via)
+			if p := r.ResolveCross(); len(p) != 0 {
+				t.Fatalf("%+v", p)
+			}
+			eur, _, ok := r.Convert(d(tc.amount), tc.currency, day)
+			if !ok || eur.StringFixed(2) != tc.want {
+				t.Fatalf("%s %s = %v %v, want %s", tc.amount, tc.currency, eur, ok, tc.want)
+			}
+		})
+	}
+	// A direct EUR quote of the same day wins over the derived one.
+	r := NewRates(7)
+	r.Add(Rate{Date: day, Currency: "BTC", Value: d("9000"), PerUnit: true})
+	r.Add(Rate{Date: day, Currency: "BTC", Value: d("10000"), PerUnit: true, Via: "USD"})
+	r.Add(Rate{Date: day, Currency: "USD", Value: d("1.25")})
+	if p := r.ResolveCross(); len(p) != 0 {
+		t.Fatalf("%+v", p)
+	}
+	if eur, _, _ := r.Convert(d("1"), "BTC", day); eur.String() != "9000" {
+		t.Fatalf("direct quote lost: %s", eur)
+	}
+}

@@ -307,4 +307,9 @@ type Rate struct {
 	Currency string
 	Value    decimal.Decimal
 	PerUnit  bool
+	// Via, when set, is the currency Value is quoted against instead of
+	// EUR (a coin's price in USD: Value USD per unit; Banca d'Italia's
+	// rates per US dollar: Value units per USD). Rates.ResolveCross turns
+	// it into an EUR rate with Via's own rate of the day.
+	Via string
 }
