@@ -279,6 +279,7 @@ func (e *encoder) entry(x *ledger.Entry) {
 		e.pstr(slotRateCurrency, x.Rate.Currency)
 		e.dec(x.Rate.Value)
 		e.bool(x.Rate.PerUnit)
+		e.str(x.Rate.Via) // empty once resolved: one byte
 	}
 	e.pstr(slotAttrib, x.Attrib)
 	e.pstr(slotRule, string(x.Rule))
@@ -370,6 +371,7 @@ func decodeEntry(d *decoder) (ledger.Entry, error) {
 		x.Rate.Currency = d.pstr(slotRateCurrency, true)
 		x.Rate.Value = d.dec()
 		x.Rate.PerUnit = d.bool()
+		x.Rate.Via = d.str()
 	}
 	x.Attrib = d.pstr(slotAttrib, true)
 	x.Rule = ledger.Rule(d.pstr(slotRule, true))
