@@ -353,6 +353,20 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 		if e.Attrib == "" {
 			unattributed.Add(item.why, e)
+			if item.why.Reason == match.ReasonNearMiss {
+				// Once per source and identifier: its every payment is on
+				// the Unattributed sheet.
+				key := "near\x00" + p.Ref.Path + "\x00" + p.Ref.Sheet + "\x00" + item.why.Value
+				if !problemSeen[key] {
+					problemSeen[key] = true
+					column := "payee_account"
+					if item.why.Value != strings.TrimSpace(p.PayeeAccount) {
+						column = "payee"
+					}
+					r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: p.Ref.Row, Column: column,
+						Value: item.why.Value, Problem: match.NearMissNote(item.why), Note: true})
+				}
+			}
 		}
 		if r.entries != nil {
 			r.entries.Add(e)

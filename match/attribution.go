@@ -75,6 +75,8 @@ type Attributor struct {
 	// names maps the normalised full name, in both orders and without
 	// spaces (names.Normalize drops them from payees too), to its owner.
 	names index
+	// near finds identifiers close to a suspect's (NearMiss).
+	near nearIndex
 }
 
 // NewAttributor indexes the suspects, their identifiers (their own columns
@@ -144,6 +146,7 @@ func NewAttributor(suspects []ledger.Suspect, ids []ledger.Identifier) (*Attribu
 	issues = append(issues, a.sharedIssues(&a.texts, "identifier")...)
 	issues = append(issues, a.sharedIssues(&a.keys, "identifier")...)
 	issues = append(issues, a.sharedIssues(&a.names, "name")...)
+	a.near.build(&a.keys)
 	return a, dedupIssues(issues)
 }
 
@@ -205,23 +208,27 @@ func (a *Attributor) resolveUplines(issues *[]ledger.Issue) {
 	}
 }
 
-// indexIdent adds one identifier of suspect sid. A valid identifier is
-// found by its matching key and by its exact text; an invalid one only by
-// its exact trimmed text, so that a typo cannot join two different
-// accounts by normalisation.
+// indexIdent adds one identifier of suspect sid, found by its exact text
+// and by its matching key. The key only undoes formatting (spaces,
+// hyphens, dots, case where the format ignores it), so an identifier
+// whose check digits fail is matched the same way: a failed check is
+// noted for a person to look at. An identifier one typo away is a near
+// miss, listed and never attributed (NearMiss).
 func (a *Attributor) indexIdent(sid string, id ledger.Identifier) []ledger.Issue {
 	v := strings.TrimSpace(id.Value)
 	if v == "" {
 		return nil
 	}
 	a.texts.add(v, v, sid)
-	if err := ident.Check(id.Kind, v); err != nil {
-		return []ledger.Issue{issueAt(id.Ref, string(id.Kind), id.Value,
-			fmt.Sprintf("suspect %s: %v (matched only by its exact text)", sid, err))}
-	}
 	k := ident.Key(v)
 	a.texts.m[v].key = k
 	a.keys.add(k, v, sid)
+	if err := ident.Check(id.Kind, v); err != nil {
+		is := issueAt(id.Ref, string(id.Kind), id.Value,
+			fmt.Sprintf("suspect %s: %v (matched by its text with spaces, hyphens and dots left out all the same: check it)", sid, err))
+		is.Note = true
+		return []ledger.Issue{is}
+	}
 	return nil
 }
 

@@ -22,12 +22,13 @@ const (
 	ReasonSharedIdentifier   Reason = "shared_identifier"    // the payee is an identifier of several suspects
 	ReasonSharedName         Reason = "shared_name"          // the payee's name is the name of several suspects
 	ReasonNoHolder           Reason = "no_holder"            // no payee, no payee account, and the file names no holder
+	ReasonNearMiss           Reason = "near_miss"            // the payee account or identifier differs from a suspect's by its check digits or one swap
 	ReasonNoMatch            Reason = "no_match"             // payee and account match no suspect's identifier or name
 )
 
 // Reasons lists every reason in display order.
 var Reasons = []Reason{ReasonUnknownSuspect, ReasonUnknownFileSuspect, ReasonSharedReference, ReasonSharedAccount,
-	ReasonSharedIdentifier, ReasonSharedName, ReasonNoHolder, ReasonNoMatch}
+	ReasonSharedIdentifier, ReasonNearMiss, ReasonSharedName, ReasonNoHolder, ReasonNoMatch}
 
 // Unattributed is why one payment is attributed to nobody: the reason,
 // the value that stopped attribution (the unknown suspect, the shared
@@ -37,6 +38,10 @@ type Unattributed struct {
 	Reason     Reason
 	Value      string
 	Candidates []string
+	// Near is the suspect's identifier a near miss is close to (as the
+	// suspects' tables wrote it), NearHow how: "check digits" or
+	// "swapped characters".
+	Near, NearHow string
 }
 
 // Why explains a payment Attribute attributed to nobody, going through the
@@ -65,6 +70,11 @@ func (a *Attributor) Why(p *ledger.Payment) Unattributed {
 	}
 	if ids := a.sharedIdent(p.Payee); len(ids) > 1 {
 		return Unattributed{Reason: ReasonSharedIdentifier, Value: strings.TrimSpace(p.Payee), Candidates: ids}
+	}
+	// A near miss on the account or identifier comes before the name,
+	// as the account rule comes before the name rule.
+	if nm, ok := a.nearMissOf(p.PayeeAccount, p.Payee); ok {
+		return Unattributed{Reason: ReasonNearMiss, Value: nm.Value, Candidates: clone(nm.IDs), Near: nm.Target, NearHow: nm.How}
 	}
 	if v := strings.TrimSpace(p.Payee); v != "" {
 		if o := a.names.m[names.Normalize(v)]; o != nil && o.shared() {

@@ -83,6 +83,11 @@ func reasonText(tr translator, u match.Unattributed) string {
 			return fmt.Sprintf("il beneficiario %s ha lo stesso nome di più indagati (omonimi)", v)
 		case match.ReasonNoHolder:
 			return "nessun beneficiario sulla riga e nessun intestatario per il file (suspect: nel file del caso)"
+		case match.ReasonNearMiss:
+			if u.NearHow == "swapped characters" {
+				return fmt.Sprintf("%s differisce da %s, identificativo di un indagato, solo per due caratteri vicini scambiati: forse un errore di battitura, da verificare", v, u.Near)
+			}
+			return fmt.Sprintf("%s differisce da %s, identificativo di un indagato, solo per le cifre di controllo: forse un errore di battitura, da verificare", v, u.Near)
 		case match.ReasonNoMatch:
 			return "beneficiario e conto non corrispondono ad alcun identificativo o nome degli indagati"
 		}
@@ -103,6 +108,11 @@ func reasonText(tr translator, u match.Unattributed) string {
 		return fmt.Sprintf("payee name %s is the name of more than one suspect", v)
 	case match.ReasonNoHolder:
 		return "no payee on the row and no holder for the file (suspect: in the case file)"
+	case match.ReasonNearMiss:
+		if u.NearHow == "swapped characters" {
+			return fmt.Sprintf("%s differs from %s, a suspect's identifier, only by two adjacent characters swapped: possibly a typo, check it", v, u.Near)
+		}
+		return fmt.Sprintf("%s differs from %s, a suspect's identifier, only by its check digits: possibly a typo, check it", v, u.Near)
 	case match.ReasonNoMatch:
 		return "payee and payee account match no suspect's identifier or name"
 	}

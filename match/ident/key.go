@@ -25,6 +25,13 @@ import (
 //   - anything else, base58 addresses included → trimmed, inner spaces
 //     folded to one, case kept
 //
+// A crypto address written in groups ("bc1q w508 d6qe…", "0x5aAe-b605…")
+// is joined first when the joined text has the address's shape (0x + 40
+// hex digits, a bech32 prefix and charset) or, for base58 whose shape
+// any word has, when it passes its checksum. The check digits never
+// decide the rest: a key is formatting only, and Check says whether the
+// digits hold.
+//
 // Key is idempotent: Key(Key(s)) == Key(s).
 func Key(s string) string {
 	// Fold white space first so every shape test sees the same spacing
@@ -38,6 +45,9 @@ func Key(s string) string {
 	}
 	if k, ok := emailKey(s); ok {
 		return k
+	}
+	if c, ok := joinAddress(s); ok {
+		s = c
 	}
 	if isETHShape(s) {
 		if strings.HasPrefix(s, "0x") {
@@ -60,6 +70,32 @@ func Key(s string) string {
 		return k
 	}
 	return foldSpaces(s)
+}
+
+// joinAddress removes the spaces, '-' and '.' that group a crypto
+// address written for reading; ok is false when s has none or the joined
+// text is not an address's shape.
+func joinAddress(s string) (string, bool) {
+	if !strings.ContainsAny(s, " -.") || len(s) < 26 {
+		return "", false
+	}
+	j := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '.' {
+			return -1
+		}
+		return r
+	}, s)
+	switch {
+	case len(j) == 42 && strings.HasPrefix(j, "0x") && isETHShape(j):
+		return j, true
+	case isBech32Shape(j):
+		return j, true
+	case len(j) >= 26 && len(j) <= 106 && isBase58(j):
+		if _, err := CheckAddress(j); err == nil {
+			return j, true
+		}
+	}
+	return "", false
 }
 
 // lowerASCII lower-cases ASCII letters, returning s itself when nothing

@@ -30,6 +30,12 @@ func TestKeyByShape(t *testing.T) {
 		{"phone with 00", "0039 333 1234567", "+393331234567"},
 		{"phone local with slash", "333/1234567", "3331234567"},
 		{"other: spaces folded, case kept", "  Conto  Hype\tN. 12 ", "Conto Hype N. 12"},
+		{"IBAN with dots", "IT60.X054.2811.1010.0000.0123.456", "IT60X0542811101000000123456"},
+		{"IBAN with a wrong CIN, grouped", "IT08 J076 0194 0000 0012 3456 789", "IT08J0760194000000123456789"},
+		{"bech32 in groups", "bc1q w508 d6qe jxtd g4y5 r3za rvar y0c5 xw7k v8f3 t4", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"},
+		{"Ethereum in groups", "0x5aAe-b605-3F3E-94C9-b9A0-9f33-6694-35E7-Ef1B-eAed", "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"},
+		{"base58 in groups, checksum holds", "1FsSia9rv4 NeEwvJ2GvX rX7LyxYspbN2mo", "1FsSia9rv4NeEwvJ2GvXrX7LyxYspbN2mo"},
+		{"words are not joined", "Pagamento Abbonamento Annuale IPTV Premium", "Pagamento Abbonamento Annuale IPTV Premium"},
 		{"empty", "   ", ""},
 	}
 	for _, tt := range tests {

@@ -79,14 +79,15 @@ func checkChar(s string) (c byte, ok bool) {
 	return byte('A' + sum%26), true
 }
 
-// compactUpper upper-cases ASCII letters and removes spaces and '-'. It
+// compactUpper upper-cases ASCII letters and removes spaces, '-' and '.'
+// (the separators of printed IBANs and codes). It
 // returns s itself when nothing changes, so clean input costs no
 // allocation.
 func compactUpper(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == ' ' || c == '-' || c == '\t' || (c >= 'a' && c <= 'z') {
+		if c == ' ' || c == '-' || c == '.' || c == '\t' || (c >= 'a' && c <= 'z') {
 			clean = false
 			break
 		}
@@ -99,7 +100,7 @@ func compactUpper(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c == ' ' || c == '-' || c == '\t':
+		case c == ' ' || c == '-' || c == '.' || c == '\t':
 		case c >= 'a' && c <= 'z':
 			b.WriteByte(c - 'a' + 'A')
 		default:
