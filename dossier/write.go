@@ -42,7 +42,7 @@ func WriteAll(dir string, set *Set, ids []string, opt Options) ([]string, error)
 			defer wg.Done()
 			for i := range jobs {
 				d, _ := set.Get(ids[i])
-				errs[i] = outfile.WriteFile(paths[i], 0o644, func(w io.Writer) error { return Write(w, d, opt) })
+				errs[i] = outfile.WriteFile(paths[i], outfile.Private, func(w io.Writer) error { return Write(w, d, opt) })
 			}
 		}()
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/outfile"
 )
 
 // i2 Analyst's Notebook imports tables through an import specification:
@@ -86,7 +88,10 @@ func WriteI2(dir string, g *Graph) error {
 	}); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, I2Readme), []byte(i2Readme(g)), 0o644)
+	return outfile.WriteFile(filepath.Join(dir, I2Readme), outfile.Private, func(w io.Writer) error {
+		_, err := io.WriteString(w, i2Readme(g))
+		return err
+	})
 }
 
 func yesNo(b bool) string {
@@ -113,23 +118,17 @@ func isNumber(s string) bool {
 }
 
 func writeCSV(path string, fill func(*csv.Writer) error) error {
-	f, err := os.Create(path)
+	err := outfile.WriteFile(path, outfile.Private, func(f io.Writer) error {
+		io.WriteString(f, "\ufeff")
+		w := csv.NewWriter(f)
+		w.UseCRLF = true
+		if err := fill(w); err != nil {
+			return err
+		}
+		w.Flush()
+		return w.Error()
+	})
 	if err != nil {
-		return fmt.Errorf("i2 export: %w", err)
-	}
-	io.WriteString(f, "\ufeff")
-	w := csv.NewWriter(f)
-	w.UseCRLF = true
-	if err := fill(w); err != nil {
-		f.Close()
-		return fmt.Errorf("i2 export %s: %w", path, err)
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		f.Close()
-		return fmt.Errorf("i2 export %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
 		return fmt.Errorf("i2 export %s: %w", path, err)
 	}
 	return nil

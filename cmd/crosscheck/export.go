@@ -59,7 +59,7 @@ func init() {
 			if err != nil {
 				return err
 			}
-			return outfile.WriteFile(out, 0o644, func(w io.Writer) error { return linkexport.WriteGraphML(w, g) })
+			return outfile.WriteFile(out, outfile.Private, func(w io.Writer) error { return linkexport.WriteGraphML(w, g) })
 		},
 	})
 	registerExportFormat(exportFormat{
@@ -77,7 +77,7 @@ func init() {
 		name: "ftm", rows: true,
 		help: "FollowTheMoney entities as JSON lines (Aleph, ftm tools): one Payment per income payment",
 		write: func(res *casework.Result, out string) error {
-			return outfile.WriteFile(out, 0o644, func(w io.Writer) error { return linkexport.WriteFtM(w, res.Report) })
+			return outfile.WriteFile(out, outfile.Private, func(w io.Writer) error { return linkexport.WriteFtM(w, res.Report) })
 		},
 	})
 }

@@ -136,6 +136,7 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
+	fitAddressSpace()
 	ctx, cancel := context.WithCancelCause(context.Background())
 	stopOnSignals(cancel)
 	os.Exit(executeContext(ctx, newRootCommand(), os.Args[1:]))
