@@ -23,6 +23,10 @@ type InitEntry struct {
 	Suspect string // for payments: the account holder found in the title rows
 	Comment string // how the kind or the suspect was decided, or a question
 	Reason  string // why it was not classified
+	// Columns and ColumnsRow: the likely header of a table that was not
+	// classified, for the profile skeleton.
+	Columns    []string
+	ColumnsRow int
 }
 
 // InitResult is what init found in a folder.
@@ -122,7 +126,7 @@ func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
 	}
 	whole := len(kinds) == 1 && len(cls) > 0 && cls[0].Kind != ""
 	for i, c := range cls {
-		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason}, titles: c.TitleLines, matched: c.Matched}
+		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason, Columns: c.Columns, ColumnsRow: c.ColumnsRow}, titles: c.TitleLines, matched: c.Matched}
 		if c.Kind != "" {
 			e.Comment = fmt.Sprintf("%s: header on row %d (%s)", c.Kind, c.HeaderRow, strings.Join(c.Matched, ", "))
 			if c.Detail != "" {
@@ -232,8 +236,12 @@ func (r *InitResult) path(e InitEntry) string {
 
 var (
 	ibanRe   = regexp.MustCompile(`\b([A-Z]{2}[0-9]{2}(?:\s?[A-Z0-9]){11,30})\b`)
-	holderRe = regexp.MustCompile(`(?i)\b(?:intestatario|titolare|cointestatario|account holder|holder|cliente)\s*[:.]?\s*([\p{L}' .-]+)`)
-	cardRe   = regexp.MustCompile(`(?i)\bcarta\b[^0-9]*([0-9]{4}[0-9* xX-]{6,20}[0-9]{4})`)
+	holderRe = regexp.MustCompile(`(?i)\b(?:intestatario|titolare|cointestatario|account holder|holder|cliente|user)\s*[:.;]?\s*([\p{L}' .-]+)`)
+	// accountRe finds an account number in the title rows ("Conto;
+	// 1000/00012345"): an Italian account number is the tail of the
+	// holder's IBAN.
+	accountRe = regexp.MustCompile(`(?i)\b(?:conto(?:\s+corrente)?|rapporto|c/c|account(?:\s+number)?)\s*(?:n\.?|nr\.?|numero)?\s*[:.;]?\s*([0-9]{1,6}\s*/\s*[0-9]{4,12}|[0-9]{8,12})\b`)
+	cardRe    = regexp.MustCompile(`(?i)\bcarta\b[^0-9]*([0-9]{4}[0-9* xX-]{6,20}[0-9]{4})`)
 )
 
 // holder finds the account holder in a statement's title rows and
@@ -247,6 +255,13 @@ func holder(titles []string, attr *match.Attributor, cards []card) (suspect, com
 			return id, fmt.Sprintf("suspect %s: the title rows name IBAN %s, which is %s's", id, iban, id)
 		}
 		tried = append(tried, "IBAN "+iban)
+	}
+	for _, m := range accountRe.FindAllStringSubmatch(text, -1) {
+		acct := digits(m[1])
+		if id, iban := ibanEndingIn(acct, attr); id != "" {
+			return id, fmt.Sprintf("suspect %s: the title rows name account %s, the tail of %s's IBAN %s", id, strings.TrimSpace(m[1]), id, iban)
+		}
+		tried = append(tried, "account "+strings.TrimSpace(m[1]))
 	}
 	if m := cardRe.FindStringSubmatch(text); m != nil {
 		if id := matchMaskedCard(m[1], cards); id != "" {
@@ -269,6 +284,29 @@ func holder(titles []string, attr *match.Attributor, cards []card) (suspect, com
 		return "", "whose account is this? The title rows name no holder, IBAN or card: add `suspect: ID` if every row is one suspect's income"
 	}
 	return "", fmt.Sprintf("whose account is this? The title rows name %s, and no suspect matches: add `suspect: ID` if every row is one suspect's income", strings.Join(tried, ", "))
+}
+
+// ibanEndingIn returns the one suspect whose IBAN ends with the account
+// number's digits (at least 8), and that IBAN.
+func ibanEndingIn(acct string, attr *match.Attributor) (id, iban string) {
+	if len(acct) < 8 {
+		return "", ""
+	}
+	for _, s := range attr.Suspects() {
+		for _, ident := range s.Identifiers {
+			if ident.Kind != ledger.IdentIBAN {
+				continue
+			}
+			v := strings.ToUpper(strings.ReplaceAll(ident.Value, " ", ""))
+			if strings.HasSuffix(v, acct) {
+				if id != "" && id != s.ID {
+					return "", "" // two suspects' accounts: nobody's by this alone
+				}
+				id, iban = s.ID, v
+			}
+		}
+	}
+	return id, iban
 }
 
 func cutAt(s string, seps ...string) string {
@@ -327,6 +365,11 @@ func WriteCaseFile(w io.Writer, name string, r *InitResult) error {
 			}
 			fmt.Fprintf(&b, "#   %s: %s\n", p, e.Reason)
 		}
+		for _, e := range r.Unclassified {
+			if len(e.Columns) > 0 {
+				writeProfileSkeleton(&b, e)
+			}
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -336,4 +379,47 @@ func WriteCaseFile(w io.Writer, name string, r *InitResult) error {
 // back as the same string.
 func yamlString(s string) string {
 	return fmt.Sprintf("%q", s)
+}
+
+// profileSlug makes a profile name from a file name.
+func profileSlug(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		s = "export"
+	}
+	return s
+}
+
+// writeProfileSkeleton writes, commented out, a profile for a table init
+// could not classify, naming the columns it saw: if the file is a
+// payments export, the user fills in the columns and uncomments it.
+func writeProfileSkeleton(b *strings.Builder, e InitEntry) {
+	p := e.Path
+	if e.Sheet != "" {
+		p += "#" + e.Sheet
+	}
+	name := profileSlug(e.Path)
+	fmt.Fprintf(b, "\n# If %s is a payments export, describe it with a profile\n", p)
+	fmt.Fprintf(b, "# (docs/directions.md) and uncomment both parts. Columns seen on row %d:\n#   %s\n", e.ColumnsRow, strings.Join(e.Columns, ", "))
+	fmt.Fprintf(b, "#\n# profiles:\n#   - name: %s\n#     header_row: %d\n#     columns:\n", name, e.ColumnsRow)
+	for _, f := range []string{"date", "amount", "currency", "payer", "payee", "reference", "description", "type", "status"} {
+		fmt.Fprintf(b, "#       %-12s \"\"   # one of the columns above, or delete the line\n", f+":")
+	}
+	b.WriteString("#     date_format: dd/mm/yyyy     # or mm/dd/yyyy, yyyy-mm-dd, unix\n")
+	b.WriteString("#     decimal_mark: \",\"           # or \".\"\n")
+	b.WriteString("#     currency: EUR               # when no column holds it\n")
+	b.WriteString("#     sign: own_account           # a negative amount is money out; or refund, incoming\n")
+	b.WriteString("#     rules:                      # first match wins\n")
+	b.WriteString("#       - if: {status: [PENDING*]}\n#         direction: not_a_payment\n#         reason: not yet booked\n")
+	fmt.Fprintf(b, "# payments:\n#   - path: %s\n#     profile: %s\n#     suspect: \"\"                 # the account holder's suspect id\n", yamlString(p), name)
 }

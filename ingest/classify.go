@@ -20,6 +20,13 @@ type Classified struct {
 	// Detail says what init should state beside the kind: the rate-file
 	// layout recognised and what was taken from outside the columns.
 	Detail string
+	// Profile is the export profile that recognised a payments file.
+	Profile string
+	// Columns are the cells of the row that looks most like a header, for
+	// a table that was not classified (init's profile skeleton), and
+	// ColumnsRow its 1-based row.
+	Columns    []string
+	ColumnsRow int
 }
 
 // classifyOrder breaks ties between kinds whose headers match equally
@@ -76,6 +83,23 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 	for i, b := range head {
 		rows[i] = b.rec
 	}
+	// A known export is recognised by its profile before any guess by
+	// single headers.
+	if idx, p, err := pickProfile(rows, builtinProfiles, ""); err != nil {
+		c.Reason = err.Error()
+		return c
+	} else if p != nil {
+		if _, h, err := compileProfile(p, rows[idx]); err == nil {
+			c.Kind, c.HeaderRow, c.Matched, c.Profile = ledger.KindPayments, head[idx].row, h.matched, p.Name
+			c.Detail = "export profile " + p.Name + " (" + p.Title + ")"
+			for _, b := range head[:idx] {
+				if line := titleLine(b.rec); line != "" {
+					c.TitleLines = append(c.TitleLines, line)
+				}
+			}
+			return c
+		}
+	}
 	bestScore, bestFields := 0, 1
 	var best *header
 	var bestM *matcher
@@ -126,6 +150,9 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 				}
 			}
 		}
+	}
+	if c.Kind == "" {
+		c.ColumnsRow, c.Columns = likelyHeader(head)
 	}
 	switch {
 	case c.Kind == "" && len(unsure) > 0:
@@ -210,4 +237,33 @@ func joinDetail(a, b string) string {
 		return b
 	}
 	return a + "; " + b
+}
+
+// likelyHeader returns the first of the rows with the most non-empty
+// text cells: where a header usually is.
+func likelyHeader(head []bufferedRow) (row int, cells []string) {
+	best := 0
+	for _, b := range head {
+		n := 0
+		for _, c := range b.rec {
+			if c = strings.TrimSpace(c); c != "" && notationOf(c) == NotationUnknown && !isNumberLike(c) {
+				n++
+			}
+		}
+		if n > best {
+			best, row = n, b.row
+			cells = nil
+			for _, c := range b.rec {
+				if c = strings.TrimSpace(c); c != "" {
+					cells = append(cells, c)
+				}
+			}
+		}
+	}
+	return row, cells
+}
+
+func isNumberLike(s string) bool {
+	_, err := ParseAmount(s, NotationUnknown)
+	return err == nil
 }
