@@ -45,7 +45,7 @@ func TestInitUsesProfilesAndPreambles(t *testing.T) {
 	}{
 		"intesa_movimenti.xlsx":  {ledger.KindPayments, "S1", "intesa-movimenti"},
 		"intesa_operazioni.xlsx": {ledger.KindPayments, "S2", "account 1000/00012345"},
-		"coinbase.csv":           {ledger.KindPayments, "", "coinbase"},
+		"coinbase.csv":           {ledger.KindPayments, "S1", "holder \"Mario Rossi\""},
 		"paypal_us.csv":          {ledger.KindPayments, "", "paypal-en"},
 	} {
 		e, ok := byPath[file]
