@@ -323,6 +323,14 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// parsing, and the ledger takes the answer from pre.
 	pre := &preAttributed{}
 	led := ledger.New(attr.Suspects(), rates, pre)
+	// The first row of every reference keeps its text on disk: a
+	// fingerprint hit is decided on the texts without holding them all.
+	refTexts, err := spool.NewRefTexts(opt.TempDir)
+	if err != nil {
+		return nil, err
+	}
+	defer refTexts.Close()
+	led.Deduper().UseTexts(refTexts)
 	led.BookAsync()
 	var scratch []ledger.Issue
 	// An unknown file suspect would otherwise be reported on every row of
@@ -430,6 +438,10 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// The totals and flags are taken: the duplicate table, the largest
 	// thing in memory, is not needed to write the reports.
 	led.Seal()
+	if err := led.Deduper().Err(); err != nil {
+		return nil, fmt.Errorf("duplicate check: %w", err)
+	}
+	refTexts.Close()
 	var entries iter.Seq[ledger.Entry]
 	if r.entries != nil {
 		if err := r.entries.Finish(); err != nil {

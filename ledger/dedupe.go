@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"bytes"
+	"encoding/binary"
 	"math"
 	"strings"
 	"unicode"
@@ -15,16 +17,29 @@ import (
 // different amounts make a conflict (both kept, both marked). Rows
 // without a reference are never merged.
 //
+// A 64-bit fingerprint of currency and folded reference (FNV-1a) finds
+// the candidates; the texts decide. The first row of each reference has
+// its row number and its reference's text stored in a RefTexts (a
+// temporary file during a run): on a fingerprint hit the stored text is
+// read back and compared, so two different references that collide on 64
+// bits stay two payments (the later one is kept apart, by its text).
+//
 // Memory: payments are streamed, so the only state that grows with them
-// is one 16-byte entry per distinct reference in a hash table keyed by a
-// 64-bit FNV-1a hash of currency and folded reference (24-byte slots at
-// most 3/4 full: about 50 bytes per reference). No string is kept per payment. Two
-// different references colliding on 64 bits is a 1 in 10^6 chance at
-// 6 million references; the amounts would then also have to agree for a
-// row to be wrongly dropped, and the row is listed as a duplicate with
-// the row it was taken for, so a person can see it.
+// in memory is one 16-byte entry per distinct reference in a hash table
+// keyed by the fingerprint (24-byte slots at most 3/4 full: about 50
+// bytes per reference). The texts are in RefTexts.
 type Deduper struct {
 	seen hashTab[dedupeEntry]
+	// texts holds each first row's number and reference text.
+	texts RefTexts
+	err   error // the first error of texts; Err reports it
+	rec   []byte
+	buf   []byte
+	// collided holds the references whose fingerprint was taken by
+	// another text, by their folded text (rare: see Check).
+	collided map[string]*collidedRef
+	// hit is the entry the last duplicate or conflict was found against.
+	hit dedupeEntry
 	// sources numbers the (path, sheet) pairs; an entry keeps the number.
 	sources  []Ref
 	srcIndex map[Ref]uint32
@@ -33,10 +48,115 @@ type Deduper struct {
 	hasLast  bool
 	// sink keeps prefetch's loads from being optimised away.
 	sink uint64
-	// conflicted replaces seen once sealed: the references that ended in
-	// a conflict, all Conflicted needs.
-	conflicted map[uint64]struct{}
-	sealed     bool
+	// conflicted replaces seen once sealed: the fingerprints and folded
+	// texts of the references that ended in a conflict, all Conflicted
+	// needs.
+	conflicted     map[uint64]struct{}
+	conflictedText map[string]struct{}
+	sealed         bool
+}
+
+// refHash fingerprints a reference; a variable so that tests can force
+// collisions.
+var refHash = referenceKey
+
+// UseTexts makes d keep the references' texts in t (before any row is
+// checked); by default they are kept in memory (MemRefTexts).
+func (d *Deduper) UseTexts(t RefTexts) { d.texts = t }
+
+// Err returns the first error met storing or reading back a reference's
+// text: a row checked then was kept as a payment of its own (evidence is
+// never dropped on a guess), and the run must not be reported.
+func (d *Deduper) Err() error { return d.err }
+
+func (d *Deduper) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+// store keeps a first row's number and reference text; it returns the
+// record's position.
+func (d *Deduper) store(row int, cur, ref string) uint32 {
+	if d.texts == nil {
+		d.texts = &MemRefTexts{}
+	}
+	if row < 0 {
+		row = 0
+	}
+	d.rec = binary.AppendUvarint(d.rec[:0], uint64(row))
+	d.rec = append(d.rec, cur...)
+	d.rec = append(d.rec, 0)
+	d.rec = append(d.rec, ref...)
+	pos, err := d.texts.Add(d.rec)
+	if err != nil {
+		d.fail(err)
+	}
+	return pos
+}
+
+// load reads back the row number and text stored for e.
+func (d *Deduper) load(e dedupeEntry) (row int, cur, ref string, ok bool) {
+	if d.texts == nil {
+		return 0, "", "", false
+	}
+	rec, err := d.texts.Get(e.pos, d.buf[:0])
+	if err != nil {
+		d.fail(err)
+		return 0, "", "", false
+	}
+	if cap(rec) > cap(d.buf) && len(rec) < 4096 {
+		d.buf = rec[:0]
+	}
+	r, n := binary.Uvarint(rec)
+	if n <= 0 {
+		return 0, "", "", false
+	}
+	rest := rec[n:]
+	i := bytes.IndexByte(rest, 0)
+	if i < 0 {
+		return 0, "", "", false
+	}
+	return int(r), string(rest[:i]), string(rest[i+1:]), true
+}
+
+// sameReference reports whether two trimmed references are equal under
+// simple case folding, the equality the fingerprint hashes (an invalid
+// UTF-8 byte equals only itself).
+func sameReference(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if (ra == utf8.RuneError && na == 1) || (rb == utf8.RuneError && nb == 1) {
+			if na != nb || a[0] != b[0] {
+				return false
+			}
+		} else if ra != rb && foldRune(ra) != foldRune(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
+
+// foldText is the text a reference is known by among the collided and
+// the conflicted: currency, NUL, the reference folded as the fingerprint
+// folds it.
+func foldText(cur, ref string) string {
+	var b strings.Builder
+	b.WriteString(cur)
+	b.WriteByte(0)
+	for i := 0; i < len(ref); {
+		r, n := utf8.DecodeRuneInString(ref[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteByte(0xff)
+			b.WriteByte(ref[i])
+		} else {
+			b.WriteRune(foldRune(r))
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // seal drops the table, keeping the conflicted references: no row may
@@ -46,17 +166,34 @@ func (d *Deduper) seal() {
 		return
 	}
 	d.conflicted = map[uint64]struct{}{}
-	if d.seen.hasZero && d.seen.zero.meta&flagConflict != 0 {
-		d.conflicted[0] = struct{}{}
+	d.conflictedText = map[string]struct{}{}
+	mark := func(key uint64, e dedupeEntry) {
+		if e.meta&flagConflict == 0 {
+			return
+		}
+		d.conflicted[key] = struct{}{}
+		if _, cur, ref, ok := d.load(e); ok {
+			d.conflictedText[foldText(cur, ref)] = struct{}{}
+		}
+	}
+	if d.seen.hasZero {
+		mark(0, d.seen.zero)
 	}
 	for i := range d.seen.shards {
 		for _, sl := range d.seen.shards[i].slots {
-			if sl.key != 0 && sl.val.meta&flagConflict != 0 {
-				d.conflicted[sl.key] = struct{}{}
+			if sl.key != 0 {
+				mark(sl.key, sl.val)
 			}
 		}
 	}
+	for k, c := range d.collided {
+		if c.meta&flagConflict != 0 {
+			d.conflicted[c.key] = struct{}{}
+			d.conflictedText[k] = struct{}{}
+		}
+	}
 	d.seen.release()
+	d.collided, d.texts, d.buf = nil, nil, nil
 	d.sealed = true
 }
 
@@ -65,7 +202,8 @@ type dedupeEntry struct {
 	// amount is the normalised coefficient (trailing zeros stripped), or
 	// a hash of the amount's text when flagHashed is set.
 	amount int64
-	row    uint32
+	// pos is where texts holds the row's number and reference.
+	pos uint32
 	// meta packs the source number (low 16 bits), the amount's exponent
 	// (next 8, signed) and the flags (top 8).
 	meta uint32
@@ -91,12 +229,12 @@ func NewDeduper() *Deduper {
 func (d *Deduper) Reserve(n int) { d.seen.reserve(n) }
 
 // Len returns the number of distinct references seen.
-func (d *Deduper) Len() int { return d.seen.len() }
+func (d *Deduper) Len() int { return d.seen.len() + len(d.collided) }
 
 // Check classifies p; first is where the first row with that reference
 // was read (for duplicates and conflicts).
 func (d *Deduper) Check(p *Payment) (status EntryStatus, first Ref) {
-	key, ok := referenceKey(p.Currency, p.Reference)
+	key, ok := refHash(p.Currency, p.Reference)
 	return d.checkKey(p, key, ok)
 }
 
@@ -111,7 +249,7 @@ type RefKey struct {
 // check does. It only reads p, so a reader goroutine can compute it while
 // the ledger posts earlier rows (see PostKeyedTo and Prefetch).
 func ReferenceKey(p *Payment) RefKey {
-	k, ok := referenceKey(p.Currency, p.Reference)
+	k, ok := refHash(p.Currency, p.Reference)
 	return RefKey{key: k, ok: ok}
 }
 
@@ -121,21 +259,55 @@ func (d *Deduper) checkKey(p *Payment, key uint64, ok bool) (status EntryStatus,
 		return EntryOK, Ref{}
 	}
 	amount, meta := amountKey(p.Amount, p.Debit())
+	cur, ref := normCurrency(p.Currency), strings.TrimSpace(p.Reference)
 	old, added := d.seen.insert(key)
 	if added {
-		row := uint32(math.MaxUint32)
-		if p.Ref.Row >= 0 && p.Ref.Row < math.MaxUint32 {
-			row = uint32(p.Ref.Row)
-		}
-		*old = dedupeEntry{amount: amount, row: row, meta: meta | d.source(p.Ref)}
+		*old = dedupeEntry{amount: amount, pos: d.store(p.Ref.Row, cur, ref), meta: meta | d.source(p.Ref)}
 		return EntryOK, Ref{}
 	}
-	first = d.firstRef(*old)
+	// A fingerprint hit: the texts decide.
+	row, fcur, fref, ok := d.load(*old)
+	if !ok {
+		return EntryOK, Ref{} // kept: Err fails the run
+	}
+	if fcur != cur || !sameReference(fref, ref) {
+		// Another reference with the same fingerprint.
+		if old, added = d.collision(key, cur, ref); added {
+			*old = dedupeEntry{amount: amount, pos: d.store(p.Ref.Row, cur, ref), meta: meta | d.source(p.Ref)}
+			return EntryOK, Ref{}
+		}
+		if row, _, _, ok = d.load(*old); !ok {
+			return EntryOK, Ref{}
+		}
+	}
+	d.hit = *old
+	first = d.firstRef(*old, row)
 	if old.amount == amount && old.meta&^(flagConflict|0xffff) == meta {
 		return EntryDuplicate, first
 	}
 	old.meta |= flagConflict
 	return EntryConflict, first
+}
+
+// collidedRef is a reference whose fingerprint another text holds.
+type collidedRef struct {
+	dedupeEntry
+	key uint64
+}
+
+// collision returns the entry of a reference whose fingerprint key
+// another text holds, adding it when new.
+func (d *Deduper) collision(key uint64, cur, ref string) (*dedupeEntry, bool) {
+	k := foldText(cur, ref)
+	if c := d.collided[k]; c != nil {
+		return &c.dedupeEntry, false
+	}
+	if d.collided == nil {
+		d.collided = map[string]*collidedRef{}
+	}
+	c := &collidedRef{key: key}
+	d.collided[k] = c
+	return &c.dedupeEntry, true
 }
 
 // prefetch reads the table slots of keys, so that the cache misses of a
@@ -154,16 +326,27 @@ func (d *Deduper) prefetch(keys []RefKey) {
 // ended up in a conflict, so the first row of a conflict can be marked
 // too when the rows are written out.
 func (d *Deduper) Conflicted(p *Payment) bool {
-	key, ok := referenceKey(p.Currency, p.Reference)
+	key, ok := refHash(p.Currency, p.Reference)
 	if !ok {
 		return false
 	}
+	cur, ref := normCurrency(p.Currency), strings.TrimSpace(p.Reference)
 	if d.sealed {
-		_, c := d.conflicted[key]
+		if _, c := d.conflicted[key]; !c {
+			return false
+		}
+		_, c := d.conflictedText[foldText(cur, ref)]
 		return c
 	}
 	e := d.seen.find(key)
-	return e != nil && e.meta&flagConflict != 0
+	if e == nil {
+		return false
+	}
+	if _, fcur, fref, ok := d.load(*e); ok && fcur == cur && sameReference(fref, ref) {
+		return e.meta&flagConflict != 0
+	}
+	c := d.collided[foldText(cur, ref)]
+	return c != nil && c.meta&flagConflict != 0
 }
 
 // firstAmount returns the amount of the first row of e's reference, as
@@ -176,12 +359,8 @@ func (d *Deduper) firstAmount(e dedupeEntry) (string, bool) {
 	return formatAmount(decimal.New(e.amount, exp)), true
 }
 
-func (d *Deduper) firstRef(e dedupeEntry) Ref {
+func (d *Deduper) firstRef(e dedupeEntry, row int) Ref {
 	src := d.sources[e.meta&0xffff]
-	row := int(e.row)
-	if e.row == math.MaxUint32 {
-		row = 0
-	}
 	return Ref{Path: src.Path, Sheet: src.Sheet, Row: row}
 }
 

@@ -236,10 +236,8 @@ func (l *Ledger) describe(e *Entry, p *Payment, issues []Issue) (*book, []Issue)
 // conflictIssue explains a same-reference, different-amount row.
 func (l *Ledger) conflictIssue(p *Payment, first Ref) Issue {
 	other := "another amount"
-	if old := l.dedupe.seen.find(mustKey(p)); old != nil {
-		if s, exact := l.dedupe.firstAmount(*old); exact {
-			other = s
-		}
+	if s, exact := l.dedupe.firstAmount(l.dedupe.hit); exact {
+		other = s
 	}
 	where := first.Path
 	if first.Sheet != "" {
@@ -248,11 +246,6 @@ func (l *Ledger) conflictIssue(p *Payment, first Ref) Issue {
 	return l.issue(p, "reference", p.Reference, fmt.Sprintf(
 		"same reference %s as %s row %d with a different amount (%s vs %s): both kept",
 		strings.TrimSpace(p.Reference), where, first.Row, formatAmount(p.Amount), other))
-}
-
-func mustKey(p *Payment) uint64 {
-	k, _ := referenceKey(p.Currency, p.Reference)
-	return k
 }
 
 func (l *Ledger) issue(p *Payment, column, value, problem string) Issue {
