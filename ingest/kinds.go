@@ -135,6 +135,11 @@ func paymentsRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 			p.Payee, p.PayeeAccount = cell(rec, payee), cell(rec, payeeAcc)
 			p.Reference, p.Description = cell(rec, reference), cell(rec, description)
 			p.Channel, p.Suspect = cell(rec, channel), cell(rec, suspect)
+			if p.Payer == "" && p.PayerAccount == "" && t.src.Suspect != "" && p.Direction == ledger.DirIncoming && p.Description != "" {
+				// A statement of the suspect's own account names the payer
+				// only in the description ("BONIFICO SEPA DA ...").
+				p.Payer = PayerFromDescription(p.Description)
+			}
 			return nil, emit(&p)
 		}
 	}

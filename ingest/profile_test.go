@@ -218,3 +218,23 @@ func TestEveryProfileIsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// In a statement of the suspect's own account read by its headers, the
+// payer named only in the description is the row's payer; a list of
+// payments received keeps its (empty) payer column as it is.
+func TestGenericStatementPayerFromDescription(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "estratto.csv")
+	os.WriteFile(path, []byte("Data;Descrizione;Accrediti;Addebiti\n01/10/2020;BONIFICO SEPA DA MARCO CARUSO CAUSALE: ABBONAMENTO;240,00;\n02/10/2020;PRELIEVO BANCOMAT DA ATM;;100,00\n"), 0o644)
+	for suspect, want := range map[string][]string{"S1": {"MARCO CARUSO", ""}, "": {"", ""}} {
+		var got []string
+		if _, err := ReadPayments(Input{Path: path, Suspect: suspect}, Options{}, func(p *ledger.Payment) error {
+			got = append(got, p.Payer)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("suspect %q: payers %q, want %q", suspect, got, want)
+		}
+	}
+}
