@@ -260,3 +260,47 @@ func TestCrossRatesThroughUSD(t *testing.T) {
 		t.Fatalf("problems %+v", p)
 	}
 }
+
+// FuzzReadRates reads arbitrary text as a rates table, seeded with every
+// layout: no panic, errors wrap ErrUnreadable, and every row is counted.
+func FuzzReadRates(f *testing.F) {
+	files, _ := filepath.Glob("testdata/rates/*.csv")
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(filepath.Base(p), b)
+		}
+	}
+	f.Add("rates.csv", []byte("Date,Series key,Value\n2020-10-13,EXR.D.CHF.EUR.SP00.A,1.0735\n"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		name = filepath.Base(name)
+		if name == "." || name == "/" || strings.ContainsAny(name, "#\x00") || !strings.HasSuffix(name, ".csv") {
+			name = "rates.csv"
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Skip()
+		}
+		defer os.Remove(p)
+		rejected := 0
+		srcs, err := ReadRates(Input{Path: p}, Options{Report: func(is ledger.Issue) {
+			if is.Row > 0 {
+				rejected++
+			}
+		}}, func(r ledger.Rate) error {
+			if !r.Value.IsPositive() || r.Currency == "" || r.Currency == r.Via {
+				t.Fatalf("rate %+v", r)
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, ErrUnreadable) {
+			t.Fatalf("error not wrapping ErrUnreadable: %v", err)
+		}
+		for _, s := range srcs {
+			if s.Rows != s.Accepted+s.Rejected+s.Duplicates {
+				t.Fatalf("accounting: %+v", s)
+			}
+		}
+		Classify(p)
+	})
+}
