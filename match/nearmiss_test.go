@@ -91,3 +91,25 @@ func TestBagHash(t *testing.T) {
 		t.Error("bagHash")
 	}
 }
+
+// NearMiss never finds the suspect's own identifier, never panics, and
+// what it finds is one typo away.
+func FuzzNearMiss(f *testing.F) {
+	suspects := []ledger.Suspect{{ID: "S1", Surname: "Rossi", Name: "Mario", Identifiers: []ledger.Identifier{
+		{Kind: ledger.IdentIBAN, Value: "IT60 X054 2811 1010 0000 0123 456"}, {Kind: ledger.IdentCard, Value: "5555555555554444"},
+		{Kind: ledger.IdentWallet, Value: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"}, {Kind: ledger.IdentEmail, Value: "mario.rossi@example.org"}}}}
+	a, _ := NewAttributor(suspects, nil)
+	for _, s := range []string{"IT61X0542811101000000123456", "5555555555554445", "mario.rossi@exmaple.org", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8qqqqqq", "x", "IT60X0542811101000000123456"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		nm, ok := a.NearMiss(v)
+		p := ledger.Payment{PayeeAccount: v}
+		if id, _, _ := a.Attribute(&p); ok && id != "" {
+			t.Fatalf("%q is attributed to %s and a near miss of %+v", v, id, nm)
+		}
+		if ok && (len(nm.IDs) != 1 || nm.IDs[0] != "S1" || nm.Value != strings.TrimSpace(v)) {
+			t.Fatalf("%q: %+v", v, nm)
+		}
+	})
+}
