@@ -89,6 +89,9 @@ type hashingReader struct {
 	sha  hash.Hash
 	sum  maphash.Hash
 	once sync.Once
+	// made counts the buffers allocated: at most hashBuffers+1, then the
+	// reader waits for the hasher to free one.
+	made int
 }
 
 const hashBuffers = 4
@@ -118,6 +121,11 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 		select {
 		case b = <-h.free:
 		default:
+			if h.made <= hashBuffers {
+				h.made++
+			} else {
+				b = <-h.free
+			}
 		}
 		if cap(b) < n {
 			b = make([]byte, 0, max(n, 256<<10))
