@@ -61,6 +61,11 @@ func TestReadmeProfileExample(t *testing.T) {
 	if s2 == nil || s2.IncomeEUR.StringFixed(2) != "1120.00" || s2.Payers != 2 || s2.Debits != 1 || s2.DebitsEUR.StringFixed(2) != "45.30" {
 		t.Fatalf("S2 = %+v; want income 1120.00 from 2 payers, one outgoing of 45.30", s2)
 	}
+	for _, src := range r.Sources {
+		if src.Kind == ledger.KindPayments && src.Profile != "banca-del-borgo" {
+			t.Errorf("%s read with profile %q, want banca-del-borgo", src.Path, src.Profile)
+		}
+	}
 	if res.Rejected != 0 {
 		t.Errorf("%d rows rejected", res.Rejected)
 	}

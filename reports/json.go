@@ -154,6 +154,8 @@ type jsonSource struct {
 	Duplicates int      `json:"duplicates"`
 	Suspect    string   `json:"suspect,omitempty"`
 	Unknown    []string `json:"unknown_columns,omitempty"`
+	// Profile is the export profile the payments table was read with.
+	Profile string `json:"profile,omitempty"`
 }
 
 type jsonIssue struct {
@@ -491,7 +493,7 @@ func jsonSources(src []ledger.Source) []jsonSource {
 	for _, s := range src {
 		out = append(out, jsonSource{Path: s.Path, Sheet: s.Sheet, Kind: string(s.Kind), SHA256: s.SHA256,
 			Rows: s.Rows, Accepted: s.Accepted, Rejected: s.Rejected, Duplicates: s.Duplicates,
-			Suspect: s.Suspect, Unknown: s.Unknown})
+			Suspect: s.Suspect, Unknown: s.Unknown, Profile: s.Profile})
 	}
 	return out
 }
