@@ -197,6 +197,7 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 		p := &item.p
 		pre.batchItem = item
 		row.Rejected, row.NoRate, row.AttribProblem = nil, "", item.problem
+		row.UnattribReason, row.UnattribValue, row.Candidates = string(item.why.Reason), item.why.Value, item.why.Candidates
 		row.Position, row.SheetIndex = inputs[item.input].Position, sheets.index(item.input, p.Ref.Sheet)
 		issues = led.Describe(&row.Entry, p, issues[:0])
 		for i, is := range issues {

@@ -106,7 +106,8 @@ func TestWriterRoundTrip(t *testing.T) {
 		EUR: decimal.RequireFromString("0.00"), HasEUR: true, Rate: ledger.Rate{Date: day("2020-06-01"), Currency: "ETH", Value: decimal.RequireFromString("200.5"), PerUnit: true},
 		HasRate: true, Attrib: "S1", Rule: ledger.RulePayee, AttribBy: "x"}}
 	noRate := Row{Position: 3, SheetIndex: 1, NoRate: "no rate for GBP", Entry: ledger.Entry{Payment: ledger.Payment{Ref: ledger.Ref{Path: "p.csv", Row: 3}, Date: day("2020-06-03"),
-		Amount: decimal.RequireFromString("-5"), Currency: "GBP", Direction: ledger.DirRefund}}, AttribProblem: "suspect S9 is not a known suspect"}
+		Amount: decimal.RequireFromString("-5"), Currency: "GBP", Direction: ledger.DirRefund}}, AttribProblem: "suspect S9 is not a known suspect",
+		UnattribReason: "shared_name", UnattribValue: "Rossi Mario", Candidates: []string{"S1", "S2"}}
 	rejected := Row{Position: 3, SheetIndex: 1, Rejected: &ledger.Issue{Path: "p.csv", Row: 4, Column: "amount", Value: "x", Problem: "not an amount"},
 		Entry: ledger.Entry{Payment: ledger.Payment{Ref: ledger.Ref{Path: "p.csv", Row: 4}}}}
 	for _, r := range []*Row{&ok, &noRate, &rejected} {
@@ -137,7 +138,8 @@ func TestWriterRoundTrip(t *testing.T) {
 	}
 	g = got[1]
 	if g.Status != StatusNoRate || g.Reason != "no rate for GBP" || g.EUR != nil || g.Rate != nil || g.Direction != "refund" ||
-		g.Suspect != "" || g.Rule != "" || g.AttribIssue != "suspect S9 is not a known suspect" || g.DuplicateKey != "" {
+		g.Suspect != "" || g.Rule != "" || g.AttribIssue != "suspect S9 is not a known suspect" || g.DuplicateKey != "" ||
+		g.Unattrib != "shared_name" || g.UnattribVal != "Rossi Mario" || g.Candidates != "S1, S2" {
 		t.Errorf("no-rate row read back as %+v", g)
 	}
 	g = got[2]

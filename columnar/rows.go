@@ -24,6 +24,11 @@ type Row struct {
 	// AttribProblem explains why a suspect named for the row could not
 	// be used (an id that is no suspect's, a name shared by two).
 	AttribProblem string
+	// For a row attributed to nobody: why (the attribution rule's first
+	// obstacle, as the Unattributed sheet gives it), the value that
+	// stopped it and the suspects it could have been.
+	UnattribReason, UnattribValue string
+	Candidates                    []string
 }
 
 // Input is one payments input of a part.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
@@ -68,6 +69,9 @@ type paymentRecord struct {
 	Rule         string    `parquet:"rule,optional,dict"`
 	AttributedBy string    `parquet:"attributed_by,optional"`
 	AttribIssue  string    `parquet:"attribution_problem,optional"`
+	Unattrib     string    `parquet:"unattributed_reason,optional,dict"`
+	UnattribVal  string    `parquet:"unattributed_value,optional"`
+	Candidates   string    `parquet:"candidates,optional"`
 
 	// Storage the pointers above point into.
 	date, rateDate      int32    `parquet:"-"`
@@ -311,6 +315,10 @@ func (w *Writer) fill(rec *paymentRecord, r *Row) error {
 		rec.Rule = ""
 	}
 	rec.AttribIssue = r.AttribProblem
+	if e.Attrib == "" && p.Direction != ledger.DirNotPayment {
+		rec.Unattrib, rec.UnattribVal = r.UnattribReason, r.UnattribValue
+		rec.Candidates = strings.Join(r.Candidates, ", ")
+	}
 	return nil
 }
 

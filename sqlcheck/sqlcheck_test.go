@@ -65,6 +65,42 @@ func TestEdgeCasesInThreeParts(t *testing.T) {
 	checkCase(t, "testdata/edges/case.yaml", 3)
 }
 
+// TestQueriesShareOneLedgerRule: every query that needs the ledger's
+// rows defines them with the same text, so that a fix to the duplicate
+// rule reaches all of them.
+func TestQueriesShareOneLedgerRule(t *testing.T) {
+	names, err := filepath.Glob(filepath.Join(sqlDir, "*.sql"))
+	if err != nil || len(names) < 5 {
+		t.Fatalf("queries: %v %v", names, err)
+	}
+	block := func(text string) string {
+		i := strings.Index(text, "WITH read_rows AS (")
+		j := strings.Index(text, "\ncounted AS (")
+		if i < 0 || j < i {
+			return ""
+		}
+		k := strings.Index(text[j:], "\n)\n")
+		return text[i : j+k]
+	}
+	var first, firstName string
+	for _, n := range names {
+		b := block(readSQL(t, filepath.Base(n)))
+		if b == "" {
+			continue
+		}
+		if first == "" {
+			first, firstName = b, n
+			continue
+		}
+		if b != first {
+			t.Errorf("%s defines the ledger's rows differently from %s", n, firstName)
+		}
+	}
+	if first == "" {
+		t.Fatal("no query defines the ledger's rows")
+	}
+}
+
 // checkCase runs the case as `crosscheck run` does, exports it in parts,
 // runs docs/sql over the parts and compares every figure.
 func checkCase(t *testing.T, casePath string, parts int) {
@@ -141,6 +177,20 @@ func checkCase(t *testing.T, casePath string, parts int) {
 	u := queryRows(t, db, "unattributed.sql")
 	if len(u) != 1 || u[0]["payments"] != int64(rep.UnattributedCount) || u[0]["income_eur"] != cents(rep.UnattributedEUR) {
 		t.Errorf("unattributed.sql: %v, run %d payments EUR %s", u, rep.UnattributedCount, rep.UnattributedEUR.StringFixed(2))
+	}
+
+	// unattributed_by_reason.sql: the Unattributed sheet's groups.
+	var wantGroups, gotGroups []string
+	for _, g := range rep.Unattributed {
+		wantGroups = append(wantGroups, fmt.Sprintf("%s|%s|%s|%d|%s|%d", g.Why.Reason, g.Why.Value, strings.Join(g.Why.Candidates, ", "), g.Payments, cents(g.EUR), g.NoRate))
+	}
+	for _, r := range queryRows(t, db, "unattributed_by_reason.sql") {
+		gotGroups = append(gotGroups, fmt.Sprintf("%s|%s|%s|%d|%s|%d", str(r["reason"]), str(r["value"]), str(r["candidates"]), r["payments"], r["income_eur"], r["no_rate"]))
+	}
+	slices.Sort(wantGroups)
+	slices.Sort(gotGroups)
+	if !slices.Equal(gotGroups, wantGroups) {
+		t.Errorf("unattributed_by_reason.sql:\n got %q\nwant %q", gotGroups, wantGroups)
 	}
 
 	// seized.sql
