@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/casework"
+	"github.com/crosscheck/crosscheck/columnar"
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/reports"
 )
@@ -162,4 +163,38 @@ func startPeakSampler(interval time.Duration) func() (heap, sys uint64) {
 		defer mu.Unlock()
 		return peak, m.Sys
 	}
+}
+
+// BenchmarkExportLarge is crosscheck export --format parquet on the large
+// case, one part of one: every payment row converted, attributed and
+// written as Parquet, with the suspects and valued seizures.
+//
+//	CROSSCHECK_LARGE_CASE=/tmp/large1m/case.yaml go test -run '^$' -bench BenchmarkExportLarge -benchtime 1x ./casework
+func BenchmarkExportLarge(b *testing.B) {
+	path := largeCase(b)
+	c, err := casefile.Load(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := b.TempDir()
+	var rows int
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		w, err := columnar.NewWriter(out, columnar.Part{I: 1, N: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := casework.Export(c, casework.Options{Version: "bench", TempDir: out}, columnar.Part{I: 1, N: 1}, w)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+		rows = res.Rows
+	}
+	wall := time.Since(start).Seconds() / float64(b.N)
+	b.ReportMetric(wall, "wall-s")
+	b.ReportMetric(float64(rows)/wall, "rows/s")
 }

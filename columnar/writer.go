@@ -144,6 +144,12 @@ type Writer struct {
 	batch []paymentRecord
 	rows  int64
 	err   error
+	// Full batches go to a goroutine of their own that encodes and
+	// compresses them, while the caller converts the next rows; free
+	// hands the batches back.
+	full chan []paymentRecord
+	free chan []paymentRecord
+	done chan error
 }
 
 // NewWriter prepares dir (created when missing) for part.
@@ -156,7 +162,9 @@ func NewWriter(dir string, part Part) (*Writer, error) {
 
 func writerOptions() []parquet.WriterOption {
 	return []parquet.WriterOption{
-		parquet.Compression(&parquet.Zstd),
+		// Snappy: what Spark and most writers use; zstd took a third of
+		// the export's CPU for files about a quarter smaller.
+		parquet.Compression(&parquet.Snappy),
 		parquet.CreatedBy("crosscheck", "", ""),
 	}
 }
@@ -196,7 +204,26 @@ func (w *Writer) Reference(ref *Reference) error {
 	opts := append(writerOptions(), parquet.MaxRowsPerRowGroup(RowGroupRows))
 	w.pw = parquet.NewGenericWriter[paymentRecord](w.out, opts...)
 	w.batch = make([]paymentRecord, 0, batchRows)
+	w.full, w.free, w.done = make(chan []paymentRecord, 2), make(chan []paymentRecord, 3), make(chan error, 1)
+	for range 2 {
+		w.free <- make([]paymentRecord, 0, batchRows)
+	}
+	go w.encode(w.full)
 	return nil
+}
+
+// encode writes the full batches; after an error it only drains them.
+func (w *Writer) encode(full <-chan []paymentRecord) {
+	var err error
+	for b := range full {
+		if err == nil {
+			if _, werr := w.pw.Write(b); werr != nil {
+				err = fmt.Errorf("export: %s: %w", w.part.PaymentsFile(), werr)
+			}
+		}
+		w.free <- b[:0]
+	}
+	w.done <- err
 }
 
 // Row adds one payment row.
@@ -219,20 +246,28 @@ func (w *Writer) Row(r *Row) error {
 	return nil
 }
 
+// flush hands the batch to the encoder and takes a free one.
 func (w *Writer) flush() error {
 	if len(w.batch) == 0 {
 		return nil
 	}
-	if _, err := w.pw.Write(w.batch); err != nil {
-		w.err = fmt.Errorf("export: %s: %w", w.part.PaymentsFile(), err)
-		return w.err
-	}
 	w.rows += int64(len(w.batch))
-	w.batch = w.batch[:0]
+	w.full <- w.batch
+	w.batch = <-w.free
 	return nil
 }
 
-// Rows returns how many payment rows were written.
+// finish stops the encoder and returns its error.
+func (w *Writer) finish() error {
+	if w.full == nil {
+		return nil
+	}
+	close(w.full)
+	w.full = nil
+	return <-w.done
+}
+
+// Rows returns how many payment rows were handed to the writer.
 func (w *Writer) Rows() int64 { return w.rows + int64(len(w.batch)) }
 
 // Close finishes the payments file; after an error it removes it.
@@ -242,6 +277,9 @@ func (w *Writer) Close() error {
 	}
 	if w.err == nil {
 		w.err = w.flush()
+	}
+	if err := w.finish(); w.err == nil {
+		w.err = err
 	}
 	if w.err == nil {
 		if err := w.pw.Close(); err != nil {
@@ -257,6 +295,7 @@ func (w *Writer) Close() error {
 
 // Abort removes the unfinished payments file.
 func (w *Writer) Abort() {
+	w.finish()
 	if w.out != nil {
 		w.out.abort()
 	}
