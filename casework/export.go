@@ -2,8 +2,10 @@ package casework
 
 import (
 	"cmp"
+	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/casefile"
@@ -27,18 +29,26 @@ type PartInput struct {
 // AssignParts splits the case's payments inputs into n parts balanced by
 // file size: largest first, each to the part with the fewest bytes so far
 // (the lowest-numbered on a tie). The answer depends only on the case
-// file and the sizes, so every machine computes the same split. Each
-// part lists its inputs in case-file order. An input whose size cannot be
-// read counts as empty (reading it will report the problem).
-func AssignParts(c *casefile.Case, n int) [][]PartInput {
+// file and the sizes, so every machine that sees the case's files (a
+// shared folder, a mounted bucket) computes the same split; each reads
+// only its part's files. Each part lists its inputs in case-file order.
+// With more than one part, a payments file whose size cannot be read is
+// an error: this machine's split could differ from the others'.
+func AssignParts(c *casefile.Case, n int) ([][]PartInput, error) {
 	ins := c.Inputs[ledger.KindPayments]
 	all := make([]PartInput, len(ins))
+	var missing []string
 	for i, in := range ins {
 		all[i] = PartInput{Input: in, Position: i + 1}
 		path, _ := splitSheetPath(in.Path)
 		if fi, err := os.Stat(path); err == nil {
 			all[i].Size = fi.Size()
+		} else {
+			missing = append(missing, cmp.Or(in.Name, in.Path))
 		}
+	}
+	if n > 1 && len(missing) > 0 {
+		return nil, fmt.Errorf("splitting the payment files into %d parts needs every file's size, and %s cannot be read here: every machine must see all of the case's payment files (it reads only its part's)", n, strings.Join(missing, ", "))
 	}
 	bySize := slices.Clone(all)
 	slices.SortStableFunc(bySize, func(a, b PartInput) int { return cmp.Compare(b.Size, a.Size) })
@@ -57,7 +67,7 @@ func AssignParts(c *casefile.Case, n int) [][]PartInput {
 	for _, p := range parts {
 		slices.SortFunc(p, func(a, b PartInput) int { return cmp.Compare(a.Position, b.Position) })
 	}
-	return parts
+	return parts, nil
 }
 
 // splitSheetPath separates "book.xlsx#Sheet" for a size; a '#' in a CSV
@@ -83,6 +93,7 @@ type ExportSink interface {
 
 // ExportResult is the row accounting of an exported part.
 type ExportResult struct {
+	Inputs  []PartInput // the part's payments inputs
 	Sources []ledger.Source
 	Rows    int // rows handed to the sink, rejected ones included
 }
@@ -97,7 +108,11 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 	if part.N == 0 {
 		part = columnar.Part{I: 1, N: 1}
 	}
-	inputs := AssignParts(c, part.N)[part.I-1]
+	split, err := AssignParts(c, part.N)
+	if err != nil {
+		return nil, err
+	}
+	inputs := split[part.I-1]
 	var paths []string
 	for _, kind := range []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindRates, ledger.KindAssets} {
 		for _, in := range c.Inputs[kind] {
@@ -115,7 +130,6 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 	}
 	// Issues of the reference data are `run`'s and `validate`'s to list;
 	// the export only needs a place to put them.
-	var err error
 	if r.issues, err = spool.Issues(opt.TempDir); err != nil {
 		return nil, err
 	}
@@ -171,7 +185,7 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 
 	pre := &preAttributed{}
 	led := ledger.New(attr.Suspects(), rr.rates, pre)
-	res := &ExportResult{}
+	res := &ExportResult{Inputs: inputs}
 	var (
 		row     columnar.Row
 		sinkErr error

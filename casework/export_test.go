@@ -27,9 +27,11 @@ func TestAssignPartsIsDeterministicAndBalanced(t *testing.T) {
 		}
 		c.Inputs[ledger.KindPayments] = append(c.Inputs[ledger.KindPayments], casefile.Input{Path: p})
 	}
-	c.Inputs[ledger.KindPayments] = append(c.Inputs[ledger.KindPayments], casefile.Input{Path: filepath.Join(dir, "missing.csv")})
 	for n := 1; n <= 4; n++ {
-		parts := AssignParts(c, n)
+		parts, err := AssignParts(c, n)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(parts) != n {
 			t.Fatalf("%d parts: got %d", n, len(parts))
 		}
@@ -49,20 +51,29 @@ func TestAssignPartsIsDeterministicAndBalanced(t *testing.T) {
 			}
 			loads = append(loads, load)
 		}
-		if len(seen) != len(sizes)+1 {
-			t.Fatalf("%d parts: %d inputs assigned, want %d", n, len(seen), len(sizes)+1)
+		if len(seen) != len(sizes) {
+			t.Fatalf("%d parts: %d inputs assigned, want %d", n, len(seen), len(sizes))
 		}
 		// Greedy largest-first: no part exceeds the lightest by more
 		// than the largest file.
 		if slices.Max(loads)-slices.Min(loads) > 900 {
 			t.Errorf("%d parts: loads %v", n, loads)
 		}
-		if again := AssignParts(c, n); fmt.Sprint(again) != fmt.Sprint(parts) {
+		if again, _ := AssignParts(c, n); fmt.Sprint(again) != fmt.Sprint(parts) {
 			t.Fatalf("%d parts: not deterministic", n)
 		}
 	}
-	if got := AssignParts(c, 3); fmt.Sprint(loadsOf(got)) != "[1050 1000 1000]" {
+	if got, _ := AssignParts(c, 3); fmt.Sprint(loadsOf(got)) != "[1050 1000 1000]" {
 		t.Errorf("3 parts: loads %v, want [1050 1000 1000]", loadsOf(got))
+	}
+	// A file this machine cannot see would change the split: an error
+	// for several parts; one part needs no sizes.
+	c.Inputs[ledger.KindPayments] = append(c.Inputs[ledger.KindPayments], casefile.Input{Path: filepath.Join(dir, "missing.csv"), Name: "missing.csv"})
+	if _, err := AssignParts(c, 2); err == nil || !strings.Contains(err.Error(), "missing.csv") {
+		t.Errorf("2 parts with a missing file: %v", err)
+	}
+	if parts, err := AssignParts(c, 1); err != nil || len(parts[0]) != len(sizes)+1 {
+		t.Errorf("1 part with a missing file: %v", err)
 	}
 }
 

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/casework"
@@ -55,7 +57,12 @@ func exportParquet(ctx context.Context, c *casefile.Case, part columnar.Part, o 
 		accepted += s.Accepted
 		rejected += s.Rejected
 	}
-	fmt.Fprintf(o.stdout, "Part %s: %d payment tables, %d rows (%d read, %d rejected)\n", part, len(res.Sources), res.Rows, accepted, rejected)
+	var names []string
+	for _, in := range res.Inputs {
+		names = append(names, cmp.Or(in.Name, in.Path))
+	}
+	fmt.Fprintf(o.stdout, "Part %s: %s\n", part, strings.Join(names, ", "))
+	fmt.Fprintf(o.stdout, "%d payment tables, %d rows (%d read, %d rejected)\n", len(res.Sources), res.Rows, accepted, rejected)
 	fmt.Fprintf(o.stdout, "Written: %s and %s, %s, %s beside it\n", filepath.Join(o.out, part.PaymentsFile()),
 		columnar.SuspectsFile, columnar.AssetsFile, columnar.CaseFile)
 	return nil
