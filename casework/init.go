@@ -318,6 +318,11 @@ func cutAt(s string, seps ...string) string {
 	return strings.TrimSpace(strings.TrimRight(s, ";,"))
 }
 
+// caseFileOrder is the order of the kinds' sections in a case.yaml that
+// init writes: the inputs an investigator edits most come first. It is a
+// layout, not the order a case is read (that is ledger.Kinds).
+var caseFileOrder = []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindPayments, ledger.KindAssets, ledger.KindBenefits, ledger.KindHousehold, ledger.KindRates}
+
 // WriteCaseFile writes a commented case.yaml for what init found.
 func WriteCaseFile(w io.Writer, name string, r *InitResult) error {
 	var b strings.Builder
@@ -328,7 +333,7 @@ func WriteCaseFile(w io.Writer, name string, r *InitResult) error {
 	fmt.Fprintf(&b, "# report_date: 2020-11-06      # the date the report speaks of; crypto is also valued on it\n")
 	fmt.Fprintf(&b, "target_eur: \"10000000\"        # seizure target\n")
 	fmt.Fprintf(&b, "lang: en                      # en or it\n")
-	for _, kind := range []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindPayments, ledger.KindAssets, ledger.KindBenefits, ledger.KindHousehold, ledger.KindRates} {
+	for _, kind := range caseFileOrder {
 		var es []InitEntry
 		for _, e := range r.Entries {
 			if e.Kind == kind {

@@ -196,18 +196,15 @@ func (r *runner) readRates() *ratesRead {
 	return out
 }
 
-// readOrder is the order in which Run reads the kinds of input.
-var readOrder = []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindRates, ledger.KindHousehold, ledger.KindBenefits, ledger.KindAssets, ledger.KindPayments}
-
 // Run computes a case. An error means an input could not be read at all
 // (exit 2); rejected rows are counted in Result.Rejected and listed among
 // the issues.
 func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	r := &runner{c: c, opt: opt, progress: newProgress(opt.Progress), stop: watch(opt.Context)}
 	// Every text input is hashed and checked on another goroutine, in
-	// the order the run reads them.
+	// the order the run reads them (ledger.Kinds).
 	var paths []string
-	for _, kind := range readOrder {
+	for _, kind := range ledger.Kinds {
 		for _, in := range c.Inputs[kind] {
 			paths = append(paths, in.Path)
 		}
