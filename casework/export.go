@@ -200,7 +200,7 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 	}
 	r.rowIssue = func(item *batchItem) {
 		is := &item.is
-		if is.Row <= 0 || is.Note {
+		if is.Row <= 0 || is.Level == ledger.LevelNote {
 			return // about the whole sheet, not a row
 		}
 		row = columnar.Row{Position: inputs[item.input].Position, SheetIndex: sheets.index(item.input, is.Sheet), Rejected: is}
@@ -210,18 +210,18 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 	post := func(item *batchItem) {
 		p := &item.p
 		pre.batchItem = item
-		row.Rejected, row.NoRate, row.AttribProblem = nil, "", item.problem
+		row.Rejected, row.NoRate, row.AttribProblem = nil, "", item.problem.String()
 		row.UnattribReason, row.UnattribValue, row.Candidates = string(item.why.Reason), item.why.Value, item.why.Candidates
 		row.Position, row.SheetIndex = inputs[item.input].Position, sheets.index(item.input, p.Ref.Sheet)
 		issues = led.Describe(&row.Entry, p, issues[:0])
 		for i, is := range issues {
 			switch {
 			case i == 0 && !row.Entry.HasEUR:
-				row.NoRate = is.Problem
+				row.NoRate = is.Msg.String()
 			case row.AttribProblem == "":
-				row.AttribProblem = is.Problem
+				row.AttribProblem = is.Msg.String()
 			default:
-				row.AttribProblem += "; " + is.Problem
+				row.AttribProblem += "; " + is.Msg.String()
 			}
 		}
 		emit()

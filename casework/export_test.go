@@ -122,8 +122,8 @@ func TestExportRowsAreTheRunsRows(t *testing.T) {
 	}
 	rejected := map[ledger.Ref]string{}
 	for is := range res.Report.Issues {
-		if !is.Note && is.Row > 0 {
-			rejected[ledger.Ref{Path: is.Path, Sheet: is.Sheet, Row: is.Row}] = is.Problem
+		if !(is.Level == ledger.LevelNote) && is.Row > 0 {
+			rejected[ledger.Ref{Path: is.Path, Sheet: is.Sheet, Row: is.Row}] = is.Msg.String()
 		}
 	}
 	wantRows, wantRejected := 0, 0
@@ -151,8 +151,8 @@ func TestExportRowsAreTheRunsRows(t *testing.T) {
 			seen[ref] = true
 			if r.Rejected != nil {
 				gotRejected++
-				if _, ok := rejected[ref]; !ok || r.Rejected.Problem == "" {
-					t.Errorf("rejected row %v: %q not among the run's issues", ref, r.Rejected.Problem)
+				if _, ok := rejected[ref]; !ok || r.Rejected.Msg.String() == "" {
+					t.Errorf("rejected row %v: %q not among the run's issues", ref, r.Rejected.Msg.String())
 				}
 				continue
 			}

@@ -144,7 +144,7 @@ func TestOverlappingBenefitExports(t *testing.T) {
 	}
 	notes := 0
 	for is := range rep.Issues {
-		if is.Note && strings.Contains(is.Problem, "duplicate of rdc_1.csv row 3") {
+		if (is.Level == ledger.LevelNote) && strings.Contains(is.Msg.String(), "duplicate of rdc_1.csv row 3") {
 			notes++
 		}
 	}

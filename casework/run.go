@@ -11,7 +11,6 @@ import (
 	"io"
 	"iter"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -19,6 +18,7 @@ import (
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/reports"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/crosscheck/crosscheck/spool"
@@ -121,7 +121,7 @@ func (r *runner) options(kind ledger.Kind) ingest.Options {
 		// output. The file, row and column are enough to find it.
 		report = func(is ledger.Issue) {
 			if is.Value != "" {
-				is.Problem = strings.ReplaceAll(is.Problem, is.Value, "…")
+				is.Msg = is.Msg.Redact(is.Value)
 				is.Value = withheld
 			}
 			r.report(is)
@@ -177,8 +177,8 @@ func (r *runner) readRates() *ratesRead {
 				return err
 			}
 			r.progress.row()
-			if problem := out.rates.Add(rt); problem != "" {
-				report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Problem: problem})
+			if problem := out.rates.Add(rt); !problem.IsZero() {
+				report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Msg: problem, Level: ledger.LevelRejected})
 			}
 			return nil
 		})
@@ -341,15 +341,15 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	post := func(item *batchItem) {
 		p := &item.p
 		pre.batchItem = item
-		if problem := item.problem; problem != "" {
-			value, row, column := p.Suspect, p.Ref.Row, "suspect"
+		if problem := item.problem; !problem.IsZero() {
+			value, row, field := p.Suspect, p.Ref.Row, "suspect"
 			if value == "" {
-				value, row, column = p.FileSuspect, 0, "suspect (case file)"
+				value, row, field = p.FileSuspect, 0, "suspect (case file)"
 			}
 			key := p.Ref.Path + "\x00" + p.Ref.Sheet + "\x00" + value
 			if row > 0 || !problemSeen[key] {
 				problemSeen[key] = true
-				r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: row, Column: column, Value: value, Problem: problem})
+				r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: row, Field: field, Value: value, Msg: problem})
 			}
 		}
 		scratch = led.PostKeyedTo(e, p, item.key, scratch[:0])
@@ -529,8 +529,9 @@ type batchItem struct {
 	p     ledger.Payment
 	is    ledger.Issue
 	// The payment's attribution, worked out by the reader goroutine.
-	suspect, by, problem string
-	rule                 ledger.Rule
+	suspect, by string
+	problem     msg.Message
+	rule        ledger.Rule
 	// why explains a row attributed to nobody.
 	why match.Unattributed
 	// key is the payment's reference fingerprint, also worked out ahead.

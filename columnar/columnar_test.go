@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/parquet-go/parquet-go"
 	"github.com/shopspring/decimal"
 )
@@ -108,7 +109,7 @@ func TestWriterRoundTrip(t *testing.T) {
 	noRate := Row{Position: 3, SheetIndex: 1, NoRate: "no rate for GBP", Entry: ledger.Entry{Payment: ledger.Payment{Ref: ledger.Ref{Path: "p.csv", Row: 3}, Date: day("2020-06-03"),
 		Amount: decimal.RequireFromString("-5"), Currency: "GBP", Direction: ledger.DirRefund}}, AttribProblem: "suspect S9 is not a known suspect",
 		UnattribReason: "shared_name", UnattribValue: "Rossi Mario", Candidates: []string{"S1", "S2"}}
-	rejected := Row{Position: 3, SheetIndex: 1, Rejected: &ledger.Issue{Path: "p.csv", Row: 4, Column: "amount", Value: "x", Problem: "not an amount"},
+	rejected := Row{Position: 3, SheetIndex: 1, Rejected: &ledger.Issue{Path: "p.csv", Row: 4, Column: "amount", Value: "x", Msg: msg.New(msg.NotAnAmount, msg.Nested(msg.New(msg.NoDigits))), Level: ledger.LevelRejected},
 		Entry: ledger.Entry{Payment: ledger.Payment{Ref: ledger.Ref{Path: "p.csv", Row: 4}}}}
 	for _, r := range []*Row{&ok, &noRate, &rejected} {
 		if err := w.Row(r); err != nil {
@@ -143,7 +144,7 @@ func TestWriterRoundTrip(t *testing.T) {
 		t.Errorf("no-rate row read back as %+v", g)
 	}
 	g = got[2]
-	if g.Status != StatusRejected || g.Reason != "not an amount" || g.ReasonColumn != "amount" || g.ReasonValue != "x" || g.Amount != nil || g.Date != nil {
+	if g.Status != StatusRejected || g.Reason != "not an amount: no digits" || g.ReasonColumn != "amount" || g.ReasonValue != "x" || g.Amount != nil || g.Date != nil {
 		t.Errorf("rejected row read back as %+v", g)
 	}
 	assets, err := parquet.ReadFile[assetRecord](filepath.Join(dir, AssetsFile))

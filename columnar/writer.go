@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/parquet-go/parquet-go"
 	"github.com/shopspring/decimal"
 )
@@ -314,7 +315,7 @@ func (w *Writer) fill(rec *paymentRecord, r *Row) error {
 	}
 	if r.Rejected != nil {
 		rec.Status = StatusRejected
-		rec.Reason, rec.ReasonColumn, rec.ReasonValue = r.Rejected.Problem, r.Rejected.Column, r.Rejected.Value
+		rec.Reason, rec.ReasonColumn, rec.ReasonValue = r.Rejected.Msg.String(), r.Rejected.Column, r.Rejected.Value
 		return nil
 	}
 	rec.Status = StatusAccepted
@@ -403,7 +404,7 @@ func assetRecords(assets []ledger.AssetValue) ([]assetRecord, error) {
 		a, s, r := &assets[i], &st[i], &out[i]
 		*r = assetRecord{ID: a.ID, Owner: a.Owner, Suspect: a.Suspect, Type: string(a.Type), Description: a.Description,
 			Currency: currencyOr(a.Currency), Country: a.Country, Measure: a.Measure, Status: string(a.Status),
-			Counted: a.Counted, Problem: a.Problem, Source: a.Ref.Path, Sheet: a.Ref.Sheet, Row: int64(a.Ref.Row)}
+			Counted: a.Counted, Problem: problemsText(a.Problems), Source: a.Ref.Path, Sheet: a.Ref.Sheet, Row: int64(a.Ref.Row)}
 		if a.HasValue {
 			r.ValueText = a.Value.String()
 		}
@@ -504,4 +505,14 @@ func (f *atomicFile) commit() error {
 func (f *atomicFile) abort() {
 	f.File.Close()
 	os.Remove(f.Name())
+}
+
+// problemsText writes an asset's problems in English, the language of
+// the export's columns.
+func problemsText(ms []msg.Message) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = m.String()
+	}
+	return strings.Join(parts, "; ")
 }

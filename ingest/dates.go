@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // Date order is decided per column from its values: 13/10/2020 can only
@@ -184,7 +186,7 @@ func (t *table) date(rec []string, col int) (time.Time, *problem) {
 	}
 	d, err := parseDateAs(s, style)
 	if err != nil {
-		return time.Time{}, reject(col, s, "not a date (expected dd/mm/yyyy, yyyy-mm-dd or a date cell)")
+		return time.Time{}, rejectMsg(col, s, msg.NotADateExpected)
 	}
 	return d, nil
 }
@@ -195,20 +197,20 @@ func (cd *columnDates) check(col int, s string, a, b int) *problem {
 	switch cd.order {
 	case orderConflict:
 		if a <= 12 && b <= 12 && a != b {
-			return reject(col, s, "the column has day-first (row %d: %s) and month-first (row %d: %s) dates: %s reads either way",
-				cd.dayRow, cd.dayVal, cd.monthRow, cd.monthVal, s)
+			return rejectMsg(col, s, msg.DateOrderConflict,
+				msg.Int(cd.dayRow), msg.Text(cd.dayVal), msg.Int(cd.monthRow), msg.Text(cd.monthVal), msg.Text(s))
 		}
 	case orderDayFirst:
 		if b > 12 && a <= 12 {
-			return reject(col, s, "month first, in a column of day-first dates (row %d: %s)", cd.dayRow, cd.dayVal)
+			return rejectMsg(col, s, msg.DateMonthFirst, msg.Int(cd.dayRow), msg.Text(cd.dayVal))
 		}
 	case orderMonthFirst:
 		if a > 12 && b <= 12 {
-			return reject(col, s, "day first, in a column of month-first dates (row %d: %s)", cd.monthRow, cd.monthVal)
+			return rejectMsg(col, s, msg.DateDayFirst, msg.Int(cd.monthRow), msg.Text(cd.monthVal))
 		}
 	case orderUnknown:
 		if b > 12 && a <= 12 {
-			return reject(col, s, "month first, but no earlier row told the order and the column was read day first: its earlier dates that read either way may be wrong")
+			return rejectMsg(col, s, msg.DateMonthFirstLate)
 		}
 	}
 	return nil

@@ -33,7 +33,7 @@ func TestDateOrderPerColumn(t *testing.T) {
 				row := i + 2
 				if strings.HasPrefix(want, "reject: ") {
 					is := issueAt(c.issues, row)
-					if is == nil || !strings.HasPrefix(is.Problem, strings.TrimPrefix(want, "reject: ")) {
+					if is == nil || !strings.HasPrefix(is.Msg.String(), strings.TrimPrefix(want, "reject: ")) {
 						t.Errorf("row %d: issue %+v, want %q", row, is, want)
 					}
 					continue
@@ -67,7 +67,7 @@ func TestDateOrderBeyondTheSample(t *testing.T) {
 		t.Fatal(c.err)
 	}
 	is := issueAt(c.issues, notationSampleRows+7)
-	if is == nil || !strings.Contains(is.Problem, "earlier dates that read either way may be wrong") {
+	if is == nil || !strings.Contains(is.Msg.String(), "earlier dates that read either way may be wrong") {
 		t.Fatalf("late month-first date: %+v", is)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // Control characters in cells. A spreadsheet cell has no use for NUL,
@@ -75,8 +78,8 @@ func (t *table) cleanControls(rec []string, row int) {
 		}
 		rec[i] = stripControls(c)
 		if t.report != nil {
-			is := t.issueAt(row, i, EscapeControls(c), "control characters removed from the cell (shown escaped); the row is kept")
-			is.Note = true
+			is := t.issueAt(row, i, EscapeControls(c), msg.New(msg.ControlsRemoved))
+			is.Level = ledger.LevelNote
 			t.report(is)
 		}
 	}

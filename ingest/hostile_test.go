@@ -72,12 +72,12 @@ func TestHostileCSVCells(t *testing.T) {
 				t.Errorf("accepted %d rejected %d, want %d and %d; issues %v", len(got.rows), got.sources[0].Rejected, c.accepted, len(c.rejected), got.issues)
 			}
 			for row, want := range c.rejected {
-				if is := issueAt(got.issues, row); is == nil || is.Note || !strings.Contains(is.Problem, want) {
+				if is := issueAt(got.issues, row); is == nil || (is.Level == ledger.LevelNote) || !strings.Contains(is.Msg.String(), want) {
 					t.Errorf("row %d: issue %+v, want a rejection with %q", row, is, want)
 				}
 			}
 			for row, want := range c.notes {
-				if is := issueAt(got.issues, row); is == nil || !is.Note || !strings.Contains(is.Value, want) || !strings.Contains(is.Problem, "control characters") {
+				if is := issueAt(got.issues, row); is == nil || !(is.Level == ledger.LevelNote) || !strings.Contains(is.Value, want) || !strings.Contains(is.Msg.String(), "control characters") {
 					t.Errorf("row %d: issue %+v, want a note showing %q", row, is, want)
 				}
 			}
@@ -167,10 +167,10 @@ func TestHostileXLSXCells(t *testing.T) {
 	if len(got.rows) != 2 || got.sources[0].Rejected != 1 {
 		t.Fatalf("rows %+v issues %+v", got.rows, got.issues)
 	}
-	if is := issueAt(got.issues, 2); is == nil || !strings.Contains(is.Problem, "amount out of range") {
+	if is := issueAt(got.issues, 2); is == nil || !strings.Contains(is.Msg.String(), "amount out of range") {
 		t.Errorf("1E+309: %+v", is)
 	}
-	if is := issueAt(got.issues, 3); is == nil || !is.Note || is.Value != `VERDI\x1b[2J ANNA` || got.rows[0].Payer != "VERDI[2J ANNA" {
+	if is := issueAt(got.issues, 3); is == nil || !(is.Level == ledger.LevelNote) || is.Value != `VERDI\x1b[2J ANNA` || got.rows[0].Payer != "VERDI[2J ANNA" {
 		t.Errorf("escape in a shared string: %+v, payer %q", is, got.rows[0].Payer)
 	}
 }
@@ -183,7 +183,7 @@ func TestQuantitiesAboveTheMoneyLimit(t *testing.T) {
 	if got.err != nil || len(got.rows) != 1 || !got.rows[0].Quantity.Equal(dec("5000000000000")) {
 		t.Fatalf("rows %+v, %v, issues %+v", got.rows, got.err, got.issues)
 	}
-	if is := issueAt(got.issues, 3); is == nil || !strings.Contains(is.Problem, "out of range") {
+	if is := issueAt(got.issues, 3); is == nil || !strings.Contains(is.Msg.String(), "out of range") {
 		t.Errorf("1E+19 units: %+v", is)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -52,7 +53,7 @@ func (t *table) number(rec []string, col int, maxDigits int) (d decimal.Decimal,
 	}
 	d, cur, err := parseAmountLimited(s, t.notationAt(col), t.amounts, maxDigits)
 	if err != nil {
-		return decimal.Zero, "", false, reject(col, s, "%s", err.Error())
+		return decimal.Zero, "", false, rejectErr(col, s, err)
 	}
 	return d, cur, true, nil
 }
@@ -101,7 +102,7 @@ func paymentsRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 		return func(rec []string, row int) (*problem, error) {
 			p = ledger.Payment{Ref: t.ref(row), FileSuspect: t.src.Suspect}
 			if cell(rec, date) == "" {
-				return reject(date, "", "missing date"), nil
+				return rejectMsg(date, "", msg.MissingDate), nil
 			}
 			d, prob := t.date(rec, date)
 			if prob != nil {
@@ -115,7 +116,7 @@ func paymentsRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 			switch c := cell(rec, currency); {
 			case c != "":
 				if p.Currency = cache.lookup(c); p.Currency == "" {
-					return reject(currency, c, "unknown currency"), nil
+					return rejectMsg(currency, c, msg.UnknownCurrency), nil
 				}
 			case cellCur != "":
 				p.Currency = cellCur
@@ -127,7 +128,7 @@ func paymentsRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 				if cell(rec, col) == "" {
 					col = debit
 				}
-				return reject(col, cell(rec, col), "not read as EUR: %s (give the currency and unit: a currency column, or a profile in the case file)", t.notEUR), nil
+				return rejectMsg(col, cell(rec, col), msg.NotReadAsEUR, msg.Text(t.notEUR)), nil
 			default:
 				p.Currency = "EUR"
 			}
@@ -166,7 +167,7 @@ func (t *table) paymentAmount(p *ledger.Payment, rec []string, amount, credit, d
 		if s := cell(rec, sign); s != "" {
 			isDebit, ok := parseDirection(s)
 			if !ok {
-				return reject(sign, s, "unknown direction (expected D/A, Dare/Avere)")
+				return rejectMsg(sign, s, msg.UnknownDirection)
 			}
 			p.Amount = v.Abs()
 			if isDebit {
@@ -195,7 +196,7 @@ func (t *table) paymentAmount(p *ledger.Payment, rec []string, amount, credit, d
 		return prob
 	}
 	if hasCr && hasDb && !cr.IsZero() && !db.IsZero() {
-		return reject(credit, cell(rec, credit), "both credit and debit are filled in")
+		return rejectMsg(credit, cell(rec, credit), msg.CreditAndDebit)
 	}
 	switch {
 	case hasCr && (!hasDb || !cr.IsZero()):
@@ -208,7 +209,7 @@ func (t *table) paymentAmount(p *ledger.Payment, rec []string, amount, credit, d
 		if col < 0 {
 			col = credit
 		}
-		return reject(col, "", "missing amount")
+		return rejectMsg(col, "", msg.MissingAmount)
 	}
 	return nil
 }
@@ -255,7 +256,7 @@ func suspectsRow(emit func(ledger.Suspect) error) func(*table) rowFunc {
 				s.ID = strings.ToUpper(s.Surname + " " + s.Name)
 			}
 			if s.ID == "" {
-				return reject(-1, "", "no id, tax code or surname and name"), nil
+				return rejectMsg(-1, "", msg.SuspectUnnamed), nil
 			}
 			var prob *problem
 			if s.BirthDate, prob = t.date(rec, t.col("birth_date")); prob != nil {
@@ -263,7 +264,7 @@ func suspectsRow(emit func(ledger.Suspect) error) func(*table) rowFunc {
 			}
 			sex, ok := parseSex(cell(rec, t.col("sex")))
 			if !ok {
-				return reject(t.col("sex"), cell(rec, t.col("sex")), "sex is not M or F"), nil
+				return rejectMsg(t.col("sex"), cell(rec, t.col("sex")), msg.SexNotMF), nil
 			}
 			s.Sex = sex
 			for _, ic := range identColumns {
@@ -293,15 +294,15 @@ func identifiersRow(emit func(ledger.Identifier) error) func(*table) rowFunc {
 		return func(rec []string, row int) (*problem, error) {
 			s := cell(rec, sus)
 			if s == "" {
-				return reject(sus, "", "missing suspect"), nil
+				return rejectMsg(sus, "", msg.MissingSuspect), nil
 			}
 			k, ok := identKindNames[normKey(cell(rec, kind))]
 			if !ok {
-				return reject(kind, cell(rec, kind), "unknown identifier kind (expected iban, wallet, card, paypal, email, phone, telegram, account)"), nil
+				return rejectMsg(kind, cell(rec, kind), msg.UnknownIdentKind), nil
 			}
 			values := splitValues(cell(rec, value))
 			if len(values) == 0 {
-				return reject(value, "", "missing value"), nil
+				return rejectMsg(value, "", msg.MissingValue), nil
 			}
 			for _, v := range values {
 				if err := emit(ledger.Identifier{Suspect: s, Kind: k, Value: v, Ref: t.ref(row)}); err != nil {
@@ -368,7 +369,7 @@ func assetsRow(emit func(ledger.Asset) error) func(*table) rowFunc {
 			switch c := cell(rec, curCol); {
 			case c != "":
 				if a.Currency = cache.lookup(c); a.Currency == "" {
-					return reject(curCol, c, "unknown currency"), nil
+					return rejectMsg(curCol, c, msg.UnknownCurrency), nil
 				}
 			case qtyCur != "":
 				a.Currency = qtyCur
@@ -380,10 +381,10 @@ func assetsRow(emit func(ledger.Asset) error) func(*table) rowFunc {
 			case typ != "":
 				var ok bool
 				if a.Type, ok = assetTypeNames[normKey(typ)]; !ok {
-					return reject(typeCol, typ, "unknown asset type"), nil
+					return rejectMsg(typeCol, typ, msg.UnknownAssetType), nil
 				}
 			case typeCol >= 0:
-				return reject(typeCol, "", "missing asset type"), nil
+				return rejectMsg(typeCol, "", msg.MissingAssetType), nil
 			case ledger.IsCrypto(a.Currency):
 				a.Type = ledger.AssetCrypto
 			default:
@@ -395,14 +396,14 @@ func assetsRow(emit func(ledger.Asset) error) func(*table) rowFunc {
 			if s := cell(rec, t.col("share")); s != "" {
 				share, err := parseShare(s)
 				if err != nil {
-					return reject(t.col("share"), s, "%s", err.Error()), nil
+					return rejectErr(t.col("share"), s, err), nil
 				}
 				a.Share = share
 			}
 			st := cell(rec, t.col("status"))
 			status, ok := assetStatusNames[normKey(st)]
 			if !ok {
-				return reject(t.col("status"), st, "unknown status (expected sequestrato, confiscato, dissequestrato)"), nil
+				return rejectMsg(t.col("status"), st, msg.UnknownStatus), nil
 			}
 			a.Status = status
 			return nil, emit(a)
@@ -425,7 +426,7 @@ func benefitsRow(fileProgramme ledger.Programme, emit func(ledger.BenefitRow) er
 			if v := cell(rec, programme); v != "" {
 				p, ok := ledger.ParseProgramme(v)
 				if !ok {
-					return reject(programme, v, "unknown benefit programme (expected %s)", ledger.ProgrammeNames), nil
+					return rejectMsg(programme, v, msg.UnknownProgramme, msg.Text(ledger.ProgrammeNames)), nil
 				}
 				b.Programme = p
 			}
@@ -434,28 +435,28 @@ func benefitsRow(fileProgramme ledger.Programme, emit func(ledger.BenefitRow) er
 				return prob, nil
 			}
 			if b.TaxCode == "" && (b.Surname == "" || b.Name == "" || b.BirthDate.IsZero()) {
-				return reject(t.col("tax_code"), "", "no tax code, nor surname, name and birth date"), nil
+				return rejectMsg(t.col("tax_code"), "", msg.RecipientUnnamed), nil
 			}
 			if m := cell(rec, month); m != "" {
 				d, err := parseMonth(m, t.date1904)
 				if err != nil {
-					return reject(month, m, "%s", err.Error()), nil
+					return rejectErr(month, m, err), nil
 				}
 				b.From, b.To = d, d
 			} else {
 				f, tt := cell(rec, from), cell(rec, to)
 				if f == "" || tt == "" {
-					return reject(month, "", "missing month (or from and to)"), nil
+					return rejectMsg(month, "", msg.MissingMonth), nil
 				}
 				var err error
 				if b.From, err = parseMonth(f, t.date1904); err != nil {
-					return reject(from, f, "%s", err.Error()), nil
+					return rejectErr(from, f, err), nil
 				}
 				if b.To, err = parseMonth(tt, t.date1904); err != nil {
-					return reject(to, tt, "%s", err.Error()), nil
+					return rejectErr(to, tt, err), nil
 				}
 				if b.To.Before(b.From) {
-					return reject(to, tt, "period ends before it starts"), nil
+					return rejectMsg(to, tt, msg.PeriodBackwards), nil
 				}
 			}
 			col := monthly
@@ -467,10 +468,10 @@ func benefitsRow(fileProgramme ledger.Programme, emit func(ledger.BenefitRow) er
 				return prob, nil
 			}
 			if !ok {
-				return reject(col, "", "missing amount"), nil
+				return rejectMsg(col, "", msg.MissingAmount), nil
 			}
 			if v.IsNegative() {
-				return reject(col, cell(rec, col), "negative benefit amount"), nil
+				return rejectMsg(col, cell(rec, col), msg.NegativeBenefit), nil
 			}
 			b.MonthlyAmount = v
 			return nil, emit(b)
@@ -488,10 +489,10 @@ func householdRow(emit func(ledger.HouseholdMember) error) func(*table) rowFunc 
 				Relation: cell(rec, t.col("relation")),
 			}
 			if h.Application == "" {
-				return reject(t.col("application"), "", "missing application"), nil
+				return rejectMsg(t.col("application"), "", msg.MissingApplication), nil
 			}
 			if h.TaxCode == "" && (h.Surname == "" || h.Name == "") {
-				return reject(t.col("tax_code"), "", "no tax code, nor surname and name"), nil
+				return rejectMsg(t.col("tax_code"), "", msg.MemberUnnamed), nil
 			}
 			var prob *problem
 			if h.BirthDate, prob = t.date(rec, t.col("birth_date")); prob != nil {

@@ -55,7 +55,7 @@ R9;S003;Contanti;cash;100;;;06/11/2020;;perso
 		t.Errorf("R5 = %+v", a[4])
 	}
 	for row, want := range map[int]string{7: "unknown asset type", 8: "between 0 and 100", 9: "unknown currency", 10: "unknown status"} {
-		if is := issueAt(c.issues, row); is == nil || !strings.Contains(is.Problem, want) {
+		if is := issueAt(c.issues, row); is == nil || !strings.Contains(is.Msg.String(), want) {
 			t.Errorf("row %d issue = %+v, want %q", row, is, want)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -186,14 +187,14 @@ func (cp *compiledProfile) settle(t *table, sample []bufferedRow) error {
 			return err
 		}
 		cp.order = order
-		t.note(fmt.Sprintf("profile %s: dates read %s (%s)", cp.p.Name, orderText(order), why))
+		t.note(msg.New(msg.ProfileDates, msg.Text(cp.p.Name), msg.Text(orderText(order)), msg.Text(why)))
 	}
 	if cp.p.HolderAddress {
 		cp.holder = cp.commonAddress(sample)
 		if cp.holder != "" {
-			t.note(fmt.Sprintf("profile %s: the export is of address %s (in every row): rows to it are incoming, rows from it outgoing", cp.p.Name, cp.holder))
+			t.note(msg.New(msg.ProfileHolder, msg.Text(cp.p.Name), msg.Text(cp.holder)))
 		} else {
-			t.note(fmt.Sprintf("profile %s: no address is in every row: each row is read as received by its To address", cp.p.Name))
+			t.note(msg.New(msg.ProfileNoHolder, msg.Text(cp.p.Name)))
 		}
 	}
 	return nil
@@ -294,9 +295,9 @@ func (cp *compiledProfile) commonAddress(sample []bufferedRow) string {
 }
 
 // note reports a file-level note.
-func (t *table) note(msg string) {
+func (t *table) note(m msg.Message) {
 	if t.report != nil {
-		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Problem: msg, Note: true})
+		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Msg: m, Level: ledger.LevelNote})
 	}
 }
 
@@ -330,11 +331,11 @@ func profileRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 						code = strings.ToUpper(cp.currencyText(c))
 						break
 					}
-					return reject(cc, c, "unknown currency"), nil
+					return rejectMsg(cc, c, msg.UnknownCurrency), nil
 				}
 			case cp.headerCur != "":
 				if code = cache.lookup(cp.currencyText(cp.headerCur)); code == "" {
-					return reject(cp.first["amount"], cp.headerCur, "unknown currency in the header"), nil
+					return rejectMsg(cp.first["amount"], cp.headerCur, msg.UnknownHeaderCurrency), nil
 				}
 			case cur != "":
 				code = cur
@@ -430,7 +431,7 @@ func (cp *compiledProfile) amount(t *table, rec []string, p *ledger.Payment) (de
 			return v, "", prob
 		}
 		if !ok {
-			return v, "", reject(c, "", "missing amount")
+			return v, "", rejectMsg(c, "", msg.MissingAmount)
 		}
 		v, cur = a, cc
 	case cp.first["amount_in"] >= 0:
@@ -443,7 +444,7 @@ func (cp *compiledProfile) amount(t *table, rec []string, p *ledger.Payment) (de
 			return v, "", prob
 		}
 		if !in.IsZero() && !out.IsZero() {
-			return v, "", reject(cp.first["amount_in"], cell(rec, cp.first["amount_in"]), "both in and out are filled in")
+			return v, "", rejectMsg(cp.first["amount_in"], cell(rec, cp.first["amount_in"]), msg.InAndOut)
 		}
 		if !out.IsZero() {
 			v, cur = out.Abs().Neg(), c2
@@ -461,13 +462,13 @@ func (cp *compiledProfile) amount(t *table, rec []string, p *ledger.Payment) (de
 		}
 		switch {
 		case hasCr && hasDb && !cr.IsZero() && !db.IsZero():
-			return v, "", reject(cp.first["credit"], cell(rec, cp.first["credit"]), "both credit and debit are filled in")
+			return v, "", rejectMsg(cp.first["credit"], cell(rec, cp.first["credit"]), msg.CreditAndDebit)
 		case hasCr && (!hasDb || !cr.IsZero()):
 			v, cur = cr.Abs(), c1
 		case hasDb:
 			v, cur = db.Abs().Neg(), c2
 		default:
-			return v, "", reject(cp.first["credit"], "", "missing amount")
+			return v, "", rejectMsg(cp.first["credit"], "", msg.MissingAmount)
 		}
 	}
 	if cp.p.Scale != 0 {
@@ -578,7 +579,7 @@ func (cp *compiledProfile) date(t *table, rec []string) (time.Time, *problem) {
 	col := cp.first["date"]
 	s := cell(rec, col)
 	if s == "" {
-		return time.Time{}, reject(col, "", "missing date")
+		return time.Time{}, rejectMsg(col, "", msg.MissingDate)
 	}
 	if t.xlsx && cp.order != "unix" {
 		if d, ok := parseSerial(s, t.date1904); ok {
@@ -593,7 +594,7 @@ func (cp *compiledProfile) date(t *table, rec []string) (time.Time, *problem) {
 	}
 	d, err := parseProfileDate(s, cp.order, cp.zone, zoneText)
 	if err != nil {
-		return time.Time{}, reject(col, cell(rec, col), "%s", err.Error())
+		return time.Time{}, rejectErr(col, cell(rec, col), err)
 	}
 	return d, nil
 }

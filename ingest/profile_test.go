@@ -64,7 +64,7 @@ func dumpProfileRead(t *testing.T, path string, in Input, profiles ...*Profile) 
 		fmt.Fprintf(&b, "source %s [%s] profile %s\nrows %d accepted %d rejected %d\n", filepath.Base(s.Path), s.Sheet, s.Profile, s.Rows, s.Accepted, s.Rejected)
 	}
 	for _, is := range issues {
-		fmt.Fprintf(&b, "issue row %d %s %q: %s\n", is.Row, is.Column, is.Value, is.Problem)
+		fmt.Fprintf(&b, "issue row %d %s %q: %s\n", is.Row, is.Column, is.Value, is.Msg.String())
 	}
 	return b.String()
 }

@@ -28,7 +28,7 @@ D4;RSSMRA80A01H501U;2020-11;500,00;bonus cultura
 	if strings.Join(got, " ") != "D1:adi D2:sfl D3:pdc" {
 		t.Errorf("programmes %q", got)
 	}
-	if len(c.issues) != 1 || c.issues[0].Column != "Prestazione" || !strings.Contains(c.issues[0].Problem, "unknown benefit programme") {
+	if len(c.issues) != 1 || c.issues[0].Column != "Prestazione" || !strings.Contains(c.issues[0].Msg.String(), "unknown benefit programme") {
 		t.Errorf("issues %+v", c.issues)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 func ratesRow(emit func(ledger.Rate) error) func(*table) rowFunc {
@@ -36,13 +37,13 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 		}
 		r := ledger.Rate{Ref: t.ref(row)}
 		if cell(rec, date) == "" {
-			return reject(date, "", "missing date"), nil
+			return rejectMsg(date, "", msg.MissingDate), nil
 		}
 		if f := cell(rec, freq); f != "" && !strings.EqualFold(f, "D") {
-			return reject(freq, f, "frequency %s: not a daily rate (only daily rates convert payments)", f), nil
+			return rejectMsg(freq, f, msg.RateNotDaily, msg.Text(f)), nil
 		}
 		if ty := cell(rec, rtype); ty != "" && !strings.EqualFold(ty, "SP00") {
-			return reject(rtype, ty, "exchange-rate type %s is not the reference rate (SP00)", ty), nil
+			return rejectMsg(rtype, ty, msg.RateNotReference, msg.Text(ty)), nil
 		}
 		var prob *problem
 		if r.Date, prob = t.date(rec, date); prob != nil {
@@ -51,7 +52,7 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 		code := func(col int) (string, *problem) {
 			c := cell(rec, col)
 			if c == "" {
-				return "", reject(col, "", "missing currency")
+				return "", rejectMsg(col, "", msg.MissingCurrency)
 			}
 			if t.h.layout != nil {
 				if code, ok := t.h.layout.unitCodes[c]; ok {
@@ -60,7 +61,7 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 			}
 			code := cache.lookup(c)
 			if code == "" {
-				return "", reject(col, c, "unknown currency")
+				return "", rejectMsg(col, c, msg.UnknownCurrency)
 			}
 			return code, nil
 		}
@@ -94,10 +95,10 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 			if (q.unit == "" || q.base == "") && cell(rec, series) != "" {
 				sq, why, ok := seriesQuotation(cell(rec, series))
 				if !ok {
-					return reject(series, cell(rec, series), "not an ECB exchange-rate series key (EXR.D.USD.EUR.SP00.A)"), nil
+					return rejectMsg(series, cell(rec, series), msg.NotSeriesKey), nil
 				}
 				if why != "" {
-					return reject(series, cell(rec, series), "%s", why), nil
+					return rejectText(series, cell(rec, series), why), nil
 				}
 				q = sq
 			}
@@ -109,7 +110,7 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 				text := cell(rec, convention)
 				cq, ok := conventionQuotation(text, c)
 				if !ok {
-					return reject(convention, text, "quotation not understood (expected e.g. \"Quantità di valuta estera per 1 Euro\")"), nil
+					return rejectMsg(convention, text, msg.QuotationUnknown), nil
 				}
 				q = cq
 			}
@@ -120,11 +121,11 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 					col = c
 				}
 			}
-			return reject(col, "", "missing rate"), nil
+			return rejectMsg(col, "", msg.MissingRate), nil
 		}
 		currency, isPerUnit, via, why := q.ledgerRate()
 		if why != "" {
-			return reject(col, cell(rec, col), "%s", why), nil
+			return rejectText(col, cell(rec, col), why), nil
 		}
 		v, _, _, prob := t.quantity(rec, col)
 		if prob != nil {
@@ -133,12 +134,12 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 		if m := cell(rec, mult); m != "" && m != "0" {
 			n, err := strconv.Atoi(m)
 			if err != nil || n < -18 || n > 18 {
-				return reject(mult, m, "unit multiplier is not a power of ten between -18 and 18"), nil
+				return rejectMsg(mult, m, msg.UnitMultiplier), nil
 			}
 			v = v.Shift(int32(n))
 		}
 		if !v.IsPositive() {
-			return reject(col, cell(rec, col), "rate must be greater than 0"), nil
+			return rejectMsg(col, cell(rec, col), msg.RateNotPositiveCell), nil
 		}
 		r.Currency, r.PerUnit, r.Value, r.Via = currency, isPerUnit, v, via
 		return nil, emit(r)
@@ -161,7 +162,7 @@ func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
 		}
 		currency, perUnit, via, why := q.ledgerRate()
 		if why != "" {
-			t.issue(0, c, "", why+"; column ignored")
+			t.issue(0, c, "", msg.New(msg.ColumnIgnored, msg.Nested(rejectText(c, "", why).msg)))
 			continue
 		}
 		cols = append(cols, wideCol{c, currency, via, perUnit})
@@ -169,7 +170,7 @@ func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
 	rates := make([]ledger.Rate, 0, len(cols))
 	return func(rec []string, row int) (*problem, error) {
 		if cell(rec, date) == "" {
-			return reject(date, "", "missing date"), nil
+			return rejectMsg(date, "", msg.MissingDate), nil
 		}
 		d, prob := t.date(rec, date)
 		if prob != nil {
@@ -186,7 +187,7 @@ func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
 				return prob, nil
 			}
 			if !v.IsPositive() {
-				return reject(wc.col, s, "rate must be greater than 0"), nil
+				return rejectMsg(wc.col, s, msg.RateNotPositiveCell), nil
 			}
 			rates = append(rates, ledger.Rate{Ref: t.ref(row), Date: d, Currency: wc.currency, Value: v, PerUnit: wc.perUnit, Via: wc.via})
 		}

@@ -42,7 +42,7 @@ func rateGolden(t *testing.T, path, name string) string {
 			q = r.Value.String() + " " + cur + " per " + r.Currency
 		}
 		fmt.Fprintf(&b, "row %d: %s %s\n", r.Ref.Row, r.Date.Format(time.DateOnly), q)
-		if p := rates.Add(r); p != "" {
+		if p := rates.Add(r); !p.IsZero() {
 			fmt.Fprintf(&b, "  add: %s\n", p)
 		}
 	}
@@ -50,7 +50,7 @@ func rateGolden(t *testing.T, path, name string) string {
 		fmt.Fprintf(&b, "cross row %d: %s\n", p.Rate.Ref.Row, p.Problem)
 	}
 	for _, is := range c.issues {
-		fmt.Fprintf(&b, "issue row %d [%s] %q: %s\n", is.Row, is.Column, is.Value, is.Problem)
+		fmt.Fprintf(&b, "issue row %d [%s] %q: %s\n", is.Row, is.Column, is.Value, is.Msg.String())
 	}
 	for _, s := range c.sources {
 		fmt.Fprintf(&b, "rows %d accepted %d rejected %d\n", s.Rows, s.Accepted, s.Rejected)
@@ -157,7 +157,7 @@ func TestRateQuotations(t *testing.T) {
 			}
 			for _, is := range c.issues {
 				if is.Row > 0 {
-					got = "issue: " + is.Problem
+					got = "issue: " + is.Msg.String()
 				}
 			}
 			if !strings.HasPrefix(got, tc.want) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // Input is one path from the case: "file.csv", "book.xlsx" (every sheet)
@@ -273,7 +274,7 @@ func readSheet(wb *workbook, path, name string, base ledger.Source, m *matcher, 
 	rest, err := t.locateHeader(head)
 	var nh *errNoHeader
 	if errors.As(err, &nh) {
-		t.issue(0, -1, "", fmt.Sprintf("%v for %s%s; sheet skipped", err, m.kind, t.profileHint()))
+		t.issue(0, -1, "", t.skippedMessage(nh))
 		return ledger.Source{}, false, nil
 	}
 	if err != nil {
@@ -287,6 +288,15 @@ func readSheet(wb *workbook, path, name string, base ledger.Source, m *matcher, 
 
 // profileHint names what a payments file was compared with when it has
 // no usable header.
+// skippedMessage says why a sheet was skipped, naming the export
+// profiles that did not recognise it either.
+func (t *table) skippedMessage(nh *errNoHeader) msg.Message {
+	if t.m.kind == ledger.KindPayments && len(t.profiles) > 0 {
+		return msg.New(msg.SheetSkippedProfiles, msg.Nested(nh.message()), msg.Term(string(t.m.kind)), msg.Text(profileNames(t.profiles)))
+	}
+	return msg.New(msg.SheetSkipped, msg.Nested(nh.message()), msg.Term(string(t.m.kind)))
+}
+
 func (t *table) profileHint() string {
 	if t.m.kind != ledger.KindPayments || len(t.profiles) == 0 {
 		return ""

@@ -90,13 +90,13 @@ func TestBankStatementCreditDebitColumns(t *testing.T) {
 	if c.rows[0].Description != "abbonamento IPTV ottobre" {
 		t.Errorf("description = %q (Causale)", c.rows[0].Description)
 	}
-	if is := issueAt(c.issues, 11); is == nil || is.Problem != "missing amount" || is.Column != "Accrediti" {
+	if is := issueAt(c.issues, 11); is == nil || is.Msg.String() != "missing amount" || is.Column != "Accrediti" {
 		t.Errorf("row 11 issue = %+v", is)
 	}
 	if is := issueAt(c.issues, 12); is == nil || is.Column != "Data operazione" || is.Value != "31/09/2020" {
 		t.Errorf("row 12 issue = %+v", is)
 	}
-	if is := issueAt(c.issues, 0); is == nil || is.Problem != "unknown column, ignored" {
+	if is := issueAt(c.issues, 0); is == nil || is.Msg.String() != "unknown column, ignored" {
 		t.Errorf("unknown column issue = %+v", is)
 	}
 }
@@ -117,7 +117,7 @@ func TestCryptoTimestampsInRome(t *testing.T) {
 	if p := c.rows[1]; p.Date.Format("2006-01-02") != "2020-03-31" || p.Currency != "BTC" || !p.Amount.Equal(dec("0.0015")) {
 		t.Errorf("BTC payment = %+v", p)
 	}
-	if is := issueAt(c.issues, 5); is == nil || is.Problem != "unknown currency" || is.Value != "DOGEFAKE" {
+	if is := issueAt(c.issues, 5); is == nil || is.Msg.String() != "unknown currency" || is.Value != "DOGEFAKE" {
 		t.Errorf("row 5 issue = %+v", is)
 	}
 	if is := issueAt(c.issues, 6); is == nil || is.Column != "timestamp" {
@@ -152,7 +152,7 @@ func TestPayPalWorkbook(t *testing.T) {
 			if c.rows[0].Reference != "1AB23456CD789012E" || c.rows[0].PayeeAccount != "mario.rossi@example.test" {
 				t.Errorf("first row = %+v", c.rows[0])
 			}
-			if is := issueAt(c.issues, 9); is == nil || is.Problem != "missing amount" {
+			if is := issueAt(c.issues, 9); is == nil || is.Msg.String() != "missing amount" {
 				t.Errorf("row 9 issue = %+v", is)
 			}
 			if !strings.Contains(path, "#") {

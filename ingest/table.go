@@ -2,11 +2,11 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // ErrUnreadable is wrapped by every error that means "this input cannot be
@@ -41,11 +41,12 @@ func (e *rowError) Error() string { return e.msg }
 type problem struct {
 	col   int // column index, -1 for the whole row
 	value string
-	msg   string
+	msg   msg.Message
 }
 
-func reject(col int, value, format string, args ...any) *problem {
-	return &problem{col: col, value: value, msg: fmt.Sprintf(format, args...)}
+// rejectErr rejects a cell whose value could not be read.
+func rejectErr(col int, value string, err error) *problem {
+	return &problem{col: col, value: value, msg: messageOf(err)}
 }
 
 // rowFunc types one data row and emits it; it returns the reason for a
@@ -101,15 +102,15 @@ func (t *table) header(col int) string {
 	return strings.TrimSpace(t.h.cells[col])
 }
 
-func (t *table) issue(row int, col int, value, msg string) {
+func (t *table) issue(row int, col int, value string, m msg.Message) {
 	if t.report == nil {
 		return
 	}
-	t.report(t.issueAt(row, col, value, msg))
+	t.report(t.issueAt(row, col, value, m))
 }
 
-func (t *table) issueAt(row int, col int, value, msg string) ledger.Issue {
-	return ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: row, Column: t.header(col), Value: value, Problem: msg}
+func (t *table) issueAt(row int, col int, value string, m msg.Message) ledger.Issue {
+	return ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: row, Column: t.header(col), Value: value, Msg: m, Level: ledger.LevelRejected}
 }
 
 func blank(rec []string) bool {
@@ -198,13 +199,19 @@ func (t *table) locateHeader(head []bufferedRow) (rest []bufferedRow, err error)
 	}
 	t.h, t.cols = h, h.cols
 	t.src.Unknown = h.unknown
+	t.src.Headers = make(map[string]string, len(h.cols))
+	for i, c := range h.cols {
+		if c >= 0 && i < len(t.m.fields) {
+			t.src.Headers[t.m.fields[i].Name] = t.header(c)
+		}
+	}
 	for _, b := range head[:idx] {
 		if line := titleLine(b.rec); line != "" {
 			t.titles = append(t.titles, line)
 		}
 	}
 	if len(h.unknown) > 0 && t.report != nil {
-		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Problem: "unknown column, ignored", Note: true})
+		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Msg: msg.New(msg.UnknownColumn), Level: ledger.LevelNote})
 	}
 	return head[idx+1:], nil
 }
@@ -225,9 +232,9 @@ func (t *table) useProfile(head []bufferedRow, idx int, p *Profile) ([]bufferedR
 		}
 	}
 	if len(h.unknown) > 0 && t.report != nil {
-		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Problem: "unknown column, ignored", Note: true})
+		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Msg: msg.New(msg.UnknownColumn), Level: ledger.LevelNote})
 	}
-	t.note(fmt.Sprintf("read with the profile %s (%s), header on row %d", p.Name, p.Title, head[idx].row))
+	t.note(msg.New(msg.ReadWithProfile, msg.Text(p.Name), msg.Text(p.Title), msg.Int(head[idx].row)))
 	return head[idx+1:], nil
 }
 
@@ -324,7 +331,7 @@ func (t *table) account(fn rowFunc, rec []string, row int, re *rowError) error {
 	}
 	if re != nil {
 		t.src.Rejected++
-		t.issue(row, -1, "", re.msg)
+		t.issue(row, -1, "", msg.New(msg.Detail, msg.Text(re.msg)))
 		return nil
 	}
 	p, err := fn(rec, row)

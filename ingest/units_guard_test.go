@@ -46,7 +46,7 @@ func TestCryptoAmountsAreNotReadAsEUR(t *testing.T) {
 				}
 				return
 			}
-			if is == nil || !strings.Contains(is.Problem, tc.reject) {
+			if is == nil || !strings.Contains(is.Msg.String(), tc.reject) {
 				t.Fatalf("issue %+v, want %q", is, tc.reject)
 			}
 			for _, p := range c.rows {

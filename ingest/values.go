@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -103,7 +103,7 @@ func splitAmount(s string, p *amountParts) error {
 		switch {
 		case c >= '0' && c <= '9':
 			if digitsEnded {
-				return fmt.Errorf("not a number")
+				return errNotANumber
 			}
 			digitsSeen = true
 			if p.n < len(p.num) {
@@ -115,7 +115,7 @@ func splitAmount(s string, p *amountParts) error {
 			i++
 		case c == '.' || c == ',':
 			if digitsEnded {
-				return fmt.Errorf("not a number")
+				return errNotANumber
 			}
 			if p.n < len(p.num) {
 				p.num[p.n] = c
@@ -124,11 +124,11 @@ func splitAmount(s string, p *amountParts) error {
 			i++
 		case c == '-' || c == '+':
 			if digitsSeen && !digitsEnded && i+1 < len(s) {
-				return fmt.Errorf("misplaced sign")
+				return errMisplacedSign
 			}
 			signs++
 			if signs > 1 {
-				return fmt.Errorf("more than one sign")
+				return errTwoSigns
 			}
 			p.neg = p.neg != (c == '-')
 			if digitsSeen {
@@ -152,7 +152,7 @@ func splitAmount(s string, p *amountParts) error {
 				digitsEnded = true
 			}
 			if curStart >= 0 && curEnd != i {
-				return fmt.Errorf("not a number")
+				return errNotANumber
 			}
 			if curStart < 0 {
 				curStart = i
@@ -162,7 +162,7 @@ func splitAmount(s string, p *amountParts) error {
 		}
 	}
 	if !digitsSeen {
-		return fmt.Errorf("no digits")
+		return errNoDigits
 	}
 	if curStart >= 0 {
 		p.cur = s[curStart:curEnd]
@@ -224,24 +224,24 @@ func parseAmountLimited(s string, n Notation, cache *decimalCache, maxDigits int
 	p.cache = cache
 	if err := splitAmount(s, &p); err != nil {
 		if err == errEmpty {
-			return decimal.Zero, "", errors.New("empty amount")
+			return decimal.Zero, "", errMsg(msg.EmptyAmount)
 		}
-		return decimal.Zero, "", fmt.Errorf("not an amount: %q: %v", s, err)
+		return decimal.Zero, "", errMsg(msg.NotAnAmount, msg.Nested(messageOf(err)))
 	}
 	code := ""
 	if p.cur != "" {
 		c, ok := ledger.LookupCurrency(p.cur)
 		if !ok {
-			return decimal.Zero, "", fmt.Errorf("not an amount: %q: unknown currency %q", s, p.cur)
+			return decimal.Zero, "", errMsg(msg.NotAnAmount, msg.Nested(msg.New(msg.UnknownCurrencyCode, msg.Text(p.cur))))
 		}
 		code = c.Code
 	}
 	d, err := p.decimal(n)
 	if err != nil {
-		return decimal.Zero, "", fmt.Errorf("not an amount: %q: %v", s, err)
+		return decimal.Zero, "", errMsg(msg.NotAnAmount, msg.Nested(messageOf(err)))
 	}
 	if p.mag > maxDigits {
-		return decimal.Zero, "", fmt.Errorf("amount out of range: %q is 10^%d or more", s, maxDigits)
+		return decimal.Zero, "", errMsg(msg.AmountOutOfRange, msg.Int(maxDigits))
 	}
 	return d, code, nil
 }
@@ -309,12 +309,12 @@ func (p *amountParts) layout(n Notation) (dec int, thou byte, err error) {
 	case dots > 0 && commas > 0:
 		if lastDot > lastComma {
 			if dots > 1 {
-				return 0, 0, errors.New("two decimal points")
+				return 0, 0, errTwoPoints
 			}
 			return lastDot, ',', nil
 		}
 		if commas > 1 {
-			return 0, 0, errors.New("two decimal commas")
+			return 0, 0, errTwoCommas
 		}
 		return lastComma, '.', nil
 	}
@@ -336,7 +336,7 @@ func (p *amountParts) layout(n Notation) (dec int, thou byte, err error) {
 // decimal builds the value; up to 18 digits without big-number parsing.
 func (p *amountParts) decimal(n Notation) (decimal.Decimal, error) {
 	if p.long {
-		return decimal.Zero, errors.New("too many digits")
+		return decimal.Zero, errTooManyDigits
 	}
 	dec, thou, err := p.layout(n)
 	if err != nil {
@@ -348,7 +348,7 @@ func (p *amountParts) decimal(n Notation) (decimal.Decimal, error) {
 		intEnd = dec
 	}
 	if thou != 0 && !groupedByThousands(num[:intEnd], thou) {
-		return decimal.Zero, errors.New("misplaced thousands separator")
+		return decimal.Zero, errThousandsPlace
 	}
 	var digits [64]byte
 	nd, frac := 0, 0
@@ -362,7 +362,7 @@ func (p *amountParts) decimal(n Notation) (decimal.Decimal, error) {
 		}
 	}
 	if nd == 0 {
-		return decimal.Zero, errors.New("no digits")
+		return decimal.Zero, errNoDigits
 	}
 	lead := 0
 	for lead < nd && digits[lead] == '0' {
@@ -450,7 +450,7 @@ func parseDate(s string, date1904 bool) (time.Time, error) {
 func parseDateAs(s string, st dateStyle) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return time.Time{}, errors.New("empty date")
+		return time.Time{}, errMsg(msg.EmptyDate)
 	}
 	if t, ok := parseNumericDate(s, st.monthFirst); ok {
 		return t, nil
@@ -472,7 +472,7 @@ func parseDateAs(s string, st dateStyle) (time.Time, error) {
 	if t, ok := parseTextDate(s); ok {
 		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("not a date: %q", s)
+	return time.Time{}, errMsg(msg.NotADate)
 }
 
 // readInt reads up to max digits at s[i:].
@@ -612,7 +612,7 @@ func parseISO(s string) (time.Time, bool, error) {
 	}
 	t, ok := day(y, m, d)
 	if !ok {
-		return time.Time{}, false, fmt.Errorf("not a date: %q", s)
+		return time.Time{}, false, errMsg(msg.NotADate)
 	}
 	if k == len(s) {
 		return t, true, nil
@@ -627,7 +627,7 @@ func parseISO(s string) (time.Time, bool, error) {
 	if isTimeTail(s[k:]) {
 		return t, true, nil // no zone: the day as written
 	}
-	return time.Time{}, false, fmt.Errorf("not a date: %q", s)
+	return time.Time{}, false, errMsg(msg.NotADate)
 }
 
 var timestampLayouts = []string{
@@ -709,7 +709,7 @@ func parseTextDate(s string) (time.Time, bool) {
 func parseMonth(s string, date1904 bool) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return time.Time{}, errors.New("empty month")
+		return time.Time{}, errMsg(msg.EmptyMonth)
 	}
 	if y, i := readInt(s, 0, 4); i == 4 && i < len(s) && (s[i] == '-' || s[i] == '/') {
 		if m, j := readInt(s, i+1, 2); j == len(s) && j > i+1 {
@@ -736,7 +736,7 @@ func parseMonth(s string, date1904 bool) (time.Time, error) {
 	}
 	t, err := parseDate(s, date1904)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("not a month: %q", s)
+		return time.Time{}, errMsg(msg.NotAMonth)
 	}
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), nil
 }
@@ -759,7 +759,7 @@ func parseShare(s string) (decimal.Decimal, error) {
 			den, err = ParseAmount(b, NotationUnknown)
 		}
 		if err == nil && den.IsZero() {
-			err = errors.New("zero denominator")
+			err = errMsg(msg.ZeroDenominator)
 		}
 		if err == nil {
 			v = num.DivRound(den, 12)
@@ -771,10 +771,10 @@ func parseShare(s string) (decimal.Decimal, error) {
 		}
 	}
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("not a share: %q", s)
+		return decimal.Zero, errMsg(msg.NotAShare)
 	}
 	if !v.IsPositive() || v.GreaterThan(decimal.NewFromInt(1)) {
-		return decimal.Zero, fmt.Errorf("share %q is not between 0 and 100%%", s)
+		return decimal.Zero, errMsg(msg.ShareOutside)
 	}
 	return v, nil
 }

@@ -1,8 +1,9 @@
 package ledger
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/crosscheck/crosscheck/msg"
 
 	"github.com/shopspring/decimal"
 )
@@ -91,14 +92,11 @@ func percentOf(total, target decimal.Decimal) decimal.Decimal {
 func valueAsset(a Asset, rates *Rates, resolve func(string) (string, bool), reportDate time.Time) (AssetValue, []Issue) {
 	av := AssetValue{Asset: a}
 	var issues []Issue
-	problem := func(column, value, text string) {
-		if av.Problem == "" {
-			av.Problem = text
-		} else {
-			av.Problem += "; " + text
-		}
-		issues = append(issues, Issue{Path: a.Ref.Path, Sheet: a.Ref.Sheet, Row: a.Ref.Row, Column: column, Value: value, Problem: text})
+	issue := func(level Level, field, value string, m msg.Message) {
+		av.Problems = append(av.Problems, m)
+		issues = append(issues, Issue{Path: a.Ref.Path, Sheet: a.Ref.Sheet, Row: a.Ref.Row, Field: field, Value: value, Msg: m, Level: level})
 	}
+	problem := func(field, value string, m msg.Message) { issue(LevelRejected, field, value, m) }
 
 	if a.Owner != "" {
 		id, ok := "", false
@@ -108,7 +106,7 @@ func valueAsset(a Asset, rates *Rates, resolve func(string) (string, bool), repo
 		if ok {
 			av.Suspect = id
 		} else {
-			problem("owner", a.Owner, fmt.Sprintf("owner %s is not a known suspect: the asset counts in the total, under no suspect", a.Owner))
+			issue(LevelWarning, "owner", a.Owner, msg.New(msg.AssetOwnerUnknown, msg.Text(a.Owner)))
 		}
 	}
 	if a.Status == StatusReleased || !a.Type.Monetary() {
@@ -120,27 +118,27 @@ func valueAsset(a Asset, rates *Rates, resolve func(string) (string, bool), repo
 		share = decimal.NewFromInt(1) // absent
 	}
 	if share.Sign() < 0 || share.GreaterThan(decimal.NewFromInt(1)) {
-		problem("share", share.String(), fmt.Sprintf("ownership share %s is outside (0, 1]: not counted", share))
+		problem("share", share.String(), msg.New(msg.AssetShareOutside, msg.Num(share)))
 		return av, issues
 	}
 	x, ok := assetUnits(a)
 	if !ok {
-		problem("value", "", "no value or quantity: not counted")
+		problem("value", "", msg.New(msg.AssetNoValue))
 		return av, issues
 	}
 	x = x.Mul(share)
 
 	if exp := x.Exponent(); exp > maxExponent || exp < -maxExponent {
-		problem("value", x.String(), "value out of range: not counted")
+		problem("value", x.String(), msg.New(msg.AssetValueRange))
 		return av, issues
 	}
 	eur, rate, ok := valueAt(rates, x, a.Currency, a.SeizureDate)
 	switch {
 	case !ok && a.SeizureDate.IsZero():
-		problem("seizure_date", "", fmt.Sprintf("no seizure date to take the %s rate from: not counted", normCurrency(a.Currency)))
+		problem("seizure_date", "", msg.New(msg.AssetNoSeizureDate, msg.Text(normCurrency(a.Currency))))
 		return av, issues
 	case !ok:
-		problem("currency", a.Currency, rates.noRateProblem(a.Currency, a.SeizureDate)+": not counted")
+		problem("currency", a.Currency, msg.New(msg.NotCounted, msg.Nested(rates.noRateProblem(a.Currency, a.SeizureDate))))
 		return av, issues
 	}
 	av.EUR, av.HasEUR, av.Counted = eur, true, true
@@ -150,7 +148,7 @@ func valueAsset(a Asset, rates *Rates, resolve func(string) (string, bool), repo
 		if eur, _, ok := valueAt(rates, x, a.Currency, reportDate); ok {
 			av.ReportEUR, av.HasReportEUR = eur, true
 		} else {
-			problem("currency", a.Currency, "at the report date: "+rates.noRateProblem(a.Currency, reportDate))
+			problem("currency", a.Currency, msg.New(msg.AtReportDate, msg.Nested(rates.noRateProblem(a.Currency, reportDate))))
 		}
 	}
 	return av, issues

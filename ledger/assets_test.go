@@ -107,8 +107,8 @@ func TestValueAssets(t *testing.T) {
 	}
 	var owner, rate bool
 	for _, is := range issues {
-		owner = owner || (is.Column == "owner" && is.Value == "ZZZ" && is.Sheet == "Beni")
-		rate = rate || (is.Column == "currency" && is.Value == "CHF" && strings.HasPrefix(is.Problem, "no rate for CHF"))
+		owner = owner || (is.Field == "owner" && is.Value == "ZZZ" && is.Sheet == "Beni")
+		rate = rate || (is.Field == "currency" && is.Value == "CHF" && strings.HasPrefix(is.Msg.String(), "no rate for CHF"))
 	}
 	if !owner || !rate || len(issues) != 2 {
 		t.Errorf("issues %+v", issues)
@@ -164,7 +164,7 @@ func TestForeignAssetWithoutSeizureDateIsNotCounted(t *testing.T) {
 	a := asset("A", "S001", AssetBankAccount, "100", "USD")
 	a.SeizureDate = time.Time{}
 	s, issues := ValueAssets([]Asset{a}, assetRates(), resolveTest, day("2021-03-01"), d("1"))
-	if s.Assets[0].Counted || len(issues) != 1 || issues[0].Column != "seizure_date" || !s.TotalEUR.IsZero() {
+	if s.Assets[0].Counted || len(issues) != 1 || issues[0].Field != "seizure_date" || !s.TotalEUR.IsZero() {
 		t.Fatalf("%+v %+v", s.Assets[0], issues)
 	}
 }

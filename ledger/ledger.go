@@ -1,12 +1,13 @@
 package ledger
 
 import (
-	"fmt"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/crosscheck/crosscheck/msg"
 
 	"github.com/shopspring/decimal"
 )
@@ -147,8 +148,8 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 		l.duplicates++
 		l.dupBySource[Ref{Path: p.Ref.Path, Sheet: p.Ref.Sheet}]++
 		dup := l.issue(p, "reference", p.Reference,
-			fmt.Sprintf("duplicate of %s (same reference %s, same amount)", refText(first), strings.TrimSpace(p.Reference)))
-		dup.Note = true
+			msg.New(msg.DuplicatePayment, refArg(first), msg.Text(strings.TrimSpace(p.Reference))))
+		dup.Level = LevelNote
 		l.byDir[p.Direction%4]--
 		return append(issues, dup)
 	case EntryConflict:
@@ -215,7 +216,9 @@ func (l *Ledger) describe(e *Entry, p *Payment, issues []Issue) (*book, []Issue)
 		e.EUR, e.HasEUR = eur, true
 		e.Rate, e.HasRate = rate, rate.Currency != ""
 	} else {
-		issues = append(issues, l.issue(p, "currency", p.Currency, l.rates.noRateProblem(p.Currency, p.Date)))
+		noRate := l.issue(p, "currency", p.Currency, l.rates.noRateProblem(p.Currency, p.Date))
+		noRate.Level = LevelRejected
+		issues = append(issues, noRate)
 	}
 	var b *book
 	if l.attr != nil {
@@ -225,8 +228,9 @@ func (l *Ledger) describe(e *Entry, p *Payment, issues []Issue) (*book, []Issue)
 				b = l.books[i]
 				e.Attrib, e.Rule, e.AttribBy = l.suspects[i].ID, rule, by
 			} else {
-				issues = append(issues, l.issue(p, ruleColumn(rule), suspect,
-					fmt.Sprintf("suspect %s is not in the suspects table: payment left unattributed", suspect)))
+				unknown := l.issue(p, ruleColumn(rule), suspect, msg.New(msg.PaymentSuspectUnknown, msg.Text(suspect)))
+				unknown.Level = LevelRejected
+				issues = append(issues, unknown)
 			}
 		}
 	}
@@ -235,21 +239,16 @@ func (l *Ledger) describe(e *Entry, p *Payment, issues []Issue) (*book, []Issue)
 
 // conflictIssue explains a same-reference, different-amount row.
 func (l *Ledger) conflictIssue(p *Payment, first Ref) Issue {
-	other := "another amount"
+	other := msg.Term("another amount")
 	if s, exact := l.dedupe.firstAmount(l.dedupe.hit); exact {
-		other = s
+		other = msg.NumText(s)
 	}
-	where := first.Path
-	if first.Sheet != "" {
-		where += " [" + first.Sheet + "]"
-	}
-	return l.issue(p, "reference", p.Reference, fmt.Sprintf(
-		"same reference %s as %s row %d with a different amount (%s vs %s): both kept",
-		strings.TrimSpace(p.Reference), where, first.Row, formatAmount(p.Amount), other))
+	return l.issue(p, "reference", p.Reference, msg.New(msg.SameReferenceOtherAmount,
+		msg.Text(strings.TrimSpace(p.Reference)), refArg(first), msg.NumText(formatAmount(p.Amount)), other))
 }
 
-func (l *Ledger) issue(p *Payment, column, value, problem string) Issue {
-	return Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: p.Ref.Row, Column: column, Value: value, Problem: problem}
+func (l *Ledger) issue(p *Payment, field, value string, m msg.Message) Issue {
+	return Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: p.Ref.Row, Field: field, Value: value, Msg: m}
 }
 
 // ruleColumn names the column behind an attribution rule, for issues.

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -91,7 +92,7 @@ func TestUnknownSuspectIsReportedAndLeftUnattributed(t *testing.T) {
 	p := pay("p.csv", 2, "2020-11-06", "10", "EUR")
 	p.Suspect = "S999"
 	e, issues := l.Post(&p, nil)
-	if e.Attrib != "" || len(issues) != 1 || issues[0].Column != "suspect" || issues[0].Value != "S999" {
+	if e.Attrib != "" || len(issues) != 1 || issues[0].Field != "suspect" || issues[0].Value != "S999" {
 		t.Fatalf("entry %q issues %+v", e.Attrib, issues)
 	}
 }
@@ -135,8 +136,9 @@ func TestNoRateRowIsCountedButNotInEUR(t *testing.T) {
 	if e.HasEUR || len(issues) != 1 {
 		t.Fatalf("entry %+v issues %v", e, issues)
 	}
-	want := Issue{Path: "p.csv", Row: 7, Column: "currency", Value: "USD", Problem: "no rate for USD on 2020-11-20 (none within 7 days before)"}
-	if issues[0] != want {
+	want := Issue{Path: "p.csv", Row: 7, Field: "currency", Value: "USD", Level: LevelRejected,
+		Msg: msg.New(msg.NoRateWithin, msg.Text("USD"), msg.Date(day("2020-11-20")), msg.Int(7))}
+	if issues[0] != want || want.Msg.String() != "no rate for USD on 2020-11-20 (none within 7 days before)" {
 		t.Errorf("issue %+v", issues[0])
 	}
 	tot := totalsByID(l)["S001"]
@@ -160,7 +162,7 @@ func TestDuplicateIsNotCountedTwice(t *testing.T) {
 	if eb.DuplicateOf != (Ref{Path: "paypal.xlsx", Sheet: "Transazioni", Row: 5}) {
 		t.Errorf("duplicate of %+v", eb.DuplicateOf)
 	}
-	if len(issues) != 1 || issues[0].Problem != "duplicate of paypal.xlsx [Transazioni] row 5 (same reference tx-1, same amount)" || issues[0].Column != "reference" {
+	if len(issues) != 1 || issues[0].Msg.String() != "duplicate of paypal.xlsx [Transazioni] row 5 (same reference tx-1, same amount)" || issues[0].Field != "reference" || issues[0].Level != LevelNote {
 		t.Errorf("issues %+v", issues)
 	}
 	tot := totalsByID(l)["S001"]
@@ -202,7 +204,7 @@ func TestConflictKeepsBothAndMarksTheFirst(t *testing.T) {
 		t.Fatalf("entry %+v", eb)
 	}
 	want := "same reference cro77 as a.csv row 2 with a different amount (12.50 vs 10.00): both kept"
-	if len(issues) != 1 || issues[0].Problem != want {
+	if len(issues) != 1 || issues[0].Msg.String() != want {
 		t.Errorf("issues %+v", issues)
 	}
 	if !l.Deduper().Conflicted(&a) || !l.Deduper().Conflicted(&b) || l.Deduper().Conflicted(&other) {

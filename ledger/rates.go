@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck/msg"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -91,11 +93,11 @@ func normCurrency(c string) string {
 // twice (overlapping rate files) is silently one rate. A value <= 0 is a
 // problem. EUR needs no rate: a EUR rate of 1 is ignored, any other is a
 // problem.
-func (r *Rates) Add(rate Rate) (problem string) {
+func (r *Rates) Add(rate Rate) (problem msg.Message) {
 	rate.Currency = normCurrency(rate.Currency)
 	day := dayNumber(rate.Date)
 	if rate.Value.Sign() <= 0 {
-		return fmt.Sprintf("rate for %s on %s is not positive: %s", rate.Currency, rate.Date.Format(time.DateOnly), rate.Value)
+		return msg.New(msg.RateNotPositive, msg.Text(rate.Currency), msg.Date(rate.Date), msg.Num(rate.Value))
 	}
 	if rate.Via != "" {
 		if rate.Via = normCurrency(rate.Via); rate.Via == "EUR" {
@@ -107,9 +109,9 @@ func (r *Rates) Add(rate Rate) (problem string) {
 	}
 	if rate.Currency == "EUR" {
 		if rate.Value.Equal(decimal.NewFromInt(1)) {
-			return ""
+			return msg.Message{}
 		}
-		return fmt.Sprintf("rate for EUR on %s is %s: EUR needs no rate, ignored", rate.Date.Format(time.DateOnly), rate.Value)
+		return msg.New(msg.RateForEUR, msg.Date(rate.Date), msg.Num(rate.Value))
 	}
 	cr := r.byCur[rate.Currency]
 	if cr == nil {
@@ -119,10 +121,10 @@ func (r *Rates) Add(rate Rate) (problem string) {
 	if i, ok := cr.byDay[day]; ok {
 		old := r.rates.at(i).rate
 		if old.Value.Equal(rate.Value) && old.PerUnit == rate.PerUnit {
-			return ""
+			return msg.Message{}
 		}
-		return fmt.Sprintf("rate for %s on %s given twice: %s (%s) and %s (%s): the first is kept",
-			rate.Currency, rate.Date.Format(time.DateOnly), quoteOf(old), refText(old.Ref), quoteOf(rate), refText(rate.Ref))
+		return msg.New(msg.RateTwice, msg.Text(rate.Currency), msg.Date(rate.Date),
+			quoteOf(old), refArg(old.Ref), quoteOf(rate), refArg(rate.Ref))
 	}
 	rate.Date = dayTime(day)
 	e := rateEntry{rate: rate}
@@ -130,16 +132,19 @@ func (r *Rates) Add(rate Rate) (problem string) {
 	cr.byDay[day] = int32(r.rates.len())
 	cr.hasLast = false
 	r.rates.add(e)
-	return ""
+	return msg.Message{}
 }
 
 // quoteOf writes a rate with its quotation, for messages.
-func quoteOf(rt Rate) string {
+func quoteOf(rt Rate) msg.Arg {
 	if rt.PerUnit {
-		return rt.Value.String() + " EUR per " + rt.Currency
+		return msg.Nested(msg.New(msg.QuoteEURPerUnit, msg.Num(rt.Value), msg.Text(rt.Currency)))
 	}
-	return rt.Value.String() + " " + rt.Currency + " per EUR"
+	return msg.Nested(msg.New(msg.QuoteUnitsPerEUR, msg.Num(rt.Value), msg.Text(rt.Currency)))
 }
+
+// refArg is a row of an input as a message argument.
+func refArg(ref Ref) msg.Arg { return msg.Ref(ref.Path, ref.Sheet, ref.Row) }
 
 // find returns the index of the rate for currency on day or the latest
 // earlier day within the look-back, or -1.
@@ -286,12 +291,12 @@ func (r *Rates) Currencies() []string {
 }
 
 // noRateProblem explains why an amount could not be converted.
-func (r *Rates) noRateProblem(currency string, day time.Time) string {
+func (r *Rates) noRateProblem(currency string, day time.Time) msg.Message {
 	currency = normCurrency(currency)
 	if !r.Has(currency) {
-		return fmt.Sprintf("no rate for %s on %s (no %s rates in the inputs)", currency, day.Format(time.DateOnly), currency)
+		return msg.New(msg.NoRateAtAll, msg.Text(currency), msg.Date(day))
 	}
-	return fmt.Sprintf("no rate for %s on %s (none within %d days before)", currency, day.Format(time.DateOnly), r.lookback)
+	return msg.New(msg.NoRateWithin, msg.Text(currency), msg.Date(day), msg.Int(int(r.lookback)))
 }
 
 // refText writes a location as "path [sheet] row N".

@@ -48,7 +48,7 @@ func loadECB(t testing.TB, r *Rates) {
 				continue
 			}
 			rt := Rate{Ref: Ref{Path: "ecb.csv", Row: row}, Date: date, Currency: header[i], Value: d(cells[i])}
-			if p := r.Add(rt); p != "" {
+			if p := r.Add(rt); !p.IsZero() {
 				t.Fatalf("row %d %s: %s", row, header[i], p)
 			}
 		}
@@ -118,10 +118,10 @@ func TestRateLookbackLimitIsSevenDays(t *testing.T) {
 	if ok {
 		t.Fatal("converted beyond the look-back")
 	}
-	if p := r.noRateProblem("USD", day("2020-11-10")); p != "no rate for USD on 2020-11-10 (none within 7 days before)" {
+	if p := r.noRateProblem("USD", day("2020-11-10")).String(); p != "no rate for USD on 2020-11-10 (none within 7 days before)" {
 		t.Errorf("problem %q", p)
 	}
-	if p := r.noRateProblem("XYZ", day("2020-11-10")); !strings.Contains(p, "no XYZ rates") {
+	if p := r.noRateProblem("XYZ", day("2020-11-10")).String(); !strings.Contains(p, "no XYZ rates") {
 		t.Errorf("problem %q", p)
 	}
 }
@@ -178,13 +178,13 @@ func TestEURNeedsNoRate(t *testing.T) {
 func TestRateAddProblems(t *testing.T) {
 	r := NewRates(7)
 	first := Rate{Ref: Ref{Path: "a.csv", Row: 2}, Date: day("2020-11-06"), Currency: "usd", Value: d("1.187")}
-	if p := r.Add(first); p != "" {
+	if p := r.Add(first); !p.IsZero() {
 		t.Fatal(p)
 	}
-	if p := r.Add(Rate{Date: day("2020-11-06"), Currency: "USD", Value: d("1.1870")}); p != "" {
+	if p := r.Add(Rate{Date: day("2020-11-06"), Currency: "USD", Value: d("1.1870")}); !p.IsZero() {
 		t.Errorf("same value twice: %q", p)
 	}
-	p := r.Add(Rate{Ref: Ref{Path: "b.csv", Row: 5}, Date: day("2020-11-06"), Currency: "USD", Value: d("1.2")})
+	p := r.Add(Rate{Ref: Ref{Path: "b.csv", Row: 5}, Date: day("2020-11-06"), Currency: "USD", Value: d("1.2")}).String()
 	if !strings.Contains(p, "given twice") || !strings.Contains(p, "a.csv row 2") || !strings.Contains(p, "b.csv row 5") {
 		t.Errorf("conflicting rate: %q", p)
 	}
@@ -192,11 +192,11 @@ func TestRateAddProblems(t *testing.T) {
 		t.Errorf("first not kept: %s", rt.Value)
 	}
 	for _, v := range []string{"0", "-1.2"} {
-		if p := r.Add(Rate{Date: day("2020-11-07"), Currency: "GBP", Value: d(v)}); !strings.Contains(p, "not positive") {
+		if p := r.Add(Rate{Date: day("2020-11-07"), Currency: "GBP", Value: d(v)}).String(); !strings.Contains(p, "not positive") {
 			t.Errorf("value %s: %q", v, p)
 		}
 	}
-	if p := r.Add(Rate{Date: day("2020-11-07"), Currency: "EUR", Value: d("1.1")}); p == "" {
+	if p := r.Add(Rate{Date: day("2020-11-07"), Currency: "EUR", Value: d("1.1")}); p.IsZero() {
 		t.Error("EUR rate other than 1 accepted silently")
 	}
 	if got := strings.Join(r.Currencies(), ","); got != "USD" {

@@ -3,6 +3,8 @@ package ledger
 import (
 	"time"
 
+	"github.com/crosscheck/crosscheck/msg"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -99,7 +101,9 @@ type AssetValue struct {
 	Rate    Rate
 	HasRate bool
 	Counted bool // counts toward the target
-	Problem string
+	// Problems say why the asset is not counted or not valued at the
+	// report date.
+	Problems []msg.Message
 	// Crypto and securities also valued at the report date.
 	ReportEUR    decimal.Decimal
 	HasReportEUR bool

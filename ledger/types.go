@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck/msg"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -47,15 +49,52 @@ type Ref struct {
 // could not be read, a duplicate, a conflict, an identifier shared by two
 // suspects. Row 0 means the problem concerns the whole file or sheet.
 type Issue struct {
-	Path    string
-	Sheet   string
-	Row     int
-	Column  string
-	Value   string
-	Problem string
-	// Note marks an issue listed for the record that needs no fixing: an
-	// ignored unknown column, a duplicate row set aside as docs/rules.md#duplicates says.
-	Note bool
+	Path  string
+	Sheet string
+	Row   int
+	// Column is the header as written in the file. Packages that know
+	// only the field (ledger, match) set Field instead; the outputs name
+	// the column through the source's Headers.
+	Column string
+	Field  string
+	Value  string
+	// Msg says what is wrong, as a catalogue message the outputs render
+	// in the report's language.
+	Msg   msg.Message
+	Level Level
+}
+
+// Level says how much an issue matters to the figures.
+type Level uint8
+
+// Issue levels. The zero level is a warning, so that an issue whose
+// emitter forgot to choose is neither hidden as a note nor counted as a
+// rejection.
+const (
+	// LevelWarning: no figure changed, but a person should know (a birth
+	// date that disagrees with the tax code, an identifier shared by two
+	// suspects, a benefit month outside the benefit's life span).
+	LevelWarning Level = iota
+	// LevelRejected: a row or value left out of the figures (a rejected
+	// row, an amount with no rate, an asset not counted).
+	LevelRejected
+	// LevelNote: listed for the record, nothing to fix (an ignored
+	// column, a duplicate set aside as docs/rules.md#duplicates says).
+	LevelNote
+)
+
+// Levels lists the levels in the order the outputs show them.
+var Levels = []Level{LevelRejected, LevelWarning, LevelNote}
+
+// String is the level's name in the JSON and the English outputs.
+func (l Level) String() string {
+	switch l {
+	case LevelRejected:
+		return "rejected"
+	case LevelNote:
+		return "note"
+	}
+	return "warning"
 }
 
 // Source is one input table (a CSV file or one sheet of a workbook) with
@@ -77,6 +116,9 @@ type Source struct {
 	// Profile is the export profile the table was read with (empty for
 	// a table read by its headers alone).
 	Profile string
+	// Headers maps each field read to its header as written in the file,
+	// so that an issue found after reading names the user's column.
+	Headers map[string]string
 }
 
 // IdentKind is the kind of a suspect identifier.

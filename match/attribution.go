@@ -8,6 +8,7 @@ import (
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match/ident"
 	"github.com/crosscheck/crosscheck/match/names"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // owner is who an identifier, name or reference belongs to. An owner with
@@ -102,11 +103,11 @@ func NewAttributor(suspects []ledger.Suspect, ids []ledger.Identifier) (*Attribu
 			s.ID = strings.ToUpper(strings.TrimSpace(s.TaxCode))
 		}
 		if s.ID == "" {
-			issues = append(issues, issueAt(s.Ref, "id", "", "suspect has neither an id nor a tax code: left out"))
+			issues = append(issues, issueAt(ledger.LevelRejected, s.Ref, "id", "", msg.New(msg.SuspectNoID)))
 			continue
 		}
 		if first, dup := seen[s.ID]; dup {
-			issues = append(issues, issueAt(s.Ref, "id", s.ID, fmt.Sprintf("suspect id %s repeated (first at row %d): this row is left out", s.ID, first.Row)))
+			issues = append(issues, issueAt(ledger.LevelRejected, s.Ref, "id", s.ID, msg.New(msg.SuspectIDRepeated, msg.Text(s.ID), msg.Int(first.Row))))
 			continue
 		}
 		seen[s.ID] = s.Ref
@@ -128,12 +129,12 @@ func NewAttributor(suspects []ledger.Suspect, ids []ledger.Identifier) (*Attribu
 	}
 	for _, id := range ids {
 		if strings.TrimSpace(id.Value) == "" {
-			issues = append(issues, issueAt(id.Ref, "value", "", fmt.Sprintf("identifier of %q has no value", id.Suspect)))
+			issues = append(issues, issueAt(ledger.LevelRejected, id.Ref, "value", "", msg.New(msg.IdentNoValue, msg.Text(id.Suspect))))
 			continue
 		}
 		sid, ok := a.Resolve(id.Suspect)
 		if !ok {
-			issues = append(issues, issueAt(id.Ref, "suspect", id.Suspect, fmt.Sprintf("identifier %s names no known suspect %q", id.Value, id.Suspect)))
+			issues = append(issues, issueAt(ledger.LevelRejected, id.Ref, "suspect", id.Suspect, msg.New(msg.IdentUnknownSuspect, msg.Text(id.Value), msg.Text(id.Suspect))))
 			continue
 		}
 		issues = append(issues, a.indexIdent(sid, id)...)
@@ -150,8 +151,8 @@ func NewAttributor(suspects []ledger.Suspect, ids []ledger.Identifier) (*Attribu
 	return a, dedupIssues(issues)
 }
 
-func issueAt(r ledger.Ref, column, value, problem string) ledger.Issue {
-	return ledger.Issue{Path: r.Path, Sheet: r.Sheet, Row: r.Row, Column: column, Value: value, Problem: problem}
+func issueAt(level ledger.Level, r ledger.Ref, field, value string, m msg.Message) ledger.Issue {
+	return ledger.Issue{Path: r.Path, Sheet: r.Sheet, Row: r.Row, Field: field, Value: value, Msg: m, Level: level}
 }
 
 // checkSuspectTaxCode reports an invalid tax code, or a birth date or sex
@@ -162,16 +163,16 @@ func checkSuspectTaxCode(s ledger.Suspect) []ledger.Issue {
 	}
 	tc, err := ident.ParseTaxCode(s.TaxCode)
 	if err != nil {
-		return []ledger.Issue{issueAt(s.Ref, "tax_code", s.TaxCode, fmt.Sprintf("suspect %s: invalid %v", s.ID, err))}
+		return []ledger.Issue{issueAt(ledger.LevelWarning, s.Ref, "tax_code", s.TaxCode, msg.New(msg.SuspectInvalid, msg.Text(s.ID), msg.Nested(ident.Message(err))))}
 	}
 	var out []ledger.Issue
 	dateOK, sexOK := tc.Agrees(s.BirthDate, s.Sex)
 	if !dateOK {
-		out = append(out, issueAt(s.Ref, "birth_date", s.BirthDate.Format("2006-01-02"),
-			fmt.Sprintf("suspect %s: birth date disagrees with tax code %s (%02d-%02d-%02d yy-mm-dd)", s.ID, tc.Code, tc.YY, int(tc.Month), tc.Day)))
+		out = append(out, issueAt(ledger.LevelWarning, s.Ref, "birth_date", s.BirthDate.Format("2006-01-02"),
+			msg.New(msg.SuspectBirthDisagrees, msg.Text(s.ID), msg.Text(tc.Code), msg.Text(fmt.Sprintf("%02d-%02d-%02d", tc.YY, int(tc.Month), tc.Day)))))
 	}
 	if !sexOK {
-		out = append(out, issueAt(s.Ref, "sex", s.Sex, fmt.Sprintf("suspect %s: sex %s disagrees with tax code %s (%s)", s.ID, s.Sex, tc.Code, tc.Sex)))
+		out = append(out, issueAt(ledger.LevelWarning, s.Ref, "sex", s.Sex, msg.New(msg.SuspectSexDisagrees, msg.Text(s.ID), msg.Text(s.Sex), msg.Text(tc.Code), msg.Text(tc.Sex))))
 	}
 	return out
 }
@@ -204,7 +205,7 @@ func (a *Attributor) resolveUplines(issues *[]ledger.Issue) {
 			s.Upline = id
 			continue
 		}
-		*issues = append(*issues, issueAt(s.Ref, "upline", s.Upline, fmt.Sprintf("suspect %s: upline %q names no known suspect", s.ID, s.Upline)))
+		*issues = append(*issues, issueAt(ledger.LevelWarning, s.Ref, "upline", s.Upline, msg.New(msg.UplineUnknown, msg.Text(s.ID), msg.Text(s.Upline))))
 	}
 }
 
@@ -292,7 +293,7 @@ func (a *Attributor) sharedIssues(x *index, what string) []ledger.Issue {
 		if s := a.suspect(o.ids[0]); s != nil {
 			ref = s.Ref
 		}
-		out = append(out, issueAt(ref, what, o.by, fmt.Sprintf("%s %s shared by %s: it attributes nothing by itself", what, o.by, strings.Join(o.ids, ", "))))
+		out = append(out, issueAt(ledger.LevelWarning, ref, what, o.by, msg.New(msg.SharedBy, msg.Term(what), msg.Text(o.by), msg.Text(strings.Join(o.ids, ", ")))))
 	}
 	return out
 }
@@ -409,19 +410,25 @@ func (a *Attributor) lookupName(v string) (id, by string, ok bool) {
 // code shared by several). Empty when there is nothing to report. The
 // caller reports it as a Data issue; Attribute has already fallen through
 // to the next rules.
-func (a *Attributor) Problem(p *ledger.Payment) string {
-	var out []string
+func (a *Attributor) Problem(p *ledger.Payment) msg.Message {
+	var row, file msg.Message
 	if ref := strings.TrimSpace(p.Suspect); ref != "" {
 		if _, ok := a.Resolve(ref); !ok {
-			out = append(out, fmt.Sprintf("suspect %q is not a known suspect", ref))
+			row = msg.New(msg.RowSuspectUnknown, msg.Text(ref))
 		}
 	}
 	if ref := strings.TrimSpace(p.FileSuspect); ref != "" {
 		if _, ok := a.Resolve(ref); !ok {
-			out = append(out, fmt.Sprintf("the file's suspect %q is not a known suspect", ref))
+			file = msg.New(msg.FileSuspectUnknown, msg.Text(ref))
 		}
 	}
-	return strings.Join(out, "; ")
+	switch {
+	case row.IsZero():
+		return file
+	case file.IsZero():
+		return row
+	}
+	return msg.New(msg.Both, msg.Nested(row), msg.Nested(file))
 }
 
 // dedupIssues drops repeated issues (a shared identifier is shared both

@@ -59,11 +59,11 @@ func TestNewAttributorReportsIssues(t *testing.T) {
 		"suspect S4: invalid tax code",
 		"suspect S5: birth date disagrees with tax code",
 		"suspect S5: sex F disagrees with tax code",
-		`upline "S77" names no known suspect`,
-		`names no known suspect "S99"`,
+		`upline S77 names no known suspect`,
+		`names no known suspect S99`,
 		"suspect S3: IBAN", // invalid IBAN reported...
 		"(matched by its text with spaces, hyphens and dots left out all the same: check it)",
-		`identifier of "S2" has no value`,
+		`identifier of S2 has no value`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("issues lack %q:\n%s", want, text)
@@ -121,13 +121,14 @@ func TestAttributeProblemNamesUnknownSuspect(t *testing.T) {
 		p    ledger.Payment
 		want string
 	}{
-		{ledger.Payment{Suspect: "S99", FileSuspect: "S2"}, `suspect "S99" is not a known suspect`},
-		{ledger.Payment{FileSuspect: "S42"}, `the file's suspect "S42" is not a known suspect`},
+		{ledger.Payment{Suspect: "S99", FileSuspect: "S2"}, `suspect S99 is not a known suspect`},
+		{ledger.Payment{FileSuspect: "S42"}, `the file's suspect S42 is not a known suspect`},
 		{ledger.Payment{Suspect: "s1", FileSuspect: "S2"}, ""},
 		{ledger.Payment{}, ""},
+		{ledger.Payment{Suspect: "S98", FileSuspect: "S97"}, `suspect S98 is not a known suspect; the file's suspect S97 is not a known suspect`},
 	}
 	for _, tt := range tests {
-		if got := a.Problem(&tt.p); got != tt.want {
+		if got := a.Problem(&tt.p); got.String() != tt.want {
 			t.Errorf("Problem(%+v) = %q, want %q", tt.p, got, tt.want)
 		}
 	}
@@ -175,7 +176,7 @@ func TestSuspectWithoutIDDefaultsToTaxCode(t *testing.T) {
 	if got := a.Suspects(); len(got) != 1 || got[0].ID != codeCaccamo {
 		t.Fatalf("Suspects = %+v", got)
 	}
-	if len(issues) != 1 || issues[0].Row != 3 || !strings.Contains(issues[0].Problem, "neither an id nor a tax code") {
+	if len(issues) != 1 || issues[0].Row != 3 || !strings.Contains(issues[0].Msg.String(), "neither an id nor a tax code") {
 		t.Errorf("issues = %+v", issues)
 	}
 }

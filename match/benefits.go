@@ -12,6 +12,7 @@ import (
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match/ident"
 	"github.com/crosscheck/crosscheck/match/names"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -298,36 +299,34 @@ func birthAgrees(a, b *person) bool {
 // missing application id.
 func (m *BenefitMatcher) recipientIssues(ref ledger.Ref, app, role string, r *person) {
 	if strings.TrimSpace(app) == "" {
-		m.issue(ref, "application", "", fmt.Sprintf("%s row matching a suspect has no application id: grouped by its row", role))
+		m.issue(ledger.LevelWarning, ref, "application", "", msg.New(msg.RecipientNoApplication, msg.Term(role)))
 	}
 	if r.taxCode == "" {
 		return
 	}
 	if !r.valid {
 		_, err := ident.ParseTaxCode(r.taxCode)
-		m.issue(ref, "tax_code", r.taxCode, fmt.Sprintf("%s matching a suspect: invalid %v", role, err))
+		m.issue(ledger.LevelWarning, ref, "tax_code", r.taxCode, msg.New(msg.RecipientInvalid, msg.Term(role), msg.Nested(ident.Message(err))))
 		return
 	}
 	if dateOK, _ := r.tc.Agrees(r.birth, ""); !dateOK {
-		m.issue(ref, "birth_date", r.birth.Format("2006-01-02"),
-			fmt.Sprintf("%s matching a suspect: birth date disagrees with tax code %s", role, r.tc.Code))
+		m.issue(ledger.LevelWarning, ref, "birth_date", r.birth.Format("2006-01-02"),
+			msg.New(msg.RecipientBirthDisagrees, msg.Term(role), msg.Text(r.tc.Code)))
 	}
 }
 
-func (m *BenefitMatcher) issue(ref ledger.Ref, column, value, problem string) {
-	m.add(issueAt(ref, column, value, problem))
+func (m *BenefitMatcher) issue(level ledger.Level, ref ledger.Ref, field, value string, problem msg.Message) {
+	m.add(issueAt(level, ref, field, value, problem))
 }
 
 // note is issue for a row set aside as expected (a duplicate), not a
 // problem with the data.
-func (m *BenefitMatcher) note(ref ledger.Ref, column, value, problem string) {
-	is := issueAt(ref, column, value, problem)
-	is.Note = true
-	m.add(is)
+func (m *BenefitMatcher) note(ref ledger.Ref, field, value string, problem msg.Message) {
+	m.add(issueAt(ledger.LevelNote, ref, field, value, problem))
 }
 
 func (m *BenefitMatcher) add(is ledger.Issue) {
-	key := fmt.Sprintf("%s\x00%s\x00%d\x00%s\x00%s", is.Path, is.Sheet, is.Row, is.Column, is.Problem)
+	key := fmt.Sprintf("%s\x00%s\x00%d\x00%s\x00%s\x00%s", is.Path, is.Sheet, is.Row, is.Field, is.Msg.Key, is.Msg.Encoded())
 	if m.seen[key] {
 		return
 	}
@@ -379,7 +378,7 @@ func better(a, b *candidate) bool {
 // reference to tell a repeat from a second payment).
 func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 	if b.From.IsZero() {
-		m.issue(b.Ref, "month", "", "benefit row of an application matching a suspect has no month: not counted")
+		m.issue(ledger.LevelRejected, b.Ref, "month", "", msg.New(msg.BenefitNoMonth))
 		return
 	}
 	from := monthNumber(b.From)
@@ -389,10 +388,10 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 	}
 	switch {
 	case to < from:
-		m.issue(b.Ref, "to", b.To.Format("2006-01"), fmt.Sprintf("benefit period ends (%s) before it starts (%s): not counted", b.To.Format("2006-01"), b.From.Format("2006-01")))
+		m.issue(ledger.LevelRejected, b.Ref, "to", b.To.Format("2006-01"), msg.New(msg.BenefitBackwards, msg.Month(b.To), msg.Month(b.From)))
 		return
 	case to-from >= maxMonths:
-		m.issue(b.Ref, "to", b.To.Format("2006-01"), fmt.Sprintf("benefit period of %d months is implausible: not counted", to-from+1))
+		m.issue(ledger.LevelRejected, b.Ref, "to", b.To.Format("2006-01"), msg.New(msg.BenefitTooLong, msg.Int(to-from+1)))
 		return
 	}
 	prog := b.Programme.OrDefault()
@@ -400,23 +399,19 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 		a.programme, a.programmeSet = prog, true
 	} else if a.programme != prog {
 		// One application is one programme: the first row's stands.
-		m.issue(b.Ref, "programme", string(prog), fmt.Sprintf("application %s is listed under %s by an earlier row: counted as %s, check the record",
-			strings.TrimSpace(b.Application), a.programme.Info().Italian, a.programme.Info().Italian))
+		m.issue(ledger.LevelWarning, b.Ref, "programme", string(prog), msg.New(msg.ApplicationProgramme,
+			msg.Text(strings.TrimSpace(b.Application)), msg.Text(a.programme.Info().Italian)))
 	}
 	if out := outOfWindow(a.programme, from, to); len(out) > 0 {
 		// Counted as the agency's list says (a person decides), but a month
 		// the programme did not pay in is most likely a mistyped date or
 		// the wrong programme.
 		info := a.programme.Info()
-		window := info.First.Format("2006-01") + " to "
+		problem := msg.New(msg.BenefitOutsideWindow, msg.Months(monthsText(out)), msg.Text(info.Italian), msg.Month(info.First), msg.Month(info.Last))
 		if info.Last.IsZero() {
-			window = "from " + info.First.Format("2006-01")
-		} else {
-			window += info.Last.Format("2006-01")
+			problem = msg.New(msg.BenefitOutsideWindowFrom, msg.Months(monthsText(out)), msg.Text(info.Italian), msg.Month(info.First))
 		}
-		m.issue(b.Ref, "month", periodText(b.From, b.To),
-			fmt.Sprintf("%s outside the months %s was paid in (%s): counted, check the record",
-				monthsText(out), info.Italian, window))
+		m.issue(ledger.LevelWarning, b.Ref, "month", periodText(b.From, b.To), problem)
 	}
 	// A month already paid by another row with the same amount is that
 	// payment listed twice (two exports of the agency overlap, or a period
@@ -436,9 +431,8 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 			continue
 		}
 		if len(rows) > 0 {
-			m.issue(b.Ref, "amount", b.MonthlyAmount.String(), fmt.Sprintf(
-				"application %s: a second payment for %s (%s here, %s at %s): both counted, check the record",
-				strings.TrimSpace(b.Application), monthStart(n).Format("2006-01"), b.MonthlyAmount, rows[0].amount, refText(rows[0].ref)))
+			m.issue(ledger.LevelWarning, b.Ref, "amount", b.MonthlyAmount.String(), msg.New(msg.BenefitSecondPayment,
+				msg.Text(strings.TrimSpace(b.Application)), msg.Month(monthStart(n)), msg.Num(b.MonthlyAmount), msg.Num(rows[0].amount), refArg(rows[0].ref)))
 		}
 		a.paid[n] = append(rows, monthRow{amount: b.MonthlyAmount, ref: b.Ref})
 		a.months[n] = a.months[n].Add(b.MonthlyAmount)
@@ -446,11 +440,9 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 	switch {
 	case len(again) == to-from+1:
 		m.dups[ledger.Ref{Path: b.Ref.Path, Sheet: b.Ref.Sheet}]++
-		m.note(b.Ref, "month", periodText(b.From, b.To), fmt.Sprintf(
-			"duplicate of %s (same application, month and amount): not counted again", refText(againOf)))
+		m.note(b.Ref, "month", periodText(b.From, b.To), msg.New(msg.BenefitDuplicate, refArg(againOf)))
 	case len(again) > 0:
-		m.note(b.Ref, "month", periodText(b.From, b.To), fmt.Sprintf(
-			"%s already paid by %s with the same amount: not counted again", monthsText(again), refText(againOf)))
+		m.note(b.Ref, "month", periodText(b.From, b.To), msg.New(msg.BenefitMonthsAgain, msg.Months(monthsText(again)), refArg(againOf)))
 	}
 }
 
@@ -460,6 +452,9 @@ func (m *BenefitMatcher) addMonths(a *application, b ledger.BenefitRow) {
 func (m *BenefitMatcher) Duplicates(path, sheet string) int {
 	return m.dups[ledger.Ref{Path: path, Sheet: sheet}]
 }
+
+// refArg is a row of an input as a message argument.
+func refArg(r ledger.Ref) msg.Arg { return msg.Ref(r.Path, r.Sheet, r.Row) }
 
 // refText is "file row n" or "file [sheet] row n".
 func refText(r ledger.Ref) string {

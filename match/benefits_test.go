@@ -325,11 +325,11 @@ func TestBenefitIssuesOnlyAboutMatches(t *testing.T) {
 	if len(issues) != 2 {
 		t.Fatalf("issues = %+v, want the second March payment of APP-3 and the matched applicant's date disagreement", issues)
 	}
-	if is := issues[0]; is.Row != 11 || is.Column != "amount" || is.Value != "50.5" || is.Note ||
-		!strings.Contains(is.Problem, "application APP-3: a second payment for 2020-03 (50.5 here, 400 at inps.csv row 10): both counted") {
+	if is := issues[0]; is.Row != 11 || is.Field != "amount" || is.Value != "50.5" || (is.Level == ledger.LevelNote) ||
+		!strings.Contains(is.Msg.String(), "application APP-3: a second payment for 2020-03 (50.5 here, 400 at inps.csv row 10): both counted") {
 		t.Errorf("issue = %+v", is)
 	}
-	if is := issues[1]; is.Column != "birth_date" || is.Value != "1966-09-19" || !strings.Contains(is.Problem, "disagrees with tax code "+gallo.code()) {
+	if is := issues[1]; is.Field != "birth_date" || is.Value != "1966-09-19" || !strings.Contains(is.Msg.String(), "disagrees with tax code "+gallo.code()) {
 		t.Errorf("issue = %+v", is)
 	}
 }
@@ -426,10 +426,10 @@ func TestRepeatedBenefitRowsCountOnce(t *testing.T) {
 			var got []string
 			for _, is := range issues {
 				kind := "problem"
-				if is.Note {
+				if is.Level == ledger.LevelNote {
 					kind = "note"
 				}
-				got = append(got, kind+": "+is.Problem)
+				got = append(got, kind+": "+is.Msg.String())
 			}
 			if !slices.Equal(got, tt.issues) {
 				t.Errorf("issues:\n got %q\nwant %q", got, tt.issues)

@@ -47,7 +47,7 @@ func TestAttributeAccountSpellings(t *testing.T) {
 	}
 	found := false
 	for _, is := range issues {
-		if is.Value == tronBadCheck && is.Row == 4 && strings.Contains(is.Problem, "checksum mismatch") && strings.Contains(is.Problem, "check it") && is.Note {
+		if is.Value == tronBadCheck && is.Row == 4 && strings.Contains(is.Msg.String(), "checksum mismatch") && strings.Contains(is.Msg.String(), "check it") && is.Level == ledger.LevelNote {
 			found = true
 		}
 	}
@@ -172,8 +172,8 @@ func TestBenefitEdgeCases(t *testing.T) {
 				t.Fatalf("issues = %+v, want %d", issues, len(tt.issues))
 			}
 			for i, w := range tt.issues {
-				if !strings.Contains(issues[i].Problem, w) {
-					t.Errorf("issue %d = %q, want it to contain %q", i, issues[i].Problem, w)
+				if !strings.Contains(issues[i].Msg.String(), w) {
+					t.Errorf("issue %d = %q, want it to contain %q", i, issues[i].Msg.String(), w)
 				}
 			}
 			for _, f := range flags {

@@ -51,8 +51,8 @@ func TestBenefitProgrammes(t *testing.T) {
 				t.Fatalf("issues %+v, want %q", issues, tt.issues)
 			}
 			for i, w := range tt.issues {
-				if !strings.Contains(issues[i].Problem, w) {
-					t.Errorf("issue %q, want %q", issues[i].Problem, w)
+				if !strings.Contains(issues[i].Msg.String(), w) {
+					t.Errorf("issue %q, want %q", issues[i].Msg.String(), w)
 				}
 			}
 		})

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"github.com/crosscheck/crosscheck/ledger"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -56,14 +58,14 @@ type book struct {
 	continued []string
 	// splices are the xmlSheet sheets to put into the saved file.
 	splices []splice
-	// notes counts the issues written as notes, for the Summary.
-	notes int
+	// levels counts the issues written of each level, for the Summary.
+	levels map[ledger.Level]int
 	// page is the printed header and footer of the table sheets.
 	page pageText
 }
 
 func newBook(lang string) *book {
-	b := &book{f: excelize.NewFile(), tr: newTranslator(lang), styles: map[styleKey]int{}, dateFmt: dateFmtEN}
+	b := &book{f: excelize.NewFile(), tr: newTranslator(lang), styles: map[styleKey]int{}, dateFmt: dateFmtEN, levels: map[ledger.Level]int{}}
 	if lang == "it" {
 		b.dateFmt = dateFmtIT
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -55,10 +56,14 @@ func testEntries() []ledger.Entry {
 
 func testIssues() []ledger.Issue {
 	return []ledger.Issue{
-		{Path: "pagamenti.csv", Row: 4, Column: "riferimento", Value: "CRO-1", Problem: "duplicate of pagamenti.csv:2"},
-		{Path: "pagamenti.csv", Row: 5, Column: "riferimento", Value: "CRO-1", Problem: "conflict: same reference, different amount"},
-		{Path: "pagamenti.csv", Row: 7, Column: "valuta", Value: "XMR", Problem: "no rate"},
-		{Path: "indagati.xlsx", Sheet: "Foglio1", Row: 9, Column: "codice fiscale", Value: injections[0], Problem: "invalid tax code"},
+		{Path: "pagamenti.csv", Row: 4, Column: "riferimento", Value: "CRO-1", Level: ledger.LevelNote,
+			Msg: msg.New(msg.DuplicatePayment, msg.Ref("pagamenti.csv", "", 2), msg.Text("CRO-1"))},
+		{Path: "pagamenti.csv", Row: 5, Column: "riferimento", Value: "CRO-1", Level: ledger.LevelWarning,
+			Msg: msg.New(msg.SameReferenceOtherAmount, msg.Text("CRO-1"), msg.Ref("pagamenti.csv", "", 2), msg.NumText("1250.50"), msg.NumText("10.00"))},
+		{Path: "pagamenti.csv", Row: 7, Field: "currency", Value: "XMR", Level: ledger.LevelRejected,
+			Msg: msg.New(msg.NoRateAtAll, msg.Text("XMR"), msg.Date(date(2020, 7, 3)))},
+		{Path: "indagati.xlsx", Sheet: "Foglio1", Row: 9, Column: "codice fiscale", Value: injections[0], Level: ledger.LevelWarning,
+			Msg: msg.New(msg.SuspectInvalid, msg.Text("S003"), msg.Nested(msg.New(msg.TaxCodeLength, msg.Text("RSSMRA"), msg.Int(6))))},
 	}
 }
 

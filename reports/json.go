@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"iter"
+
 	"bufio"
 	"encoding/json"
 	"fmt"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 )
@@ -158,14 +161,21 @@ type jsonSource struct {
 	Profile string `json:"profile,omitempty"`
 }
 
+// jsonIssue documents the shape appendIssue writes: one group of
+// issues (the same problem on several rows) per object, in level order.
 type jsonIssue struct {
-	Path    string `json:"path"`
-	Sheet   string `json:"sheet"`
-	Row     int    `json:"row"`
-	Column  string `json:"column"`
-	Value   string `json:"value"`
-	Problem string `json:"problem"`
-	Note    bool   `json:"note,omitempty"`
+	Level     string `json:"level"`
+	Path      string `json:"path"`
+	Sheet     string `json:"sheet"`
+	Row       int    `json:"row"`
+	Rows      string `json:"rows"`
+	Count     int    `json:"count"`
+	Column    string `json:"column"`
+	Value     string `json:"value"`
+	Values    int    `json:"values,omitempty"`
+	Code      string `json:"code"`
+	Problem   string `json:"problem"`
+	ProblemIT string `json:"problem_it,omitempty"`
 }
 
 type jsonAsset struct {
@@ -185,6 +195,7 @@ type jsonAsset struct {
 	Counted     bool   `json:"counted"`
 	ReportEUR   string `json:"report_date_eur,omitempty"`
 	Problem     string `json:"problem,omitempty"`
+	ProblemIT   string `json:"problem_it,omitempty"`
 }
 
 type jsonSeizure struct {
@@ -245,7 +256,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw := &jsonWriter{w: bw}
 	// The issues, the document's tail, are encoded on another core while
 	// the head is built and written.
-	issues := encodeIssuesAsync(r.Issues)
+	issues := encodeIssuesAsync(issueGroups(r), r.Params.Lang)
 	defer issues.stop()
 	jw.raw("{\n")
 	jw.field("case", r.Params.Case)
@@ -269,7 +280,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		Duplicates: r.DuplicateCount, NoRate: r.NoRateCount,
 		Directions: jsonDirections{Incoming: r.Directions[ledger.DirIncoming], Outgoing: r.Directions[ledger.DirOutgoing],
 			Refund: r.Directions[ledger.DirRefund], NotPayment: r.Directions[ledger.DirNotPayment]}})
-	jw.field("seizure", jsonSeizureOf(r.Seizure))
+	jw.field("seizure", jsonSeizureOf(r.Seizure, r.Params.Lang))
 	jw.field("cycles", nonNil(r.Cycles))
 	jw.field("rates_used", jsonRates(r.RatesUsed))
 	jw.field("parameters", jsonParams{CaseFile: r.Params.CaseFile, Lang: r.Params.Lang, Version: r.Params.Version, Settings: r.Params.Settings})
@@ -349,7 +360,7 @@ const (
 	issueChunksAhead = 16
 )
 
-func encodeIssuesAsync(seq func(func(ledger.Issue) bool)) *asyncIssues {
+func encodeIssuesAsync(seq iter.Seq[ledger.IssueGroup], lang string) *asyncIssues {
 	a := &asyncIssues{
 		chunks: make(chan []byte, issueChunksAhead),
 		// Room for every chunk in flight, so that handing one back never
@@ -357,18 +368,18 @@ func encodeIssuesAsync(seq func(func(ledger.Issue) bool)) *asyncIssues {
 		free: make(chan []byte, issueChunksAhead+2),
 		done: make(chan struct{}),
 	}
-	go a.encode(seq)
+	go a.encode(seq, lang)
 	return a
 }
 
-func (a *asyncIssues) encode(seq func(func(ledger.Issue) bool)) {
+func (a *asyncIssues) encode(seq iter.Seq[ledger.IssueGroup], lang string) {
 	defer close(a.chunks)
 	b := make([]byte, 0, issueChunkBytes+4096)
 	sep := "\n    "
-	for is := range seqOrEmpty(seq) {
+	for g := range seq {
 		b = append(b, sep...)
 		sep = ",\n    "
-		b = appendIssue(b, &is, "    ")
+		b = appendIssue(b, &g, lang, "    ")
 		if len(b) >= issueChunkBytes {
 			if !a.send(b) {
 				return
@@ -498,7 +509,7 @@ func jsonSources(src []ledger.Source) []jsonSource {
 	return out
 }
 
-func jsonSeizureOf(z ledger.Seizure) jsonSeizure {
+func jsonSeizureOf(z ledger.Seizure, lang string) jsonSeizure {
 	td := map[string]int{}
 	for k, v := range z.Takedowns {
 		td[string(k)] = v
@@ -513,7 +524,10 @@ func jsonSeizureOf(z ledger.Seizure) jsonSeizure {
 	for _, a := range z.Assets {
 		ja := jsonAsset{ID: a.ID, Owner: a.Owner, Suspect: a.Suspect, Type: string(a.Type), Description: a.Description,
 			Currency: a.Currency, SeizureDate: day(a.SeizureDate), Country: a.Country, Share: a.Share.String(),
-			Status: string(a.Status), Counted: a.Counted, Problem: a.Problem}
+			Status: string(a.Status), Counted: a.Counted, Problem: joinMessages(a.Problems, msg.EN)}
+		if lang == msg.IT {
+			ja.ProblemIT = joinMessages(a.Problems, msg.IT)
+		}
 		if a.HasValue {
 			ja.Value = a.Value.String()
 		}
@@ -616,18 +630,25 @@ func appendSuspect(b []byte, t *ledger.SuspectTotals, flag, prefix string, keys 
 	return o.end(), keys
 }
 
-// appendIssue encodes one issue as a jsonIssue.
-func appendIssue(b []byte, is *ledger.Issue, prefix string) []byte {
+// appendIssue encodes one group of issues as a jsonIssue: English keys
+// and message, the message in the report's language beside it.
+func appendIssue(b []byte, g *ledger.IssueGroup, lang, prefix string) []byte {
 	o := beginObject(b, prefix)
-	o.str("path", is.Path)
-	o.str("sheet", is.Sheet)
-	o.int("row", is.Row)
-	o.str("column", is.Column)
-	o.str("value", is.Value)
-	o.str("problem", is.Problem)
-	if is.Note {
-		o.key("note")
-		o.b = append(o.b, "true"...)
+	o.str("level", g.Level.String())
+	o.str("path", g.Path)
+	o.str("sheet", g.Sheet)
+	o.int("row", g.Row)
+	o.str("rows", g.RowsText())
+	o.int("count", g.Count)
+	o.str("column", IssueColumn(g, msg.EN))
+	o.str("value", g.Value)
+	if g.Values > 1 {
+		o.int("values", g.Values)
+	}
+	o.str("code", string(g.Msg.Key))
+	o.str("problem", g.Msg.In(msg.EN))
+	if it := g.Msg.In(msg.IT); lang == msg.IT && it != "" {
+		o.str("problem_it", it)
 	}
 	return o.end()
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -45,15 +46,21 @@ func FuzzAppendJSONString(f *testing.F) {
 func TestAppendIssueMatchesMarshalIndent(t *testing.T) {
 	issues := append(testIssues(),
 		ledger.Issue{},
-		ledger.Issue{Path: "a<b>.csv", Sheet: "Foglio 1", Row: -3, Column: "importo", Value: "1,5\t€", Problem: "not \"a\" number", Note: true},
+		ledger.Issue{Path: "a<b>.csv", Sheet: "Foglio 1", Row: -3, Column: "importo", Value: "1,5\t€", Msg: msg.New(msg.Detail, msg.Text("not \"a\" number")), Level: ledger.LevelNote},
 	)
 	for _, is := range issues {
-		want, err := marshal(jsonIssue{Path: is.Path, Sheet: is.Sheet, Row: is.Row, Column: is.Column, Value: is.Value, Problem: is.Problem, Note: is.Note}, "    ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := appendIssue(nil, &is, "    "); string(got) != string(want) {
-			t.Errorf("got\n%s\nwant\n%s", got, want)
+		for _, lang := range []string{"en", "it"} {
+			g := ledger.IssueGroup{Issue: is, Count: 1, Values: 1}
+			if is.Row > 0 {
+				g.Rows = []ledger.RowRange{{First: is.Row, Last: is.Row}}
+			}
+			want, err := marshal(wantIssue(g, lang), "    ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := appendIssue(nil, &g, lang, "    "); string(got) != string(want) {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
 		}
 	}
 }
@@ -162,7 +169,7 @@ func manyIssues(n int) []ledger.Issue {
 	out := make([]ledger.Issue, n)
 	for i := range out {
 		out[i] = ledger.Issue{Path: "paypal_2.csv", Row: i + 2, Column: "reference", Value: fmt.Sprintf("R%07d", i),
-			Problem: fmt.Sprintf("duplicate of paypal_1.csv row %d <same reference>", i+7), Note: i%3 == 0}
+			Msg: msg.New(msg.Detail, msg.Text(fmt.Sprintf("duplicate of paypal_1.csv row %d <same reference>", i+7))), Level: ledger.Level(i % 3)}
 	}
 	return out
 }
@@ -179,16 +186,26 @@ func TestJSONIssuesInOrderAcrossChunks(t *testing.T) {
 		// The issues part as encoding/json writes it, item by item.
 		var want strings.Builder
 		want.WriteString(`  "issues": [`)
-		for i, is := range issues {
-			b, err := marshal(jsonIssue{Path: is.Path, Sheet: is.Sheet, Row: is.Row, Column: is.Column, Value: is.Value, Problem: is.Problem, Note: is.Note}, "    ")
-			if err != nil {
-				t.Fatal(err)
+		// Level by level (rejected, warnings, notes); no two issues
+		// share a problem, so each is its own group.
+		i := 0
+		for _, level := range ledger.Levels {
+			for _, is := range issues {
+				if is.Level != level {
+					continue
+				}
+				g := ledger.IssueGroup{Issue: is, Count: 1, Values: 1, Rows: []ledger.RowRange{{First: is.Row, Last: is.Row}}}
+				b, err := marshal(wantIssue(g, "en"), "    ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if i > 0 {
+					want.WriteString(",")
+				}
+				i++
+				want.WriteString("\n    ")
+				want.Write(b)
 			}
-			if i > 0 {
-				want.WriteString(",")
-			}
-			want.WriteString("\n    ")
-			want.Write(b)
 		}
 		if n > 0 {
 			want.WriteString("\n  ")
@@ -229,8 +246,19 @@ func TestJSONWriteErrorStopsTheIssues(t *testing.T) {
 		t.Fatalf("err = %v, want disk full", err)
 	}
 	// WriteJSON waited for the encoder: ranged is final, and the encoder
-	// stopped well before the end.
-	if ranged == 0 || ranged == len(issues) {
+	// stopped well before the end: grouping reads the issues once per
+	// level, and the write failed within the first level's groups.
+	if ranged == 0 || ranged > len(issues) {
 		t.Errorf("ranged over %d of %d issues", ranged, len(issues))
 	}
+}
+
+// wantIssue is the jsonIssue encoding/json would write for g.
+func wantIssue(g ledger.IssueGroup, lang string) jsonIssue {
+	j := jsonIssue{Level: g.Level.String(), Path: g.Path, Sheet: g.Sheet, Row: g.Row, Rows: g.RowsText(), Count: g.Count,
+		Column: IssueColumn(&g, "en"), Value: g.Value, Code: string(g.Msg.Key), Problem: g.Msg.In("en")}
+	if lang == "it" {
+		j.ProblemIT = g.Msg.In("it")
+	}
+	return j
 }

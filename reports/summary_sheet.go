@@ -71,7 +71,8 @@ var summaryLinks = []struct{ label, sheet string }{
 	{"Unattributed EUR", "Unattributed"},
 	{"Duplicates", "Payments"},
 	{"Rows with no rate", "Payments"},
-	{"Data issues: problems", "Data issues"},
+	{"Data issues: rejected or not counted", "Data issues"},
+	{"Data issues: warnings", "Data issues"},
 	{"Data issues: notes (nothing to fix)", "Data issues"},
 	{"Benefit rows repeated (counted once)", "Sources"},
 	{"Benefit flags: exact", "Benefit flags"},
@@ -150,8 +151,9 @@ func (b *book) writeSummary(r *Report) error {
 	s.line("Unattributed EUR", r.UnattributedEUR, eu)
 	s.line("Duplicates", r.DuplicateCount, in)
 	s.line("Rows with no rate", r.NoRateCount, in)
-	s.line("Data issues: problems", r.IssueCount-b.notes, in)
-	s.line("Data issues: notes (nothing to fix)", b.notes, in)
+	s.line("Data issues: rejected or not counted", b.levels[ledger.LevelRejected], in)
+	s.line("Data issues: warnings", b.levels[ledger.LevelWarning], in)
+	s.line("Data issues: notes (nothing to fix)", b.levels[ledger.LevelNote], in)
 	counts, _ := flagCounts(r.Flags)
 	s.line("Benefit rows repeated (counted once)", benefitRepeats(r), in)
 	s.line("Benefit flags: exact", counts[match.ClassExact], in)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/xuri/excelize/v2"
 )
@@ -46,7 +47,7 @@ var (
 func assetTypeLists() (en, it []string) {
 	for _, t := range ledger.AssetTypes {
 		en = append(en, string(t))
-		it = append(it, italian[string(t)])
+		it = append(it, msg.Label(string(t), msg.IT))
 	}
 	return en, it
 }
@@ -180,7 +181,7 @@ func writeTemplate(path, sheet string, cols []templateCol, it bool) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if it {
-		sheet = italian[sheet]
+		sheet = msg.Label(sheet, msg.IT)
 	}
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return fmt.Errorf("template %s: %w", path, err)

@@ -1,6 +1,9 @@
 package reports
 
 import (
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
+
 	"bufio"
 	"fmt"
 	"io"
@@ -38,7 +41,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 	if r.Params.ReportDate.IsZero() {
 		line("%s: %s", tr.t("Case"), r.Params.Case) // no dated fact to speak as of
 	} else {
-		line("%s: %s (%s %s)", tr.t("Case"), r.Params.Case, tr.t("Report date"), day(r.Params.ReportDate))
+		line("%s: %s (%s %s)", tr.t("Case"), r.Params.Case, tr.t("Report date"), msg.DateText(day(r.Params.ReportDate), tr.lang))
 	}
 	line("%s: %s = %s %s %s", tr.t("Seized"), money(z.TotalEUR), pct(z.Percent), tr.t("of target"), money(target))
 	line("%s: %s", tr.t("Remaining"), money(z.RemainingEUR))
@@ -46,9 +49,10 @@ func WriteSummary(w io.Writer, r *Report) error {
 		tr.t("Payments"), r.PaymentsTotal, tr.t("Attributed"), r.AttributedPayments,
 		pct(attributedShare(r)), tr.t("of EUR"))
 	line("%s: %d, %s", tr.t("Unattributed"), r.UnattributedCount, money(r.UnattributedEUR))
-	notes := countNotes(r)
-	line("%s: %d   %s: %d   %s: %d (%s: %d)", tr.t("Duplicates"), r.DuplicateCount, tr.t("No rate"),
-		r.NoRateCount, tr.t("Data issues"), r.IssueCount-notes, tr.t("notes"), notes)
+	levels := IssueCounts(r.Issues)
+	line("%s: %d   %s: %d", tr.t("Duplicates"), r.DuplicateCount, tr.t("No rate"), r.NoRateCount)
+	line("%s: %s", tr.t("Data issues"), tr.m(msg.New(msg.IssueTotals,
+		msg.Int(levels[ledger.LevelRejected]), msg.Int(levels[ledger.LevelWarning]), msg.Int(levels[ledger.LevelNote]))))
 
 	if len(r.Suspects) > 0 {
 		line("")
@@ -169,19 +173,4 @@ func groupDecimal(d decimal.Decimal, it bool) string {
 		out = "-" + out
 	}
 	return out
-}
-
-// countNotes counts the issues that need no fixing (ignored columns,
-// duplicates set aside); one more pass over the spooled issues.
-func countNotes(r *Report) int {
-	n := 0
-	if r.Issues == nil {
-		return 0
-	}
-	for is := range r.Issues {
-		if is.Note {
-			n++
-		}
-	}
-	return n
 }

@@ -430,7 +430,7 @@ func (b *book) writeAssets(r *Report) error {
 			num(share.Mul(decimal.NewFromInt(100))), ifOK(a.HasEUR, num(a.EUR)),
 			ifOK(a.HasRate, num(a.Rate.Value)), ifOK(a.HasRate && !a.Rate.Date.IsZero(), a.Rate.Date),
 			b.yesNo(a.Counted), str(b.tr.t(string(a.Status))),
-			ifOK(a.HasReportEUR, num(a.ReportEUR)), str(a.Problem),
+			ifOK(a.HasReportEUR, num(a.ReportEUR)), str(b.problems(a.Problems)),
 		})
 	}
 	t, err := b.newTable(b.tr.t("Assets"), hs, styles, rows)
@@ -493,29 +493,31 @@ func (b *book) writeNetwork(r *Report) error {
 }
 
 func (b *book) writeIssues(r *Report) error {
-	hs := b.headers("Path", "Sheet", "Row", "Column", "Value", "Problem", "Type")
-	next, stop := iter.Pull(seqOrEmpty(r.Issues))
+	// Grouped by level (rejected, warnings, notes), so that what changes
+	// a figure comes first and the notes can be filtered out; the same
+	// problem over many rows is one line with its rows and count.
+	hs := b.headers("Level", "Path", "Sheet", "Rows", "Count", "Column", "Value", "Problem")
+	next, stop := iter.Pull(issueGroups(r))
 	defer stop()
 	var sample [][]any
-	// Type lets a reader filter out the notes (ignored columns, duplicates
-	// set aside) and keep what needs fixing.
-	problem, note := b.tr.t("problem"), b.tr.t("note")
-	row := func(is ledger.Issue) []any {
-		kind := problem
-		if is.Note {
-			kind = note
-			b.notes++
-		}
-		return []any{str(is.Path), str(is.Sheet), is.Row, str(is.Column), str(is.Value), str(is.Problem), kind}
+	lang := b.lang()
+	levels := map[ledger.Level]string{}
+	for _, l := range ledger.Levels {
+		levels[l] = LevelLabel(l, lang)
+	}
+	row := func(g ledger.IssueGroup) []any {
+		b.levels[g.Level] += g.Count
+		return []any{levels[g.Level], str(g.Path), str(g.Sheet), str(g.RowsText()), g.Count,
+			str(IssueColumn(&g, lang)), str(IssueValue(&g, lang)), str(b.tr.m(g.Msg))}
 	}
 	for len(sample) < widthSample {
-		is, ok := next()
+		g, ok := next()
 		if !ok {
 			break
 		}
-		sample = append(sample, row(is))
+		sample = append(sample, row(g))
 	}
-	t, err := b.newFastTable(b.tr.t("Data issues"), hs, []int{0, 0, b.integer(false)}, sample)
+	t, err := b.newFastTable(b.tr.t("Data issues"), hs, []int{0, 0, 0, 0, b.integer(false)}, sample)
 	if err != nil {
 		return err
 	}
@@ -525,11 +527,11 @@ func (b *book) writeIssues(r *Report) error {
 		}
 	}
 	for {
-		is, ok := next()
+		g, ok := next()
 		if !ok {
 			return nil
 		}
-		if err := t.add(row(is)); err != nil {
+		if err := t.add(row(g)); err != nil {
 			return err
 		}
 	}

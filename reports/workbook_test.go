@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/xuri/excelize/v2"
 )
@@ -85,7 +86,6 @@ func TestSheetNamesAndOrder(t *testing.T) {
 }
 
 func TestItalianLabelsAllTranslated(t *testing.T) {
-	missingLabels.Clear()
 	// With reviews: every state (changed, unchanged with a note, new), a
 	// withdrawn flag and the review log.
 	reviewed := func() *Report {
@@ -121,10 +121,7 @@ func TestItalianLabelsAllTranslated(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 	}
-	var missing []string
-	missingLabels.Range(func(k, _ any) bool { missing = append(missing, k.(string)); return true })
-	slices.Sort(missing)
-	if len(missing) > 0 {
+	if missing := msg.Missing(); len(missing) > 0 {
 		t.Errorf("labels without Italian translation: %q", missing)
 	}
 }

@@ -1,13 +1,12 @@
 package review
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -100,8 +99,8 @@ func Apply(flags []match.BenefitFlag, decisions []Decision) (Outcome, []ledger.I
 			continue
 		}
 		out.Withdrawn = append(out.Withdrawn, d)
-		issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: "Flag ID", Value: d.FlagID,
-			Problem: fmt.Sprintf("reviewed flag no longer arises (%s): kept under withdrawn flags with its decision", describe(d))})
+		issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: columnHeader(colID, d.Sheet), Value: d.FlagID,
+			Msg: msg.New(msg.ReviewWithdrawn, msg.Nested(describe(d))), Level: ledger.LevelWarning})
 	}
 	return out, issues
 }
@@ -116,8 +115,9 @@ func latestDecisions(decisions []Decision) ([]int, []ledger.Issue) {
 		d := &decisions[i]
 		if j, ok := last[d.FlagID]; ok && !sameVerdict(&decisions[j], d) {
 			prev := &decisions[j]
-			issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: "Flag ID", Value: d.FlagID,
-				Problem: fmt.Sprintf("flag decided differently in %s row %d (%s): this later decision (%s) is kept", prev.Source, prev.Row, describe(*prev), describe(*d))})
+			issues = append(issues, ledger.Issue{Path: d.Source, Sheet: d.Sheet, Row: d.Row, Column: columnHeader(colID, d.Sheet), Value: d.FlagID,
+				Msg:   msg.New(msg.ReviewDecidedTwice, msg.Ref(prev.Source, "", prev.Row), msg.Nested(describe(*prev)), msg.Nested(describe(*d))),
+				Level: ledger.LevelWarning})
 		}
 		last[d.FlagID] = i
 	}
@@ -137,20 +137,18 @@ func sameVerdict(a, b *Decision) bool {
 }
 
 // describe summarises a decision for an issue message.
-func describe(d Decision) string {
-	var parts []string
+func describe(d Decision) msg.Message {
+	m := msg.New(msg.NoDecision)
 	if d.Decision != "" {
-		parts = append(parts, "decision "+d.Decision)
-	} else {
-		parts = append(parts, "no decision")
+		m = msg.New(msg.DecisionIs, msg.Term("decision "+d.Decision))
 	}
 	if d.Reviewer != "" {
-		parts = append(parts, "by "+d.Reviewer)
+		m = msg.New(msg.DecisionBy, msg.Nested(m), msg.Text(d.Reviewer))
 	}
 	if !d.ReviewDate.IsZero() {
-		parts = append(parts, "on "+d.ReviewDate.Format("2006-01-02"))
+		m = msg.New(msg.DecisionOn, msg.Nested(m), msg.Date(d.ReviewDate))
 	}
-	return strings.Join(parts, " ")
+	return m
 }
 
 // compare lists what differs between the flag as reviewed and as it is.

@@ -78,7 +78,7 @@ func TestApplyStates(t *testing.T) {
 		t.Errorf("log = %+v", out.Log)
 	}
 	if len(issues) != 1 || issues[0].Value != gone.ID || issues[0].Row != 4 || issues[0].Path != "old.xlsx" ||
-		!strings.Contains(issues[0].Problem, "no longer arises (decision unsure by R)") {
+		!strings.Contains(issues[0].Msg.String(), "no longer arises (decision unsure by R)") {
 		t.Errorf("issues = %+v", issues)
 	}
 }
@@ -93,7 +93,7 @@ func TestApplyLaterWorkbookWins(t *testing.T) {
 	if fr.Decision == nil || fr.Decision.Decision != Confirmed || fr.Decision.Source != "run3.xlsx" {
 		t.Errorf("kept %+v", fr.Decision)
 	}
-	if len(issues) != 1 || issues[0].Path != "run3.xlsx" || !strings.Contains(issues[0].Problem, "run2.xlsx row 5") {
+	if len(issues) != 1 || issues[0].Path != "run3.xlsx" || !strings.Contains(issues[0].Msg.String(), "run2.xlsx row 5") {
 		t.Errorf("issues = %+v", issues)
 	}
 	if len(out.Log) != 1 || out.Log[0].Source != "run3.xlsx" {

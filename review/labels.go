@@ -6,6 +6,7 @@
 package review
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/match"
@@ -143,4 +144,20 @@ var (
 // foldHeader compares headers case- and space-insensitively.
 func foldHeader(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// columnHeader is a column's header as crosscheck writes it on a sheet:
+// Italian on the Italian sheets, so that an issue names the column the
+// reviewer sees.
+func columnHeader(key, sheet string) string {
+	italian := slices.Contains([]string{flagSheets[1], withdrawnSheets[1]}, sheet)
+	for _, c := range columns {
+		if c.key == key {
+			if italian {
+				return c.it
+			}
+			return c.en
+		}
+	}
+	return key
 }

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -56,23 +56,23 @@ var rawCells = excelize.Options{RawCellValue: true}
 // reason to stop. An unreadable file gives one Issue saying so, and no
 // decisions.
 func Load(path string) ([]Decision, []ledger.Issue) {
-	fileIssue := func(problem string) []ledger.Issue {
-		return []ledger.Issue{{Path: path, Problem: problem}}
+	fileIssue := func(problem msg.Message) []ledger.Issue {
+		return []ledger.Issue{{Path: path, Msg: problem, Level: ledger.LevelRejected}}
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fileIssue(fmt.Sprintf("reviews workbook cannot be read, no decisions carried from it: %v", err))
+		return nil, fileIssue(msg.New(msg.ReviewsUnreadable, msg.Text(err.Error())))
 	}
 	sum := sha256.Sum256(b)
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
-		return nil, fileIssue(fmt.Sprintf("reviews file is not an xlsx workbook, no decisions carried from it: %v", err))
+		return nil, fileIssue(msg.New(msg.ReviewsNotXLSX, msg.Text(err.Error())))
 	}
 	defer f.Close()
 	l := &loader{f: f, path: path, sha: hex.EncodeToString(sum[:]), seen: map[string]int{}}
 	flags := findSheet(f, flagSheets)
 	if flags == "" {
-		return nil, fileIssue(fmt.Sprintf("not a crosscheck workbook: no %q or %q sheet, no decisions carried from it", flagSheets[0], flagSheets[1]))
+		return nil, fileIssue(msg.New(msg.ReviewsNoFlagsSheet, msg.Text(flagSheets[0]), msg.Text(flagSheets[1])))
 	}
 	if !l.readSheet(flags, true) {
 		return nil, l.issues
@@ -105,8 +105,8 @@ type loader struct {
 	seen   map[string]int // flag id -> index in out
 }
 
-func (l *loader) issue(sheet string, row int, col, value, problem string) {
-	l.issues = append(l.issues, ledger.Issue{Path: l.path, Sheet: sheet, Row: row, Column: col, Value: value, Problem: problem})
+func (l *loader) issue(sheet string, row int, col, value string, problem msg.Message) {
+	l.issues = append(l.issues, ledger.Issue{Path: l.path, Sheet: sheet, Row: row, Column: col, Value: value, Msg: problem, Level: ledger.LevelRejected})
 }
 
 // readSheet reads the decisions of one sheet. It returns false when the
@@ -115,13 +115,12 @@ func (l *loader) issue(sheet string, row int, col, value, problem string) {
 func (l *loader) readSheet(sheet string, required bool) bool {
 	rows, err := l.f.GetRows(sheet, rawCells)
 	if err != nil {
-		l.issue(sheet, 0, "", "", fmt.Sprintf("reviews sheet cannot be read: %v", err))
+		l.issue(sheet, 0, "", "", msg.New(msg.ReviewsSheetUnreadable, msg.Text(err.Error())))
 		return false
 	}
 	hdr, cols, missing := findHeader(rows)
 	if hdr < 0 {
-		l.issue(sheet, 0, "", strings.Join(missing, ", "),
-			"not a crosscheck workbook: the flags sheet lacks the expected header (columns missing), no decisions carried from it")
+		l.issue(sheet, 0, "", strings.Join(missing, ", "), msg.New(msg.ReviewsNoHeader))
 		return false
 	}
 	for i := hdr + 1; i < len(rows); i++ {
@@ -193,7 +192,7 @@ func (l *loader) readRow(sheet string, rowNum int, row []string, cols map[string
 	}
 	id := get(colID)
 	if id == "" {
-		l.issue(sheet, rowNum, header(colDecision), rawDecision, "decision on a row without a flag id: not carried")
+		l.issue(sheet, rowNum, header(colDecision), rawDecision, msg.New(msg.ReviewNoFlagID))
 		return
 	}
 	d := Decision{FlagID: id, Suspect: get(colSuspect), Application: get(colApp), Reviewer: get(colReviewer),
@@ -202,14 +201,14 @@ func (l *loader) readRow(sheet string, rowNum int, row []string, cols map[string
 		v, ok := ParseDecision(rawDecision)
 		if !ok {
 			l.issue(sheet, rowNum, header(colDecision), rawDecision,
-				fmt.Sprintf("unknown decision (expected %s): the row is carried without a decision", strings.Join(append(Decisions, DecisionLabels("it")...), ", ")))
+				msg.New(msg.ReviewUnknownDecision, msg.Text(strings.Join(append(Decisions, DecisionLabels("it")...), ", "))))
 		}
 		d.Decision = v
 	}
 	if s := get(colDate); s != "" {
 		t, ok := parseDate(s)
 		if !ok {
-			l.issue(sheet, rowNum, header(colDate), s, "review date is not a date: the decision is carried without it")
+			l.issue(sheet, rowNum, header(colDate), s, msg.New(msg.ReviewDateBad))
 		}
 		d.ReviewDate = t
 	}
@@ -226,7 +225,7 @@ func (l *loader) readRow(sheet string, rowNum int, row []string, cols map[string
 	if first, dup := l.seen[id]; dup {
 		prev := l.out[first]
 		l.issue(sheet, rowNum, header(colID), id,
-			fmt.Sprintf("two rows for one flag id (first in %s row %d): the first is kept", prev.Sheet, prev.Row))
+			msg.New(msg.ReviewTwoRows, msg.Ref(prev.Sheet, "", prev.Row)))
 		return
 	}
 	l.seen[id] = len(l.out)
@@ -278,7 +277,7 @@ func (l *loader) intCell(sheet string, row int, col, s string) int {
 	}
 	v, err := decimal.NewFromString(s)
 	if err != nil || !v.IsInteger() {
-		l.issue(sheet, row, col, s, "not a whole number: read as 0")
+		l.issue(sheet, row, col, s, msg.New(msg.ReviewNotWhole))
 		return 0
 	}
 	return int(v.IntPart())
@@ -292,7 +291,7 @@ func (l *loader) euroCell(sheet string, row int, col, s string) decimal.Decimal 
 	}
 	v, err := decimal.NewFromString(s)
 	if err != nil {
-		l.issue(sheet, row, col, s, "not an amount: read as 0")
+		l.issue(sheet, row, col, s, msg.New(msg.ReviewNotAmount))
 		return decimal.Zero
 	}
 	return v.Round(2)

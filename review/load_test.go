@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -121,21 +122,21 @@ func TestLoadBadInput(t *testing.T) {
 		want      ledger.Issue // Path "" means the workbook's own path
 	}{
 		{"unknown decision value", writeBook(t, "Benefit flags", enHeader, row("F-1", "maybe", "")), 1,
-			ledger.Issue{Sheet: "Benefit flags", Row: 2, Column: "Decision", Value: "maybe", Problem: "unknown decision"}},
+			ledger.Issue{Sheet: "Benefit flags", Row: 2, Column: "Decision", Value: "maybe", Msg: msg.New(msg.Detail, msg.Text("unknown decision"))}},
 		{"two rows for one flag id", writeBook(t, "Benefit flags", enHeader, row("F-1", "confirmed", ""), row("F-1", "rejected", "")), 1,
-			ledger.Issue{Sheet: "Benefit flags", Row: 3, Column: "Flag ID", Value: "F-1", Problem: "two rows for one flag id (first in Benefit flags row 2)"}},
+			ledger.Issue{Sheet: "Benefit flags", Row: 3, Column: "Flag ID", Value: "F-1", Msg: msg.New(msg.Detail, msg.Text("two rows for one flag id (first in Benefit flags row 2)"))}},
 		{"review date not a date", writeBook(t, "Benefit flags", enHeader, row("F-1", "confirmed", "next week")), 1,
-			ledger.Issue{Sheet: "Benefit flags", Row: 2, Column: "Review date", Value: "next week", Problem: "not a date"}},
+			ledger.Issue{Sheet: "Benefit flags", Row: 2, Column: "Review date", Value: "next week", Msg: msg.New(msg.Detail, msg.Text("not a date"))}},
 		{"decision without flag id", writeBook(t, "Benefit flags", enHeader, row("", "confirmed", "")), 0,
-			ledger.Issue{Sheet: "Benefit flags", Row: 2, Column: "Decision", Value: "confirmed", Problem: "without a flag id"}},
+			ledger.Issue{Sheet: "Benefit flags", Row: 2, Column: "Decision", Value: "confirmed", Msg: msg.New(msg.Detail, msg.Text("without a flag id"))}},
 		{"not a crosscheck workbook", writeBook(t, "Foglio1", []any{"Nome", "Importo"}, []any{"x", 1}), 0,
-			ledger.Issue{Problem: "not a crosscheck workbook"}},
+			ledger.Issue{Msg: msg.New(msg.Detail, msg.Text("not a crosscheck workbook"))}},
 		{"flags sheet without the header", writeBook(t, "Benefit flags", []any{"Flag ID", "Decision"}, []any{"F-1", "confirmed"}), 0,
-			ledger.Issue{Sheet: "Benefit flags", Value: "Class, Months paid, Benefit EUR", Problem: "lacks the expected header"}},
+			ledger.Issue{Sheet: "Benefit flags", Value: "Class, Months paid, Benefit EUR", Msg: msg.New(msg.Detail, msg.Text("lacks the expected header"))}},
 		{"missing file", filepath.Join(t.TempDir(), "nowhere.xlsx"), 0,
-			ledger.Issue{Problem: "cannot be read"}},
+			ledger.Issue{Msg: msg.New(msg.Detail, msg.Text("cannot be read"))}},
 		{"not an xlsx file", notXLSX, 0,
-			ledger.Issue{Problem: "not an xlsx workbook"}},
+			ledger.Issue{Msg: msg.New(msg.Detail, msg.Text("not an xlsx workbook"))}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,7 +149,7 @@ func TestLoadBadInput(t *testing.T) {
 			}
 			is := issues[0]
 			if is.Path != tt.path || is.Sheet != tt.want.Sheet || is.Row != tt.want.Row || is.Column != tt.want.Column ||
-				!strings.HasPrefix(is.Value, tt.want.Value) || !strings.Contains(is.Problem, tt.want.Problem) {
+				!strings.HasPrefix(is.Value, tt.want.Value) || !strings.Contains(is.Msg.String(), tt.want.Msg.String()) {
 				t.Errorf("issue = %+v\nwant    %+v", is, tt.want)
 			}
 		})
@@ -252,7 +253,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		got, issues := Load(path)
 		for _, is := range issues {
-			if is.Path != path || is.Problem == "" {
+			if is.Path != path || is.Msg.String() == "" {
 				t.Fatalf("issue without path or problem: %+v", is)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -412,17 +413,21 @@ func (e *encoder) issue(x *ledger.Issue) {
 	e.pstr(slotSheet, x.Sheet)
 	e.int(int64(x.Row))
 	e.pstr(slotColumn, x.Column)
+	e.str(x.Field)
 	e.str(x.Value)
-	e.str(x.Problem)
-	e.bool(x.Note)
+	e.str(string(x.Msg.Key))
+	e.str(x.Msg.Encoded())
+	e.int(int64(x.Level))
 }
 
 func decodeIssue(d *decoder) (ledger.Issue, error) {
 	x := ledger.Issue{Path: d.pstr(slotPath, true), Sheet: d.pstr(slotSheet, true)}
 	x.Row = int(d.int())
 	x.Column = d.pstr(slotColumn, true)
+	x.Field = d.str()
 	x.Value = d.str()
-	x.Problem = d.str()
-	x.Note = d.bool()
+	key := msg.Key(d.str())
+	x.Msg = msg.Decode(key, d.str())
+	x.Level = ledger.Level(d.int())
 	return x, d.err
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -84,7 +85,7 @@ func BenchmarkSpoolEntries(b *testing.B) {
 func FuzzDecodeEntry(f *testing.F) {
 	e := sampleEntry(3)
 	f.Add(encodeEntry(nil, &e))
-	is := ledger.Issue{Path: "a.csv", Row: 3, Column: "Importo", Value: "x", Problem: "not an amount"}
+	is := ledger.Issue{Path: "a.csv", Row: 3, Column: "Importo", Value: "x", Msg: msg.New(msg.Detail, msg.Text("not an amount"))}
 	f.Add(encodeIssue(nil, &is))
 	f.Add([]byte{0xff, 0xff, 0xff})
 	f.Fuzz(func(t *testing.T, b []byte) {

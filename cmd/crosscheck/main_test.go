@@ -380,7 +380,8 @@ func TestValidateExitsZeroWhenOnlyNotes(t *testing.T) {
 	if code != exitOK {
 		t.Errorf("exit %d, want 0:\n%s%s", code, out, errs)
 	}
-	for _, want := range []string{"note: column \"colonna extra\"", "note: row 3", "duplicate of", "0 problems, 0 rows rejected, 2 notes"} {
+	for _, want := range []string{"Notes (nothing to fix): 2", "    column \"colonna extra\": unknown column", "    row 3, column \"riferimento\"",
+		"duplicate of", "0 rejected or not counted, 0 warnings, 2 notes; 0 rows rejected"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("validate output lacks %q:\n%s", want, out)
 		}

@@ -2,9 +2,10 @@ package ident
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 type ibanCountry struct {
@@ -31,31 +32,31 @@ func NormalizeIBAN(s string) string {
 func CheckIBAN(s string) error {
 	iban := NormalizeIBAN(s)
 	if len(iban) < 5 {
-		return fmt.Errorf("IBAN %q is too short", s)
+		return errMsg(msg.IBANShort, msg.Text(s))
 	}
 	cc := iban[:2]
 	if !isLetter(cc[0]) || !isLetter(cc[1]) {
-		return fmt.Errorf("IBAN %q should start with a 2-letter country code", s)
+		return errMsg(msg.IBANCountryLetters, msg.Text(s))
 	}
 	if !isDigit(iban[2]) || !isDigit(iban[3]) {
-		return fmt.Errorf("IBAN %q: characters 3-4 should be the check digits", s)
+		return errMsg(msg.IBANCheckDigitsPlace, msg.Text(s))
 	}
 	country, ok := ibanCountries[cc]
 	if !ok {
-		return fmt.Errorf("IBAN %q: unknown country code %s", s, cc)
+		return errMsg(msg.IBANCountry, msg.Text(s), msg.Text(cc))
 	}
 	if len(iban) != country.length {
-		return fmt.Errorf("IBAN %q: wrong length %d (a %s IBAN has %d characters)", s, len(iban), cc, country.length)
+		return errMsg(msg.IBANLength, msg.Text(s), msg.Int(len(iban)), msg.Text(cc), msg.Int(country.length))
 	}
 	if err := checkBBAN(iban[4:], country.format); err != nil {
-		return fmt.Errorf("IBAN %q: %w", s, err)
+		return errMsg(msg.IBANBad, msg.Text(s), msg.Nested(Message(err)))
 	}
 	if ibanMod97(iban) != 1 {
-		return fmt.Errorf("IBAN %q: check digits %s are wrong (mod-97 check fails)", s, iban[2:4])
+		return errMsg(msg.IBANCheckDigits, msg.Text(s), msg.Text(iban[2:4]))
 	}
 	if cc == "IT" || cc == "SM" {
 		if want, _ := checkChar(iban[5:]); iban[4] != want {
-			return fmt.Errorf("IBAN %q: Italian CIN should be %c, not %c", s, want, iban[4])
+			return errMsg(msg.IBANCIN, msg.Text(s), char(want), char(iban[4]))
 		}
 	}
 	return nil
@@ -86,13 +87,13 @@ func checkBBAN(bban, format string) error {
 		for count := 0; count < n; count++ {
 			if pos >= len(bban) {
 				if fixed {
-					return errors.New("account part is too short")
+					return errMsg(msg.IBANAccountShort)
 				}
 				break
 			}
 			if !inClass(bban[pos], class) {
 				if fixed {
-					return fmt.Errorf("character %d %q of the account part should be %s", pos+5, bban[pos], className(class))
+					return errMsg(msg.IBANAccountChar, msg.Int(pos+5), char(bban[pos]), msg.Term(className(class)))
 				}
 				break
 			}
@@ -100,7 +101,7 @@ func checkBBAN(bban, format string) error {
 		}
 	}
 	if pos != len(bban) {
-		return fmt.Errorf("account part has extra characters from position %d", pos+5)
+		return errMsg(msg.IBANAccountExtra, msg.Int(pos+5))
 	}
 	return nil
 }

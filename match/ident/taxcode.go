@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/match/names"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // TaxCode is a parsed personal codice fiscale.
@@ -137,19 +138,19 @@ func ParseTaxCode(s string) (TaxCode, error) {
 	code := t.Code
 	if len(code) != taxCodeLen {
 		if len(code) == 11 && allDigits(code) {
-			return t, fmt.Errorf("tax code %q has 11 digits: that is a legal-entity or provisional code, not a personal codice fiscale", s)
+			return t, errMsg(msg.TaxCode11Digits, msg.Text(s))
 		}
-		return t, fmt.Errorf("tax code %q: wrong length %d (a personal codice fiscale has 16 characters)", s, len(code))
+		return t, errMsg(msg.TaxCodeLength, msg.Text(s), msg.Int(len(code)))
 	}
 	if err := checkTaxCodeFormat(code); err != nil {
-		return t, fmt.Errorf("tax code %q: %w", s, err)
+		return t, errMsg(msg.TaxCodeBad, msg.Text(s), msg.Nested(Message(err)))
 	}
 	if err := t.decode(code); err != nil {
-		return TaxCode{Raw: t.Raw, Code: t.Code}, fmt.Errorf("tax code %q: %w", s, err)
+		return TaxCode{Raw: t.Raw, Code: t.Code}, errMsg(msg.TaxCodeBad, msg.Text(s), msg.Nested(Message(err)))
 	}
 	want, _ := checkChar(code[:15])
 	if code[15] != want {
-		return TaxCode{Raw: t.Raw, Code: t.Code}, fmt.Errorf("tax code %q: check character should be %c, not %c", s, want, code[15])
+		return TaxCode{Raw: t.Raw, Code: t.Code}, errMsg(msg.TaxCodeCheckChar, msg.Text(s), char(want), char(code[15]))
 	}
 	t.Canonical, t.Omocodic = canonicalTaxCode(code)
 	t.Place = t.Canonical[11:15]
@@ -173,27 +174,26 @@ func checkTaxCodeFormat(code string) error {
 		switch i {
 		case 0, 1, 2, 3, 4, 5:
 			if !isLetter(c) {
-				part := "surname"
 				if i >= 3 {
-					part = "first-name"
+					return errMsg(msg.TaxCodeNameLetter, msg.Int(i+1), char(c))
 				}
-				return fmt.Errorf("character %d %q of the %s part should be a letter", i+1, c, part)
+				return errMsg(msg.TaxCodeSurnameLetter, msg.Int(i+1), char(c))
 			}
 		case 6, 7, 9, 10, 12, 13, 14:
 			if omocodicDigit(c) < 0 {
-				return fmt.Errorf("character %d %q should be a digit or an omocodia letter (%s)", i+1, c, omocodiaLetters)
+				return errMsg(msg.TaxCodeDigit, msg.Int(i+1), char(c), msg.Text(omocodiaLetters))
 			}
 		case 8:
 			if strings.IndexByte(monthLetters, c) < 0 {
-				return fmt.Errorf("invalid month letter %q (valid: %s)", c, monthLetters)
+				return errMsg(msg.TaxCodeMonth, char(c), msg.Text(monthLetters))
 			}
 		case 11:
 			if !isLetter(c) {
-				return fmt.Errorf("character 12 %q (birthplace letter) should be a letter", c)
+				return errMsg(msg.TaxCodePlaceLetter, char(c))
 			}
 		case 15:
 			if !isLetter(c) {
-				return fmt.Errorf("check character %q should be a letter", c)
+				return errMsg(msg.TaxCodeCheckLetter, char(c))
 			}
 		}
 	}
@@ -211,10 +211,10 @@ func (t *TaxCode) decode(code string) error {
 	case day >= 41 && day <= 71:
 		t.Sex, t.Day = "F", day-40
 	default:
-		return fmt.Errorf("invalid day %02d (valid: 01-31 for men, 41-71 for women)", day)
+		return errMsg(msg.TaxCodeDay, msg.Text(fmt.Sprintf("%02d", day)))
 	}
 	if !dateExists(1900+t.YY, t.Month, t.Day) && !dateExists(2000+t.YY, t.Month, t.Day) {
-		return fmt.Errorf("impossible date: day %d of %s", t.Day, t.Month)
+		return errMsg(msg.TaxCodeDate, msg.Int(t.Day), msg.Month(time.Date(2000, t.Month, 1, 0, 0, 0, 0, time.UTC)))
 	}
 	return nil
 }

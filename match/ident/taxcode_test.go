@@ -67,7 +67,7 @@ func TestTaxCodeErrorsSayWhatIsWrong(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"CCCFBA85D03L219B", "check character should be P"},
 		{"CCCFBA85D03L219", "wrong length 15"},
-		{"CCCFBA85X03L219H", "invalid month letter 'X'"},
+		{"CCCFBA85X03L219H", "invalid month letter X"},
 		{"CCCFBA85D35L219A", "invalid day 35"},
 		{"CCCFBA85B30L219F", "impossible date"},
 		{"00743110157", "legal-entity"},
