@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,6 +22,7 @@ import (
 var (
 	decimalType = reflect.TypeOf(decimal.Decimal{})
 	timeType    = reflect.TypeOf(time.Time{})
+	msgType     = reflect.TypeOf(msg.Message{})
 )
 
 // fill sets every field reachable in v to a non-zero value derived from
@@ -43,6 +45,12 @@ func fill(t *testing.T, v reflect.Value, path string, seed int, n *int) {
 	case v.Type() == timeType:
 		// The ledger's dates are UTC midnights.
 		v.Set(reflect.ValueOf(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, k)))
+		return
+	case v.Type() == msgType:
+		// A catalogue message: its key and every kind of argument.
+		m := msg.New(msg.BenefitSecondPayment, msg.Text(fmt.Sprintf("APP-%d", k)), msg.Month(time.Date(2020, time.Month(k%12+1), 1, 0, 0, 0, 0, time.UTC)),
+			msg.NumText(fmt.Sprintf("%d.5", k)), msg.Nested(msg.New(msg.NotADate)), msg.Ref("rdc.csv", "Foglio", k))
+		v.Set(reflect.ValueOf(m))
 		return
 	}
 	switch v.Kind() {
@@ -71,6 +79,11 @@ func fill(t *testing.T, v reflect.Value, path string, seed int, n *int) {
 // by value and exponent (the reports print them as they are).
 func diff(got, want reflect.Value, path string, out *[]string) {
 	switch {
+	case got.Type() == msgType:
+		if g, w := got.Interface().(msg.Message), want.Interface().(msg.Message); g != w {
+			*out = append(*out, fmt.Sprintf("%s: got %q, want %q", path, g, w))
+		}
+		return
 	case got.Type() == decimalType:
 		g, w := got.Interface().(decimal.Decimal), want.Interface().(decimal.Decimal)
 		if g.Cmp(w) != 0 || g.Exponent() != w.Exponent() {
@@ -98,7 +111,7 @@ func diff(got, want reflect.Value, path string, out *[]string) {
 // leaves lists the settable leaf fields of v (decimals and times are
 // leaves), by path.
 func leaves(v reflect.Value, path string, out map[string]reflect.Value) {
-	if v.Kind() == reflect.Struct && v.Type() != decimalType && v.Type() != timeType {
+	if v.Kind() == reflect.Struct && v.Type() != decimalType && v.Type() != timeType && v.Type() != msgType {
 		for i := range v.NumField() {
 			leaves(v.Field(i), path+"."+v.Type().Field(i).Name, out)
 		}
