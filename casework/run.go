@@ -191,7 +191,7 @@ func (r *runner) readRates() *ratesRead {
 	}
 	for _, p := range out.rates.ResolveCross() {
 		rt := p.Rate
-		report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Problem: p.Problem})
+		report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Msg: p.Problem, Level: ledger.LevelRejected})
 	}
 	return out
 }

@@ -47,7 +47,7 @@ func rateGolden(t *testing.T, path, name string) string {
 		}
 	}
 	for _, p := range rates.ResolveCross() {
-		fmt.Fprintf(&b, "cross row %d: %s\n", p.Rate.Ref.Row, p.Problem)
+		fmt.Fprintf(&b, "cross row %d: %s\n", p.Rate.Ref.Row, p.Problem.String())
 	}
 	for _, is := range c.issues {
 		fmt.Fprintf(&b, "issue row %d [%s] %q: %s\n", is.Row, is.Column, is.Value, is.Msg.String())
@@ -256,7 +256,7 @@ func TestCrossRatesThroughUSD(t *testing.T) {
 	// A USD price on a day without a USD rate within the look-back.
 	late := ledger.NewRates(7)
 	late.Add(ledger.Rate{Date: day, Currency: "BTC", Value: decimal.RequireFromString("11425.9"), PerUnit: true, Via: "USD"})
-	if p := late.ResolveCross(); len(p) != 1 || !strings.Contains(p[0].Problem, "no USD rate") {
+	if p := late.ResolveCross(); len(p) != 1 || !strings.Contains(p[0].Problem.String(), "no USD rate") {
 		t.Fatalf("problems %+v", p)
 	}
 }

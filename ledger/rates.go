@@ -104,7 +104,7 @@ func (r *Rates) Add(rate Rate) (problem msg.Message) {
 			rate.Via = ""
 		} else {
 			r.pending = append(r.pending, rate)
-			return ""
+			return msg.Message{}
 		}
 	}
 	if rate.Currency == "EUR" {
@@ -322,7 +322,7 @@ const crossDecimals = 16
 // RateProblem is a rate that could not be used, and why.
 type RateProblem struct {
 	Rate    Rate
-	Problem string
+	Problem msg.Message
 }
 
 // ResolveCross turns the rates quoted against another currency than the
@@ -345,8 +345,7 @@ func (r *Rates) ResolveCross() []RateProblem {
 		}
 		vi := r.find(p.Via, day)
 		if vi < 0 {
-			out = append(out, RateProblem{p, fmt.Sprintf("%s is quoted in %s on %s and there is no %s rate within %d days before to turn it into EUR",
-				p.Currency, p.Via, p.Date.Format(time.DateOnly), p.Via, r.lookback)})
+			out = append(out, RateProblem{p, msg.New(msg.RateViaMissing, msg.Text(p.Currency), msg.Text(p.Via), msg.Date(p.Date), msg.Int(int(r.lookback)))})
 			continue
 		}
 		via := r.rates.at(vi).rate
@@ -362,7 +361,7 @@ func (r *Rates) ResolveCross() []RateProblem {
 		default: // units per via × via per EUR
 			d.Value = p.Value.Mul(via.Value)
 		}
-		if problem := r.Add(d); problem != "" {
+		if problem := r.Add(d); !problem.IsZero() {
 			out = append(out, RateProblem{p, problem})
 		}
 	}

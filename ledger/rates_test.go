@@ -346,7 +346,7 @@ func TestResolveCrossBranches(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := NewRates(7)
-			if p := r.Add(tc.rate); p != "" {
+			if p := r.Add(tc.rate); !p.IsZero() {
 				t.Fatal(p)
 			}
 			if r.Has(tc.currency) {

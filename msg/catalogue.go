@@ -19,6 +19,7 @@ const (
 	QuoteUnitsPerEUR Key = "quote_units_per_eur"
 	NoRateAtAll      Key = "no_rate_at_all"
 	NoRateWithin     Key = "no_rate_within"
+	RateViaMissing   Key = "rate_via_missing"
 
 	// Payments (ledger).
 	DuplicatePayment         Key = "duplicate_payment"
@@ -57,6 +58,10 @@ var catalogue = map[Key]entry{
 	NoRateWithin: {[]Kind{KText, KDate, KInt},
 		"no rate for {0} on {1} (none within {2} days before)",
 		"nessun cambio {0} per il {1} (nessuno nei {2} giorni precedenti)"},
+
+	RateViaMissing: {[]Kind{KText, KText, KDate, KInt},
+		"{0} is quoted in {1} on {2} and there is no {1} rate within {3} days before to turn it into EUR",
+		"{0} è quotato in {1} il {2} e non c'è un cambio {1} nei {3} giorni precedenti per convertirlo in EUR"},
 
 	DuplicatePayment: {[]Kind{KRef, KText},
 		"duplicate of {0} (same reference {1}, same amount)",
