@@ -11,6 +11,7 @@ import (
 	"io"
 	"iter"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -364,12 +365,12 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 				key := "near\x00" + p.Ref.Path + "\x00" + p.Ref.Sheet + "\x00" + item.why.Value
 				if !problemSeen[key] {
 					problemSeen[key] = true
-					column := "payee_account"
+					field := "payee_account"
 					if item.why.Value != strings.TrimSpace(p.PayeeAccount) {
-						column = "payee"
+						field = "payee"
 					}
-					r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: p.Ref.Row, Column: column,
-						Value: item.why.Value, Problem: match.NearMissNote(item.why), Note: true})
+					r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: p.Ref.Row, Field: field,
+						Value: item.why.Value, Msg: match.NearMissNote(item.why), Level: ledger.LevelNote})
 				}
 			}
 		}

@@ -225,10 +225,8 @@ func (a *Attributor) indexIdent(sid string, id ledger.Identifier) []ledger.Issue
 	a.texts.m[v].key = k
 	a.keys.add(k, v, sid)
 	if err := ident.Check(id.Kind, v); err != nil {
-		is := issueAt(id.Ref, string(id.Kind), id.Value,
-			fmt.Sprintf("suspect %s: %v (matched by its text with spaces, hyphens and dots left out all the same: check it)", sid, err))
-		is.Note = true
-		return []ledger.Issue{is}
+		return []ledger.Issue{issueAt(ledger.LevelNote, id.Ref, string(id.Kind), id.Value,
+			msg.New(msg.IdentCheckFails, msg.Text(sid), msg.Nested(ident.Message(err))))}
 	}
 	return nil
 }

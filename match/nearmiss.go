@@ -1,10 +1,10 @@
 package match
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/match/ident"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // Near misses. A payment's identifier that differs from a suspect's only
@@ -175,11 +175,10 @@ func (a *Attributor) nearMissOf(payeeAccount, payee string) (NearMiss, bool) {
 
 // NearMissNote is the data issue that lists a near miss: both
 // identifiers, the suspect and what to do.
-func NearMissNote(u Unattributed) string {
-	what := "its check digits"
+func NearMissNote(u Unattributed) msg.Message {
+	what := msg.Term("its check digits")
 	if u.NearHow == "swapped characters" {
-		what = "two adjacent characters swapped"
+		what = msg.Term("two adjacent characters swapped")
 	}
-	return fmt.Sprintf("near miss: %s differs from %s, identifier of %s, only by %s: possibly a typo on either side, not attributed; check it by hand (its payments are on the Unattributed sheet)",
-		u.Value, u.Near, strings.Join(u.Candidates, ", "), what)
+	return msg.New(msg.NearMiss, msg.Text(u.Value), msg.Text(u.Near), msg.Text(strings.Join(u.Candidates, ", ")), what)
 }

@@ -74,7 +74,7 @@ func TestNearMisses(t *testing.T) {
 			if why.Reason != ReasonNearMiss || len(why.Candidates) != 1 || why.Candidates[0] != tt.suspect || why.NearHow != tt.how || why.Near != tt.near {
 				t.Fatalf("Why = %+v, want a near miss of %s's %s by %s", why, tt.suspect, tt.near, tt.how)
 			}
-			note := NearMissNote(why)
+			note := NearMissNote(why).String()
 			for _, want := range []string{strings.TrimSpace(tt.account + tt.payee), tt.near, tt.suspect, "not attributed"} {
 				if !strings.Contains(note, want) {
 					t.Errorf("note %q lacks %q", note, want)

@@ -11,7 +11,8 @@ const (
 	SuspectBirthDisagrees Key = "suspect_birth_disagrees"
 	SuspectSexDisagrees   Key = "suspect_sex_disagrees"
 	UplineUnknown         Key = "upline_unknown"
-	IdentExactOnly        Key = "ident_exact_only"
+	IdentCheckFails       Key = "ident_check_fails"
+	NearMiss              Key = "near_miss_note"
 	SharedBy              Key = "shared_by"
 	RowSuspectUnknown     Key = "row_suspect_unknown"
 	FileSuspectUnknown    Key = "file_suspect_unknown"
@@ -57,9 +58,12 @@ func init() {
 		UplineUnknown: {[]Kind{KText, KText},
 			"suspect {0}: upline {1} names no known suspect",
 			"indagato {0}: il referente {1} non è un indagato noto"},
-		IdentExactOnly: {[]Kind{KText, KMsg},
-			"suspect {0}: {1} (matched only by its exact text)",
-			"indagato {0}: {1} (riconosciuto solo se scritto identico)"},
+		NearMiss: {[]Kind{KText, KText, KText, KTerm},
+			"near miss: {0} differs from {1}, identifier of {2}, only by {3}: possibly a typo on either side, not attributed; check it by hand (its payments are on the Unattributed sheet)",
+			"quasi corrispondenza: {0} differisce da {1}, identificativo di {2}, solo per {3}: forse un errore di battitura da una delle due parti, non attribuito; verificare a mano (i suoi pagamenti sono nel foglio Non attribuiti)"},
+		IdentCheckFails: {[]Kind{KText, KMsg},
+			"suspect {0}: {1} (matched by its text with spaces, hyphens and dots left out all the same: check it)",
+			"indagato {0}: {1} (riconosciuto comunque dal testo senza spazi, trattini e punti: verificare)"},
 		SharedBy: {[]Kind{KTerm, KText, KText},
 			"{0} {1} shared by {2}: it attributes nothing by itself",
 			"{0} {1} in comune tra {2}: da solo non attribuisce nulla"},

@@ -232,8 +232,10 @@ var labels = map[string]string{
 	"no decision":                                        "da decidere",
 	"confirmed, proposed for recovery":                   "confermate, da recuperare",
 
-	"Reason":             "Motivo",
-	"Candidate suspects": "Indagati possibili",
+	"its check digits":                "le cifre di controllo",
+	"two adjacent characters swapped": "due caratteri vicini scambiati",
+	"Reason":                          "Motivo",
+	"Candidate suspects":              "Indagati possibili",
 	"omocodia: the same tax code with letters in place of digits":        "omocodia: lo stesso codice fiscale con lettere al posto delle cifre",
 	"only the check character differs: one of the two codes is mistyped": "differisce solo il carattere di controllo: uno dei due codici è errato",
 	"Suspect name": "Nominativo indagato",
