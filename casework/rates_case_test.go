@@ -65,7 +65,7 @@ columns:   # sats.csv's amount header, named as a user would
 	var reason string
 	for is := range res.Report.Issues {
 		if strings.HasSuffix(is.Path, "sats.csv") && is.Row == 2 {
-			reason = is.Problem
+			reason = is.Msg.String()
 		}
 	}
 	if !strings.Contains(reason, "not read as EUR") {
