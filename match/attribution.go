@@ -361,10 +361,10 @@ func (a *Attributor) Attribute(p *ledger.Payment) (suspect string, rule ledger.R
 	if id, by, ok := a.lookupName(p.Payee); ok {
 		return id, ledger.RulePayee, by
 	}
-	// A refund is paid back by the suspect who had received the money,
-	// and an outgoing row is the suspect's own spending: the suspect is
-	// on the paying side.
-	if p.Direction == ledger.DirRefund || p.Direction == ledger.DirOutgoing {
+	// An outgoing row is the suspect's own spending: the suspect is on
+	// the paying side. (A refund carries the parties of the payment it
+	// reverses, the suspect as payee: its payer is a customer.)
+	if p.Direction == ledger.DirOutgoing {
 		if id, by, ok := a.lookupIdent(p.PayerAccount); ok {
 			return id, ledger.RulePayerAccount, by
 		}
