@@ -39,13 +39,25 @@ const (
 	EdgeHousehold = "household"    // suspect -> suspect in one benefit application (a flag rests on both)
 )
 
-// Node is one vertex. Only the fields of its kind are set.
+// Node is one vertex. Only the fields of its kind are set; a suspect's
+// figures hang off a pointer, so that the many payer nodes of a large
+// case stay small.
 type Node struct {
 	ID    string
 	Kind  string
 	Label string
+	*Figures
 
-	// Suspects.
+	// Accounts: the identifier's kind (iban, wallet... or "account" for a
+	// payee account no suspect is known by) and normalised value; Holders
+	// counts the suspects known by it (more than one: shared).
+	IdentKind string
+	Value     string
+	Holders   int
+}
+
+// Figures are a suspect node's attributes, the Suspects sheet's figures.
+type Figures struct {
 	Suspect          string
 	TaxCode          string
 	Role             string
@@ -55,13 +67,6 @@ type Node struct {
 	SeizedEUR        decimal.Decimal
 	Payments         int
 	Flags            int
-
-	// Accounts: the identifier's kind (iban, wallet... or "account" for a
-	// payee account no suspect is known by) and normalised value; Holders
-	// counts the suspects known by it (more than one: shared).
-	IdentKind string
-	Value     string
-	Holders   int
 }
 
 // Edge is one link. Payment edges aggregate every income payment of one
@@ -94,13 +99,6 @@ type Graph struct {
 
 type pairKey struct{ from, to, suspect string }
 
-type agg struct {
-	count, noRate int
-	eur           decimal.Decimal
-	first, last   time.Time
-	currencies    []string
-}
-
 // Build makes the graph of r, reading r.Entries once. Memory grows with
 // the distinct payer-account pairs, not with the payments.
 func Build(r *reports.Report) (*Graph, error) {
@@ -125,10 +123,10 @@ func Build(r *reports.Report) (*Graph, error) {
 		s := t.Suspect
 		order = append(order, SuspectID(s.ID))
 		add(Node{
-			ID: SuspectID(s.ID), Kind: NodeSuspect, Label: SuspectLabel(s), Suspect: s.ID,
-			TaxCode: s.TaxCode, Role: s.Role, Country: s.Country,
-			IncomeEUR: t.IncomeEUR, NetworkIncomeEUR: t.NetworkIncomeEUR, SeizedEUR: t.SeizedEUR,
-			Payments: t.Payments, Flags: flags[s.ID],
+			ID: SuspectID(s.ID), Kind: NodeSuspect, Label: SuspectLabel(s), Figures: &Figures{Suspect: s.ID,
+				TaxCode: s.TaxCode, Role: s.Role, Country: s.Country,
+				IncomeEUR: t.IncomeEUR, NetworkIncomeEUR: t.NetworkIncomeEUR, SeizedEUR: t.SeizedEUR,
+				Payments: t.Payments, Flags: flags[s.ID]},
 		})
 		for _, id := range s.Identifiers {
 			key := ident.Key(id.Value)
@@ -151,7 +149,9 @@ func Build(r *reports.Report) (*Graph, error) {
 	edges = slices.DeleteFunc(edges, func(e Edge) bool { return e.Kind == EdgeUpline && nodes[e.To] == nil })
 	edges = append(edges, householdEdges(r)...)
 
-	pays := map[pairKey]*agg{}
+	// Payment edges are aggregated in place: the map holds the index of
+	// each payer-account pair's edge, so a pair is held once.
+	pays := map[pairKey]int{}
 	if r.Entries != nil {
 		for e := range r.Entries {
 			if !e.Income() {
@@ -167,7 +167,7 @@ func Build(r *reports.Report) (*Graph, error) {
 				// the network, drawn from that account.
 				from = acc.ID
 			} else {
-				add(Node{ID: from, Kind: NodePayer, Label: plabel})
+				from = add(Node{ID: from, Kind: NodePayer, Label: plabel}).ID
 			}
 			to := SuspectID(e.Attrib)
 			if k := ident.Key(e.PayeeAccount); k != "" {
@@ -179,43 +179,43 @@ func Build(r *reports.Report) (*Graph, error) {
 				}
 			}
 			k := pairKey{from, to, e.Attrib}
-			a := pays[k]
-			if a == nil {
-				a = &agg{first: e.Date, last: e.Date}
-				pays[k] = a
+			i, ok := pays[k]
+			if !ok {
+				i = len(edges)
+				pays[k] = i
+				edges = append(edges, Edge{Kind: EdgePayment, From: from, To: to, Suspect: e.Attrib, First: e.Date, Last: e.Date})
 			}
-			a.count++
+			a := &edges[i]
+			a.Count++
 			if e.HasEUR {
-				a.eur = a.eur.Add(e.EUR)
+				a.EUR = a.EUR.Add(e.EUR)
 			} else {
-				a.noRate++
+				a.NoRate++
 			}
-			if e.Date.Before(a.first) {
-				a.first = e.Date
+			if e.Date.Before(a.First) {
+				a.First = e.Date
 			}
-			if e.Date.After(a.last) {
-				a.last = e.Date
+			if e.Date.After(a.Last) {
+				a.Last = e.Date
 			}
-			cur := strings.ToUpper(e.Currency)
-			if !slices.Contains(a.currencies, cur) {
-				a.currencies = append(a.currencies, cur)
+			if cur := strings.ToUpper(e.Currency); !slices.Contains(a.Currencies, cur) {
+				a.Currencies = append(a.Currencies, cur)
+				slices.Sort(a.Currencies)
 			}
 		}
 	}
-	for k, a := range pays {
-		slices.Sort(a.currencies)
-		edges = append(edges, Edge{Kind: EdgePayment, From: k.from, To: k.to, Suspect: k.suspect,
-			Count: a.count, EUR: a.eur, NoRate: a.noRate, First: a.first, Last: a.last, Currencies: a.currencies})
-	}
+	pays = nil
 
 	kindRank := map[string]int{NodeSuspect: 0, NodeAccount: 1, NodePayer: 2}
 	rank := map[string]int{}
 	for i, id := range order {
 		rank[id] = i
 	}
+	g.Nodes = make([]Node, 0, len(nodes))
 	for _, n := range nodes {
 		g.Nodes = append(g.Nodes, *n)
 	}
+	nodes = nil
 	slices.SortFunc(g.Nodes, func(a, b Node) int {
 		if c := cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]); c != 0 {
 			return c

@@ -50,12 +50,13 @@ func WriteI2(dir string, g *Graph) error {
 		w.Write(i2EntityHeader)
 		for i := range g.Nodes {
 			n := &g.Nodes[i]
-			row := []string{n.ID, i2Types[n.Kind], n.Label, n.Suspect, n.TaxCode, n.Role, n.Country, "", "", "", "", "", n.IdentKind, "", ""}
-			switch n.Kind {
-			case NodeSuspect:
+			row := []string{n.ID, i2Types[n.Kind], n.Label, "", "", "", "", "", "", "", "", "", n.IdentKind, "", ""}
+			switch {
+			case n.Figures != nil:
+				row[3], row[4], row[5], row[6] = n.Suspect, n.TaxCode, n.Role, n.Country
 				row[7], row[8], row[9] = money(n.IncomeEUR), money(n.NetworkIncomeEUR), money(n.SeizedEUR)
 				row[10], row[11] = strconv.Itoa(n.Payments), strconv.Itoa(n.Flags)
-			case NodeAccount:
+			case n.Kind == NodeAccount:
 				row[13], row[14] = strconv.Itoa(n.Holders), yesNo(n.Holders > 1)
 			}
 			if err := w.Write(cells(row)); err != nil {
