@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/dossier"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/spf13/cobra"
 )
 
@@ -61,6 +62,14 @@ flag) or --all.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
 			if lang != "en" && lang != "it" {
 				return usageErr("--lang %q: use en or it", lang)
 			}
+			if err := checkOutputs(c, output{"--out", o.out}); err != nil {
+				return err
+			}
+			release, err := outfile.Lock(o.out)
+			if err != nil {
+				return err
+			}
+			defer release()
 			res, err := compute(cmd.Context(), c, cmd.ErrOrStderr(), false)
 			if err != nil {
 				return err

@@ -59,6 +59,10 @@ func init() {
 			if err != nil {
 				return err
 			}
+			// An interrupt stops the payments early: no partial graph.
+			if err := res.Err(); err != nil {
+				return err
+			}
 			return outfile.WriteFile(out, outfile.Private, func(w io.Writer) error { return linkexport.WriteGraphML(w, g) })
 		},
 	})
@@ -70,6 +74,9 @@ func init() {
 			if err != nil {
 				return err
 			}
+			if err := res.Err(); err != nil {
+				return err
+			}
 			return linkexport.WriteI2(out, g)
 		},
 	})
@@ -77,7 +84,13 @@ func init() {
 		name: "ftm", rows: true,
 		help: "FollowTheMoney entities as JSON lines (Aleph, ftm tools): one Payment per income payment",
 		write: func(res *casework.Result, out string) error {
-			return outfile.WriteFile(out, outfile.Private, func(w io.Writer) error { return linkexport.WriteFtM(w, res.Report) })
+			return outfile.WriteFile(out, outfile.Private, func(w io.Writer) error {
+				if err := linkexport.WriteFtM(w, res.Report); err != nil {
+					return err
+				}
+				// Not committed when an interrupt cut the payments short.
+				return res.Err()
+			})
 		},
 	})
 }
@@ -131,6 +144,14 @@ docs/sql total them on DuckDB, Spark SQL or Trino.` + exitHelp(exitOK, exitUsage
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
+			if err := checkOutputs(c, output{"--out", o.out}); err != nil {
+				return err
+			}
+			release, err := outfile.Lock(o.out)
+			if err != nil {
+				return err
+			}
+			defer release()
 			if f.direct != nil {
 				o.stdout, o.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
 				return f.direct(cmd.Context(), c, o)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -42,7 +43,11 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 				name = filepath.Base(filepath.Clean(dir))
 			}
 			if err := outfile.WriteFile(out, outfile.Private, func(w io.Writer) error {
-				return casework.WriteCaseFile(w, name, res)
+				if err := casework.WriteCaseFile(w, name, res); err != nil {
+					return err
+				}
+				// Interrupted while classifying: no case file.
+				return context.Cause(cmd.Context())
 			}); err != nil {
 				return err
 			}
