@@ -66,8 +66,10 @@ func fill(t *testing.T, v reflect.Value, path string, seed int, n *int) {
 		v.SetString(fmt.Sprintf("%s#%d", path[strings.LastIndex(path, ".")+1:], k))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		v.SetInt(int64(k))
-	case reflect.Uint8:
-		v.SetUint(uint64(k % 4)) // an enum (ledger.Direction): keep it in range
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		// An enumeration (ledger.Direction): in range, never zero (a zero
+		// would pass without being encoded), and different for each seed.
+		v.SetUint(uint64(1 + k%3))
 	case reflect.Bool:
 		v.SetBool(true)
 	default:
