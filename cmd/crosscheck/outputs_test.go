@@ -104,7 +104,7 @@ func TestExecuteMapsOutputErrorsAndInterrupts(t *testing.T) {
 // Each command's help lists the exit codes it can give, and only those.
 func TestHelpListsTheCommandsExitCodes(t *testing.T) {
 	for _, tt := range []struct {
-		cmd       string
+		cmd        string
 		has, lacks []string
 	}{
 		{"run", []string{"\n  0 ", "\n  1 ", "\n  2 ", "\n  3 ", "\n  130 "}, nil},
