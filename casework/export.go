@@ -183,8 +183,7 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 		return nil, err
 	}
 
-	pre := &preAttributed{}
-	led := ledger.New(attr.Suspects(), rr.rates, pre)
+	led := ledger.New(attr.Suspects(), rr.rates, nil)
 	res := &ExportResult{Inputs: inputs}
 	var (
 		row     columnar.Row
@@ -209,11 +208,10 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 	}
 	post := func(item *batchItem) {
 		p := &item.p
-		pre.batchItem = item
 		row.Rejected, row.NoRate, row.AttribProblem = nil, "", item.problem.String()
 		row.UnattribReason, row.UnattribValue, row.Candidates = string(item.why.Reason), item.why.Value, item.why.Candidates
 		row.Position, row.SheetIndex = inputs[item.input].Position, sheets.index(item.input, p.Ref.Sheet)
-		issues = led.Describe(&row.Entry, p, issues[:0])
+		issues = led.Describe(&row.Entry, p, item.att, issues[:0])
 		for i, is := range issues {
 			switch {
 			case i == 0 && !row.Entry.HasEUR:

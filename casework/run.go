@@ -318,9 +318,8 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	}
 
 	// Attribution is read-only: the reader goroutine works it out with the
-	// parsing, and the ledger takes the answer from pre.
-	pre := &preAttributed{}
-	led := ledger.New(attr.Suspects(), rates, pre)
+	// parsing, and each row is posted with its answer (no Attributor here).
+	led := ledger.New(attr.Suspects(), rates, nil)
 	// The first row of every reference keeps its text on disk: a
 	// fingerprint hit is decided on the texts without holding them all.
 	refTexts, err := spool.NewRefTexts(opt.TempDir)
@@ -341,7 +340,6 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	var unattributed reports.UnattributedTally
 	post := func(item *batchItem) {
 		p := &item.p
-		pre.batchItem = item
 		if problem := item.problem; !problem.IsZero() {
 			value, row, field := p.Suspect, p.Ref.Row, "suspect"
 			if value == "" {
@@ -353,7 +351,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 				r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: row, Field: field, Value: value, Msg: problem})
 			}
 		}
-		scratch = led.PostKeyedTo(e, p, item.key, scratch[:0])
+		scratch = led.PostAttributed(e, p, item.key, item.att, scratch[:0])
 		for i := range scratch {
 			r.issues.Add(&scratch[i])
 		}
@@ -529,10 +527,10 @@ type batchItem struct {
 	input int32
 	p     ledger.Payment
 	is    ledger.Issue
-	// The payment's attribution, worked out by the reader goroutine.
-	suspect, by string
-	problem     msg.Message
-	rule        ledger.Rule
+	// The payment's attribution, worked out by the reader goroutine, and
+	// the problem with its suspect columns, if any.
+	att     ledger.Attribution
+	problem msg.Message
 	// why explains a row attributed to nobody.
 	why match.Unattributed
 	// key is the payment's reference fingerprint, also worked out ahead.
@@ -540,14 +538,6 @@ type batchItem struct {
 	// reserve, when not 0, is how many references the duplicate table
 	// should make room for (see estimateRows).
 	reserve int
-}
-
-// preAttributed hands the ledger the attribution of the payment being
-// posted, computed earlier on the other core.
-type preAttributed struct{ *batchItem }
-
-func (a *preAttributed) Attribute(*ledger.Payment) (string, ledger.Rule, string) {
-	return a.suspect, a.rule, a.by
 }
 
 const batchSize = 1024
@@ -611,8 +601,8 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				r.progress.row()
 				cur = append(cur, batchItem{p: *p, input: input})
 				it := &cur[len(cur)-1]
-				it.suspect, it.rule, it.by = attr.Attribute(&it.p)
-				if it.suspect == "" {
+				it.att.Suspect, it.att.Rule, it.att.By = attr.Attribute(&it.p)
+				if it.att.Suspect == "" {
 					it.why = attr.Why(&it.p)
 				}
 				it.problem = attr.Problem(&it.p)

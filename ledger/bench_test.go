@@ -123,15 +123,16 @@ func BenchmarkDeduperMemory(b *testing.B) {
 }
 
 // BenchmarkPostKeyed is BenchmarkPost as casework posts: reference keys
-// worked out ahead (on the reader goroutine there) and the duplicate
+// and attributions worked out ahead (on the reader goroutine there) and the duplicate
 // table's slots prefetched 128 rows at a time.
 func BenchmarkPostKeyed(b *testing.B) {
 	pool, refs := benchPayments(b.N/5 + 1)
-	l := New(testSuspects, benchRates(), trivialAttributor{})
+	l := New(testSuspects, benchRates(), nil)
 	var issues []Issue
 	const ahead = 128
 	rows := make([]Payment, ahead)
 	keys := make([]RefKey, ahead)
+	atts := make([]Attribution, ahead)
 	var e Entry
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -145,10 +146,11 @@ func BenchmarkPostKeyed(b *testing.B) {
 				p.Reference = refs[(i+j)/5]
 			}
 			keys[j] = ReferenceKey(p)
+			atts[j].Suspect, atts[j].Rule, atts[j].By = trivialAttributor{}.Attribute(p)
 		}
 		l.Prefetch(keys[:n])
 		for j := range n {
-			issues = l.PostKeyedTo(&e, &rows[j], keys[j], issues[:0])
+			issues = l.PostAttributed(&e, &rows[j], keys[j], atts[j], issues[:0])
 		}
 	}
 	b.StopTimer()

@@ -247,7 +247,7 @@ type RefKey struct {
 
 // ReferenceKey fingerprints p's currency and reference as the duplicate
 // check does. It only reads p, so a reader goroutine can compute it while
-// the ledger posts earlier rows (see PostKeyedTo and Prefetch).
+// the ledger posts earlier rows (see PostAttributed and Prefetch).
 func ReferenceKey(p *Payment) RefKey {
 	k, ok := refHash(p.Currency, p.Reference)
 	return RefKey{key: k, ok: ok}

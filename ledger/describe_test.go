@@ -12,12 +12,14 @@ import (
 func TestDescribeMatchesPost(t *testing.T) {
 	ps := generatePayments(3000, 7)
 	posted := New(testSuspects, testRates(), testAttr)
-	described := New(testSuspects, testRates(), testAttr)
+	described := New(testSuspects, testRates(), nil)
 	dups := 0
 	for i := range ps {
 		want, wantIssues := posted.Post(&ps[i], nil)
 		var got Entry
-		gotIssues := described.Describe(&got, &ps[i], nil)
+		var a Attribution
+		a.Suspect, a.Rule, a.By = testAttr.Attribute(&ps[i])
+		gotIssues := described.Describe(&got, &ps[i], a, nil)
 		if got.Status != EntryOK || got.DuplicateOf != (Ref{}) {
 			t.Fatalf("row %d: Describe set status %q", i, got.Status)
 		}

@@ -20,6 +20,25 @@ type Attributor interface {
 	Attribute(p *Payment) (suspect string, rule Rule, by string)
 }
 
+// Attribution is who a payment belongs to, as an Attributor decided it:
+// Suspect is empty when unattributed, By is the identifier or name that
+// decided. A caller that attributes ahead (on the goroutine that read the
+// payment) hands it to PostAttributed or Describe with the payment.
+type Attribution struct {
+	Suspect string
+	Rule    Rule
+	By      string
+}
+
+// attribute asks the Ledger's own Attributor, for Post and PostTo.
+func (l *Ledger) attribute(p *Payment) Attribution {
+	var a Attribution
+	if l.attr != nil {
+		a.Suspect, a.Rule, a.By = l.attr.Attribute(p)
+	}
+	return a
+}
+
 // Ledger posts payments one at a time, in read order, and keeps per
 // suspect running totals (docs/rules.md, every section from Conversion to Totals except Attribution itself).
 // Its memory grows with suspects, distinct payers per suspect, months and
@@ -53,7 +72,9 @@ type Ledger struct {
 }
 
 // New returns a Ledger for suspects, converting with rates (nil: only EUR
-// converts) and attributing with attr (nil: nothing is attributed).
+// converts) and attributing with attr in Post and PostTo (nil: nothing is
+// attributed there; PostAttributed and Describe take the attribution as
+// an argument and never ask attr).
 func New(suspects []Suspect, rates *Rates, attr Attributor) *Ledger {
 	if rates == nil {
 		rates = NewRates(7)
@@ -117,7 +138,7 @@ func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
 // PostTo is Post writing the Entry into *e: a caller posting a million
 // payments into one reused Entry saves copying it twice per payment.
 func (l *Ledger) PostTo(e *Entry, p *Payment, issues []Issue) []Issue {
-	return l.PostKeyedTo(e, p, ReferenceKey(p), issues)
+	return l.PostAttributed(e, p, ReferenceKey(p), l.attribute(p), issues)
 }
 
 // Prefetch brings the duplicate table's slots for keys into the cache:
@@ -125,9 +146,11 @@ func (l *Ledger) PostTo(e *Entry, p *Payment, issues []Issue) []Issue {
 // their memory loads overlap.
 func (l *Ledger) Prefetch(keys []RefKey) { l.dedupe.prefetch(keys) }
 
-// PostKeyedTo is PostTo with p's reference key already worked out
-// (ReferenceKey(p)), for example by the goroutine that read p.
-func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) []Issue {
+// PostAttributed is PostTo with p's reference key (ReferenceKey(p)) and
+// attribution a already worked out, for example by the goroutine that
+// read p: the Ledger's Attributor is not asked. a is ignored for a
+// duplicate or a row that is not a payment, which are never attributed.
+func (l *Ledger) PostAttributed(e *Entry, p *Payment, key RefKey, a Attribution, issues []Issue) []Issue {
 	if l.sealed {
 		panic("ledger: payment posted after Seal")
 	}
@@ -158,7 +181,7 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 	}
 
 	var b *book
-	b, issues = l.describe(e, p, issues)
+	b, issues = l.describe(e, p, a, issues)
 	if p.Debit() {
 		l.debits++
 	} else {
@@ -193,24 +216,24 @@ func (l *Ledger) PostKeyedTo(e *Entry, p *Payment, key RefKey, issues []Issue) [
 	return issues
 }
 
-// Describe converts and attributes p into *e exactly as PostKeyedTo
-// does (a row that is not a payment is neither), without duplicate
+// Describe converts p and attributes it to a into *e exactly as
+// PostAttributed does (a row that is not a payment is neither), without duplicate
 // detection, counts or totals: for an export of
 // every row, whose duplicates and totals are worked out elsewhere (by a
 // SQL engine over all parts). It appends the row's issues (no rate, an
 // attributed suspect missing from the suspects table).
-func (l *Ledger) Describe(e *Entry, p *Payment, issues []Issue) []Issue {
+func (l *Ledger) Describe(e *Entry, p *Payment, a Attribution, issues []Issue) []Issue {
 	*e = Entry{Payment: *p, Status: EntryOK}
 	if p.Direction == DirNotPayment {
 		return issues // listed with its reason, never converted or attributed
 	}
-	_, issues = l.describe(e, p, issues)
+	_, issues = l.describe(e, p, a, issues)
 	return issues
 }
 
-// describe fills e's EUR value, rate and attribution and returns the
+// describe fills e's EUR value, rate and attribution (a) and returns the
 // suspect's book (nil when unattributed).
-func (l *Ledger) describe(e *Entry, p *Payment, issues []Issue) (*book, []Issue) {
+func (l *Ledger) describe(e *Entry, p *Payment, a Attribution, issues []Issue) (*book, []Issue) {
 	eur, rate, ok := l.rates.Convert(p.Amount, p.Currency, p.Date)
 	if ok {
 		e.EUR, e.HasEUR = eur, true
@@ -221,17 +244,14 @@ func (l *Ledger) describe(e *Entry, p *Payment, issues []Issue) (*book, []Issue)
 		issues = append(issues, noRate)
 	}
 	var b *book
-	if l.attr != nil {
-		suspect, rule, by := l.attr.Attribute(p)
-		if suspect != "" {
-			if i, known := l.index[suspect]; known {
-				b = l.books[i]
-				e.Attrib, e.Rule, e.AttribBy = l.suspects[i].ID, rule, by
-			} else {
-				unknown := l.issue(p, ruleColumn(rule), suspect, msg.New(msg.PaymentSuspectUnknown, msg.Text(suspect)))
-				unknown.Level = LevelRejected
-				issues = append(issues, unknown)
-			}
+	if a.Suspect != "" {
+		if i, known := l.index[a.Suspect]; known {
+			b = l.books[i]
+			e.Attrib, e.Rule, e.AttribBy = l.suspects[i].ID, a.Rule, a.By
+		} else {
+			unknown := l.issue(p, ruleColumn(a.Rule), a.Suspect, msg.New(msg.PaymentSuspectUnknown, msg.Text(a.Suspect)))
+			unknown.Level = LevelRejected
+			issues = append(issues, unknown)
 		}
 	}
 	return b, issues

@@ -484,12 +484,13 @@ func FuzzReferenceKeyFoldsLikeEqualFold(f *testing.F) {
 	})
 }
 
-// TestPostKeyedMatchesPost: keys worked out ahead and prefetched give
-// the same entries, issues and totals as Post.
+// TestPostKeyedMatchesPost: keys and attributions worked out ahead, and
+// slots prefetched, give the same entries, issues and totals as Post.
 func TestPostKeyedMatchesPost(t *testing.T) {
 	ps := generatePayments(3000, 5)
 	plain := New(testSuspects, testRates(), testAttr)
-	keyed := New(testSuspects, testRates(), testAttr)
+	// No Attributor: the attribution comes with each row.
+	keyed := New(testSuspects, testRates(), nil)
 	keyed.BookAsync()
 	keys := make([]RefKey, len(ps))
 	for i := range ps {
@@ -502,7 +503,9 @@ func TestPostKeyedMatchesPost(t *testing.T) {
 		}
 		want, wantIssues := plain.Post(&ps[i], nil)
 		var got Entry
-		gotIssues := keyed.PostKeyedTo(&got, &ps[i], keys[i], nil)
+		var a Attribution
+		a.Suspect, a.Rule, a.By = testAttr.Attribute(&ps[i])
+		gotIssues := keyed.PostAttributed(&got, &ps[i], keys[i], a, nil)
 		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotIssues, wantIssues) {
 			t.Fatalf("row %d:\n got %+v %+v\nwant %+v %+v", i, got, gotIssues, want, wantIssues)
 		}
