@@ -105,9 +105,6 @@ func (d *Deduper) load(e dedupeEntry) (row int, cur, ref string, ok bool) {
 		d.fail(err)
 		return 0, "", "", false
 	}
-	if cap(rec) > cap(d.buf) && len(rec) < 4096 {
-		d.buf = rec[:0]
-	}
 	r, n := binary.Uvarint(rec)
 	if n <= 0 {
 		return 0, "", "", false
