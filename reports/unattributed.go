@@ -1,12 +1,12 @@
 package reports
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -66,57 +66,37 @@ func (t *UnattributedTally) Groups() []UnattributedGroup {
 
 // reasonText says why a payment is unattributed, in the report's language.
 func reasonText(tr translator, u match.Unattributed) string {
-	v := u.Value
-	if tr.it {
-		switch u.Reason {
-		case match.ReasonUnknownSuspect:
-			return fmt.Sprintf("la colonna dell'indagato indica %s, che non è tra gli indagati", v)
-		case match.ReasonUnknownFileSuspect:
-			return fmt.Sprintf("l'indagato del file nel file del caso (%s) non è tra gli indagati", v)
-		case match.ReasonSharedReference:
-			return fmt.Sprintf("%s è il codice fiscale di più indagati", v)
-		case match.ReasonSharedAccount:
-			return fmt.Sprintf("il conto del beneficiario %s appartiene a più indagati", v)
-		case match.ReasonSharedIdentifier:
-			return fmt.Sprintf("il beneficiario %s è un identificativo di più indagati", v)
-		case match.ReasonSharedName:
-			return fmt.Sprintf("il beneficiario %s ha lo stesso nome di più indagati (omonimi)", v)
-		case match.ReasonNoHolder:
-			return "nessun beneficiario sulla riga e nessun intestatario per il file (suspect: nel file del caso)"
-		case match.ReasonNearMiss:
-			if u.NearHow == "swapped characters" {
-				return fmt.Sprintf("%s differisce da %s, identificativo di un indagato, solo per due caratteri vicini scambiati: forse un errore di battitura, da verificare", v, u.Near)
-			}
-			return fmt.Sprintf("%s differisce da %s, identificativo di un indagato, solo per le cifre di controllo: forse un errore di battitura, da verificare", v, u.Near)
-		case match.ReasonNoMatch:
-			return "beneficiario e conto non corrispondono ad alcun identificativo o nome degli indagati"
-		}
-		return string(u.Reason)
+	return tr.m(ReasonMessage(u))
+}
+
+// reasonKeys are the catalogue messages of the reasons that take the
+// row's value.
+var reasonKeys = map[match.Reason]msg.Key{
+	match.ReasonUnknownSuspect:     msg.UnattribUnknownSuspect,
+	match.ReasonUnknownFileSuspect: msg.UnattribUnknownFileSuspect,
+	match.ReasonSharedReference:    msg.UnattribSharedReference,
+	match.ReasonSharedAccount:      msg.UnattribSharedAccount,
+	match.ReasonSharedIdentifier:   msg.UnattribSharedIdentifier,
+	match.ReasonSharedName:         msg.UnattribSharedName,
+}
+
+// ReasonMessage is why a payment is unattributed, as a catalogue message.
+func ReasonMessage(u match.Unattributed) msg.Message {
+	if k, ok := reasonKeys[u.Reason]; ok {
+		return msg.New(k, msg.Text(u.Value))
 	}
 	switch u.Reason {
-	case match.ReasonUnknownSuspect:
-		return fmt.Sprintf("the suspect column names %s, who is not among the suspects", v)
-	case match.ReasonUnknownFileSuspect:
-		return fmt.Sprintf("the file's suspect in the case file (%s) is not among the suspects", v)
-	case match.ReasonSharedReference:
-		return fmt.Sprintf("%s is the tax code of more than one suspect", v)
-	case match.ReasonSharedAccount:
-		return fmt.Sprintf("payee account %s belongs to more than one suspect", v)
-	case match.ReasonSharedIdentifier:
-		return fmt.Sprintf("payee %s is an identifier of more than one suspect", v)
-	case match.ReasonSharedName:
-		return fmt.Sprintf("payee name %s is the name of more than one suspect", v)
 	case match.ReasonNoHolder:
-		return "no payee on the row and no holder for the file (suspect: in the case file)"
+		return msg.New(msg.UnattribNoHolder)
 	case match.ReasonNearMiss:
 		if u.NearHow == "swapped characters" {
-			return fmt.Sprintf("%s differs from %s, a suspect's identifier, only by two adjacent characters swapped: possibly a typo, check it", v, u.Near)
+			return msg.New(msg.UnattribNearSwapped, msg.Text(u.Value), msg.Text(u.Near))
 		}
-		return fmt.Sprintf("%s differs from %s, a suspect's identifier, only by its check digits: possibly a typo, check it", v, u.Near)
+		return msg.New(msg.UnattribNearCheck, msg.Text(u.Value), msg.Text(u.Near))
 	case match.ReasonNoMatch:
-		return "payee and payee account match no suspect's identifier or name"
+		return msg.New(msg.UnattribNoMatch)
 	}
-	return string(u.Reason)
+	return msg.New(msg.UnattribOther, msg.Text(string(u.Reason)))
 }
 
 // candidatesText lists candidate suspects with their names: "S01 Rossi
