@@ -17,9 +17,8 @@ import (
 )
 
 // The rates, and the households and benefit lists, are read on other
-// goroutines when there is no progress line (and in place when there is
-// one): the issues and sources must come out in input order either way,
-// suspects and identifiers first.
+// goroutines (with a progress line or without): the issues and sources
+// must come out in input order either way, suspects and identifiers first.
 func TestRatesReadAsideKeepInputOrder(t *testing.T) {
 	var runs [2]struct {
 		issues  []ledger.Issue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/crosscheck/crosscheck/termtext"
@@ -11,17 +12,15 @@ import (
 
 // progress prints, on a terminal, one line per input being read with the
 // rows read so far and the rate; it rewrites the line in place and ends it
-// when the input is done. A nil *progress prints nothing, so callers need
-// no checks.
+// when the input is done. Inputs read at the same time (the run reads the
+// rates and the benefit lists beside the others) each keep their own count
+// and share the line: whichever printed last shows, and each input's
+// final line stays. A nil *progress prints nothing, so callers need no
+// checks.
 type progress struct {
-	w       io.Writer
-	name    string
-	kind    string
-	rows    int
-	start   time.Time
-	last    time.Time
-	started bool
-	now     func() time.Time
+	mu  sync.Mutex // the writer and the line on the terminal
+	w   io.Writer
+	now func() time.Time
 }
 
 func newProgress(w io.Writer) *progress {
@@ -31,49 +30,63 @@ func newProgress(w io.Writer) *progress {
 	return &progress{w: w, now: time.Now}
 }
 
-func (p *progress) begin(kind, path string) {
+// reading is one input's part of the progress line, used by the
+// goroutine reading it. A nil *reading prints nothing.
+type reading struct {
+	p     *progress
+	name  string
+	kind  string
+	rows  int
+	start time.Time
+	last  time.Time
+}
+
+func (p *progress) begin(kind, path string) *reading {
 	if p == nil {
-		return
+		return nil
 	}
-	p.kind, p.name, p.rows = kind, filepath.Base(path), 0
-	p.start = p.now()
-	p.last = p.start
-	p.started = true
-	p.print()
+	rd := &reading{p: p, kind: kind, name: filepath.Base(path), start: p.now()}
+	rd.last = rd.start
+	rd.print(false)
+	return rd
 }
 
 // row counts one row; it looks at the clock only every 4,096 rows so the
 // count costs nothing measurable on a million rows.
-func (p *progress) row() {
-	if p == nil {
+func (rd *reading) row() {
+	if rd == nil {
 		return
 	}
-	p.rows++
-	if p.rows&4095 != 0 {
+	rd.rows++
+	if rd.rows&4095 != 0 {
 		return
 	}
-	if now := p.now(); now.Sub(p.last) >= 200*time.Millisecond {
-		p.last = now
-		p.print()
+	if now := rd.p.now(); now.Sub(rd.last) >= 200*time.Millisecond {
+		rd.last = now
+		rd.print(false)
 	}
 }
 
-func (p *progress) end() {
-	if p == nil || !p.started {
+// end prints the input's final count and ends its line.
+func (rd *reading) end() {
+	if rd == nil {
 		return
 	}
-	p.print()
-	fmt.Fprintln(p.w)
-	p.started = false
+	rd.print(true)
 }
 
-func (p *progress) print() {
-	elapsed := p.now().Sub(p.start).Seconds()
+func (rd *reading) print(done bool) {
+	rd.p.mu.Lock()
+	defer rd.p.mu.Unlock()
+	elapsed := rd.p.now().Sub(rd.start).Seconds()
 	rate := ""
 	if elapsed > 0.05 {
-		rate = fmt.Sprintf("  %s rows/s", thousands(int(float64(p.rows)/elapsed)))
+		rate = fmt.Sprintf("  %s rows/s", thousands(int(float64(rd.rows)/elapsed)))
 	}
-	fmt.Fprintf(p.w, "\r%-11s %-32.32s %12s rows%s\x1b[K", p.kind, termtext.Escape(p.name), thousands(p.rows), rate)
+	fmt.Fprintf(rd.p.w, "\r%-11s %-32.32s %12s rows%s\x1b[K", rd.kind, termtext.Escape(rd.name), thousands(rd.rows), rate)
+	if done {
+		fmt.Fprintln(rd.p.w)
+	}
 }
 
 // thousands writes 1234567 as 1,234,567.

@@ -137,17 +137,17 @@ const withheld = "(withheld: benefit recipient data)"
 // read runs one ingest reader over every input of a kind.
 func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.Options, func(T) error) ([]ledger.Source, error), emit func(T) error) error {
 	for _, in := range r.c.Inputs[kind] {
-		r.progress.begin(string(kind), in.Path)
+		rd := r.progress.begin(string(kind), in.Path)
 		// casefile.Check accepted the programme: it parses.
 		programme, _ := ledger.ParseProgramme(in.Programme)
 		srcs, err := reader(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect, Programme: programme}, r.options(kind), func(v T) error {
 			if err := r.stop.err(); err != nil {
 				return err
 			}
-			r.progress.row()
+			rd.row()
 			return emit(v)
 		})
-		r.progress.end()
+		rd.end()
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", kind, in.Path, err)
 		}
@@ -172,18 +172,18 @@ func (r *runner) readRates() *ratesRead {
 	report := func(is ledger.Issue) { out.issues = append(out.issues, is) }
 	opt := ingest.Options{Columns: r.c.Columns[ledger.KindRates], Report: report, Ahead: r.ahead}
 	for _, in := range r.c.Inputs[ledger.KindRates] {
-		r.progress.begin(string(ledger.KindRates), in.Path)
+		rd := r.progress.begin(string(ledger.KindRates), in.Path)
 		srcs, err := ingest.ReadRates(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect}, opt, func(rt ledger.Rate) error {
 			if err := r.stop.err(); err != nil {
 				return err
 			}
-			r.progress.row()
+			rd.row()
 			if problem := out.rates.Add(rt); !problem.IsZero() {
 				report(ledger.Issue{Path: rt.Ref.Path, Sheet: rt.Ref.Sheet, Row: rt.Ref.Row, Column: rt.Currency, Value: rt.Value.String(), Msg: problem, Level: ledger.LevelRejected})
 			}
 			return nil
 		})
-		r.progress.end()
+		rd.end()
 		if err != nil {
 			out.err = fmt.Errorf("%s %s: %w", ledger.KindRates, in.Path, err)
 			return out
@@ -230,13 +230,15 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 	}()
 
-	// The rates do not depend on the suspects: without a progress line to
-	// share, they are read on the other core while the suspects are read
-	// and indexed.
+	// The rates do not depend on the suspects: they are read on the other
+	// core while the suspects are read and indexed (with or without a
+	// progress line: the pipeline is the same).
 	ratesDone := make(chan *ratesRead, 1)
-	if r.progress == nil {
-		go func() { ratesDone <- r.readRates() }()
-	}
+	go func() { ratesDone <- r.readRates() }()
+	// Every way out waits for the rates: they read through r.ahead, which
+	// Run closes.
+	waitRates := sync.OnceValue(func() *ratesRead { return <-ratesDone })
+	defer waitRates()
 	var suspects []ledger.Suspect
 	if err := read(r, ledger.KindSuspects, ingest.ReadSuspects, func(s ledger.Suspect) error {
 		suspects = append(suspects, s)
@@ -256,10 +258,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		r.report(is)
 	}
 
-	if r.progress != nil {
-		ratesDone <- r.readRates()
-	}
-	rr := <-ratesDone
+	rr := waitRates()
 	if rr.err != nil {
 		return nil, rr.err
 	}
@@ -270,9 +269,9 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	}
 	rates := rr.rates
 
-	// The households and benefit lists need only the suspects: without a
-	// progress line to share, they are read and matched on a goroutine of
-	// their own while the assets and payments are read. Their issues go to
+	// The households and benefit lists need only the suspects: they are
+	// read and matched on a goroutine of their own while the assets and
+	// payments are read. Their issues go to
 	// a spool of their own and, like their sources, are put back in input
 	// order (after the rates) when the run is done.
 	br := &runner{c: c, opt: opt, progress: r.progress, ahead: r.ahead, stop: r.stop}
@@ -296,11 +295,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		})
 	}
 	benefitsDone := make(chan error, 1)
-	if r.progress == nil {
-		go func() { benefitsDone <- readBenefits() }()
-	} else {
-		benefitsDone <- readBenefits()
-	}
+	go func() { benefitsDone <- readBenefits() }()
 	// Every way out waits for the benefits first: the spools are closed
 	// on an error, and the matcher is read after.
 	waitBenefits := sync.OnceValue(func() error { return <-benefitsDone })
@@ -593,12 +588,12 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				fileRows = estimateFileRows(in.Path, sample)
 			}
 			// The reader goroutine alone touches the progress line here.
-			r.progress.begin(string(ledger.KindPayments), in.Path)
+			rd := r.progress.begin(string(ledger.KindPayments), in.Path)
 			got, err := ingest.ReadPayments(ingest.Input{Path: in.Path, Name: in.Name, Suspect: in.Suspect, Profile: in.Profile}, opt, func(p *ledger.Payment) error {
 				if err := r.stop.err(); err != nil {
 					return err
 				}
-				r.progress.row()
+				rd.row()
 				cur = append(cur, batchItem{p: *p, input: input})
 				it := &cur[len(cur)-1]
 				it.att.Suspect, it.att.Rule, it.att.By = attr.Attribute(&it.p)
@@ -617,7 +612,7 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 				}
 				return nil
 			})
-			r.progress.end()
+			rd.end()
 			if err != nil {
 				readErr = fmt.Errorf("%s %s: %w", ledger.KindPayments, in.Path, err)
 				break
