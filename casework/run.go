@@ -99,7 +99,6 @@ type runner struct {
 	sources  []ledger.Source
 	issues   *spool.Spool[ledger.Issue]
 	entries  *spool.Spool[ledger.Entry]
-	lastDate time.Time
 	progress *progress
 	ahead    *ingest.Ahead
 	stop     *interrupt
@@ -200,6 +199,11 @@ func (r *runner) readRates() *ratesRead {
 // Run computes a case. An error means an input could not be read at all
 // (exit 2); rejected rows are counted in Result.Rejected and listed among
 // the issues.
+//
+// The run goes in stages, each a function with its inputs and results:
+// referenceData (suspects, identifiers, rates), startBenefits (households
+// and benefit lists, on a goroutine of their own), readAssets,
+// postPayments (the ledger) and assemble (the Report).
 func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	r := &runner{c: c, opt: opt, progress: newProgress(opt.Progress), stop: watch(opt.Context)}
 	// Every text input is hashed and checked on another goroutine, in
@@ -230,9 +234,53 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		}
 	}()
 
-	// The rates do not depend on the suspects: they are read on the other
-	// core while the suspects are read and indexed (with or without a
-	// progress line: the pipeline is the same).
+	ref, err := r.referenceData()
+	if err != nil {
+		return nil, err
+	}
+	ben, err := r.startBenefits(ref.attr)
+	if err != nil {
+		return nil, err
+	}
+	spools.benefitIssues = ben.run.issues
+	// Every way out waits for the benefits first: the spools are closed
+	// on an error, and the matcher is read after.
+	defer ben.wait()
+	assets, err := r.readAssets()
+	if err != nil {
+		return nil, err
+	}
+	pay, err := r.postPayments(ref)
+	if pay != nil {
+		defer pay.refTexts.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := ben.wait(); err != nil {
+		return nil, err
+	}
+	if err := r.stop.now(); err != nil {
+		return nil, err
+	}
+	spools.Report, spools.Rejected, err = r.assemble(ref, ben, assets, pay)
+	if err != nil {
+		return nil, err
+	}
+	return spools, nil
+}
+
+// reference is the reference data every later stage reads: who the
+// suspects are (and how payments are attributed to them) and the rates.
+type reference struct {
+	attr  *match.Attributor
+	rates *ledger.Rates
+}
+
+// referenceData reads the suspects and identifiers, and the rates beside
+// them on another goroutine (they do not depend on the suspects); their
+// sources and issues come out in input order.
+func (r *runner) referenceData() (*reference, error) {
 	ratesDone := make(chan *ratesRead, 1)
 	go func() { ratesDone <- r.readRates() }()
 	// Every way out waits for the rates: they read through r.ahead, which
@@ -267,61 +315,85 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	for _, is := range rr.issues {
 		r.report(is)
 	}
-	rates := rr.rates
+	return &reference{attr: attr, rates: rr.rates}, nil
+}
 
-	// The households and benefit lists need only the suspects: they are
-	// read and matched on a goroutine of their own while the assets and
-	// payments are read. Their issues go to
-	// a spool of their own and, like their sources, are put back in input
-	// order (after the rates) when the run is done.
-	br := &runner{c: c, opt: opt, progress: r.progress, ahead: r.ahead, stop: r.stop}
-	if br.issues, err = spool.Issues(opt.TempDir); err != nil {
+// benefits is the households and benefit lists being read and matched on
+// a goroutine of their own. Their issues go to a spool of their own and,
+// like their sources, are put back in input order (after the rates,
+// where issuesAt and sourcesAt say) when the run is assembled.
+type benefits struct {
+	run                 *runner
+	matcher             *match.BenefitMatcher
+	issuesAt, sourcesAt int
+	// wait returns the reading's error once it is done; every call
+	// after the first returns the same.
+	wait func() error
+}
+
+// startBenefits starts reading the households and benefit lists: they
+// need only the suspects, and are read while the assets and payments are.
+func (r *runner) startBenefits(attr *match.Attributor) (*benefits, error) {
+	br := &runner{c: r.c, opt: r.opt, progress: r.progress, ahead: r.ahead, stop: r.stop}
+	var err error
+	if br.issues, err = spool.Issues(r.opt.TempDir); err != nil {
 		return nil, err
 	}
-	spools.benefitIssues = br.issues
-	issuesAt, sourcesAt := r.issues.Len(), len(r.sources)
-	var matcher *match.BenefitMatcher
-	readBenefits := func() error {
-		matcher = match.NewBenefitMatcher(attr.Suspects(), match.Options{})
-		if err := read(br, ledger.KindHousehold, ingest.ReadHousehold, func(h ledger.HouseholdMember) error {
-			matcher.AddHousehold(h)
-			return nil
-		}); err != nil {
-			return err
-		}
-		return read(br, ledger.KindBenefits, ingest.ReadBenefits, func(b ledger.BenefitRow) error {
-			matcher.AddBenefit(b)
-			return nil
-		})
-	}
-	benefitsDone := make(chan error, 1)
-	go func() { benefitsDone <- readBenefits() }()
-	// Every way out waits for the benefits first: the spools are closed
-	// on an error, and the matcher is read after.
-	waitBenefits := sync.OnceValue(func() error { return <-benefitsDone })
-	defer waitBenefits()
+	b := &benefits{run: br, issuesAt: r.issues.Len(), sourcesAt: len(r.sources)}
+	done := make(chan error, 1)
+	go func() {
+		done <- func() error {
+			b.matcher = match.NewBenefitMatcher(attr.Suspects(), match.Options{})
+			if err := read(br, ledger.KindHousehold, ingest.ReadHousehold, func(h ledger.HouseholdMember) error {
+				b.matcher.AddHousehold(h)
+				return nil
+			}); err != nil {
+				return err
+			}
+			return read(br, ledger.KindBenefits, ingest.ReadBenefits, func(row ledger.BenefitRow) error {
+				b.matcher.AddBenefit(row)
+				return nil
+			})
+		}()
+	}()
+	b.wait = sync.OnceValue(func() error { return <-done })
+	return b, nil
+}
 
+// readAssets reads the seizure records.
+func (r *runner) readAssets() ([]ledger.Asset, error) {
 	var assets []ledger.Asset
-	if err := read(r, ledger.KindAssets, ingest.ReadAssets, func(a ledger.Asset) error {
+	err := read(r, ledger.KindAssets, ingest.ReadAssets, func(a ledger.Asset) error {
 		assets = append(assets, a)
-		if a.SeizureDate.After(r.lastDate) {
-			r.lastDate = a.SeizureDate
-		}
 		return nil
-	}); err != nil {
-		return nil, err
-	}
+	})
+	return assets, err
+}
 
+// posted is what posting the payments gave: the ledger with its totals,
+// the unattributed payments grouped by reason, the latest payment date,
+// and the reference texts the duplicate table reads until it is sealed.
+type posted struct {
+	led          *ledger.Ledger
+	unattributed reports.UnattributedTally
+	last         time.Time
+	refTexts     *spool.RefTexts
+}
+
+// postPayments reads every payments input and posts its rows to a new
+// ledger, each with the attribution worked out as it was read.
+func (r *runner) postPayments(ref *reference) (*posted, error) {
+	attr := ref.attr
 	// Attribution is read-only: the reader goroutine works it out with the
 	// parsing, and each row is posted with its answer (no Attributor here).
-	led := ledger.New(attr.Suspects(), rates, nil)
+	led := ledger.New(attr.Suspects(), ref.rates, nil)
 	// The first row of every reference keeps its text on disk: a
 	// fingerprint hit is decided on the texts without holding them all.
-	refTexts, err := spool.NewRefTexts(opt.TempDir)
+	refTexts, err := spool.NewRefTexts(r.opt.TempDir)
 	if err != nil {
 		return nil, err
 	}
-	defer refTexts.Close()
+	out := &posted{led: led, refTexts: refTexts}
 	led.Deduper().UseTexts(refTexts)
 	led.BookAsync()
 	var scratch []ledger.Issue
@@ -332,7 +404,6 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// address, which would otherwise move a fresh ~500-byte Entry to the
 	// heap per payment.
 	e := new(ledger.Entry)
-	var unattributed reports.UnattributedTally
 	post := func(item *batchItem) {
 		p := &item.p
 		if problem := item.problem; !problem.IsZero() {
@@ -351,7 +422,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 			r.issues.Add(&scratch[i])
 		}
 		if e.Attrib == "" {
-			unattributed.Add(item.why, e)
+			out.unattributed.Add(item.why, e)
 			if item.why.Reason == match.ReasonNearMiss {
 				// Once per source and identifier: its every payment is on
 				// the Unattributed sheet.
@@ -370,20 +441,23 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		if r.entries != nil {
 			r.entries.Add(e)
 		}
-		if p.Date.After(r.lastDate) {
-			r.lastDate = p.Date
+		if p.Date.After(out.last) {
+			out.last = p.Date
 		}
 	}
 	if err := r.readPayments(attr, led, post); err != nil {
-		return nil, err
+		return out, err
 	}
-	if err := waitBenefits(); err != nil {
-		return nil, err
-	}
-	if err := r.stop.now(); err != nil {
-		return nil, err
-	}
-	r.sources = slices.Insert(r.sources, sourcesAt, br.sources...)
+	return out, nil
+}
+
+// assemble puts the stages' results together into the Report: the
+// sources with their duplicates, the seizure valued, the totals, the
+// benefit flags and reviews, and the spools finished for reading back.
+// It returns the rows rejected across all sources.
+func (r *runner) assemble(ref *reference, ben *benefits, assets []ledger.Asset, pay *posted) (*reports.Report, int, error) {
+	c, led, rates, attr, matcher := r.c, pay.led, ref.rates, ref.attr, ben.matcher
+	r.sources = slices.Insert(r.sources, ben.sourcesAt, ben.run.sources...)
 	rejected := 0
 	for i := range r.sources {
 		s := &r.sources[i]
@@ -403,7 +477,12 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	if reportDate.IsZero() {
 		// Without a report date the case speaks as of its latest dated fact,
 		// never of the wall clock, so that reruns give the same figures.
-		reportDate = r.lastDate
+		reportDate = pay.last
+		for _, a := range assets {
+			if a.SeizureDate.After(reportDate) {
+				reportDate = a.SeizureDate
+			}
+		}
 	}
 	seizure, assetIssues := ledger.ValueAssets(assets, rates, attr.Resolve, reportDate, c.TargetEUR)
 	for _, is := range assetIssues {
@@ -430,27 +509,27 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 	// thing in memory, is not needed to write the reports.
 	led.Seal()
 	if err := led.Deduper().Err(); err != nil {
-		return nil, fmt.Errorf("duplicate check: %w", err)
+		return nil, 0, fmt.Errorf("duplicate check: %w", err)
 	}
-	refTexts.Close()
+	pay.refTexts.Close()
 	var entries iter.Seq[ledger.Entry]
 	if r.entries != nil {
 		if err := r.entries.Finish(); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		entries = markConflicts(r.entries.All(), led)
 	}
 	if err := r.issues.Finish(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	if err := br.issues.Finish(); err != nil {
-		return nil, err
+	if err := ben.run.issues.Finish(); err != nil {
+		return nil, 0, err
 	}
 
 	// An input changed after it was read would make the report describe
 	// bytes nobody can show again.
 	if err := r.ahead.Verify(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 
 	payments, attributed, noRate, duplicates, _ := led.Counts()
@@ -465,7 +544,7 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 			ReportDate: reportDate,
 			TargetEUR:  c.TargetEUR,
 			Lang:       c.Lang,
-			Version:    opt.Version,
+			Version:    r.opt.Version,
 			CaseFile:   c.Path,
 			Settings: map[string]string{
 				"rate_lookback_days": fmt.Sprint(RateLookbackDays),
@@ -484,19 +563,17 @@ func Run(c *casefile.Case, opt Options) (res *Result, err error) {
 		AttributedEUR:      attributedEUR,
 		UnattributedCount:  unCount,
 		UnattributedEUR:    unEUR,
-		Unattributed:       unattributed.Groups(),
+		Unattributed:       pay.unattributed.Groups(),
 		Explain:            func(e *ledger.Entry) match.Unattributed { return attr.Why(&e.Payment) },
 		NoRateCount:        noRate,
 		DuplicateCount:     duplicates,
 		Directions:         led.DirectionCounts(),
 		RatesUsed:          rates.Used(),
 		Entries:            guard(r.stop, entries),
-		IssueCount:         r.issues.Len() + br.issues.Len(),
-		Issues:             guard(r.stop, spool.Spliced(r.issues, issuesAt, br.issues)),
+		IssueCount:         r.issues.Len() + ben.run.issues.Len(),
+		Issues:             guard(r.stop, spool.Spliced(r.issues, ben.issuesAt, ben.run.issues)),
 	}
-	spools.Report = rep
-	spools.Rejected = rejected
-	return spools, nil
+	return rep, rejected, nil
 }
 
 // markConflicts marks the first row of a reference that later turned out
