@@ -1,8 +1,8 @@
 // Package casework runs a case from end to end: it reads every input
 // through ingest, posts payments to the ledger, attributes them with
-// match, values the seizures, cross-checks the benefit lists and hands
-// the result to reports. Data flows one way: read -> ledger -> match ->
-// reports.
+// match, values the seizures, cross-checks the benefit lists and fills
+// the result model (package result) that reports writes out. Data flows
+// one way: read -> ledger -> match -> result -> reports.
 package casework
 
 import (
@@ -20,7 +20,7 @@ import (
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/msg"
-	"github.com/crosscheck/crosscheck/reports"
+	"github.com/crosscheck/crosscheck/result"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/crosscheck/crosscheck/spool"
 	"github.com/shopspring/decimal"
@@ -50,7 +50,7 @@ type Options struct {
 // Result is a computed case, ready for the reports. Close removes its
 // spool files.
 type Result struct {
-	Report   *reports.Report
+	Report   *result.Report
 	Rejected int // rows rejected across all sources
 	entries  *spool.Spool[ledger.Entry]
 	issues   *spool.Spool[ledger.Issue]
@@ -375,7 +375,7 @@ func (r *runner) readAssets() ([]ledger.Asset, error) {
 // and the reference texts the duplicate table reads until it is sealed.
 type posted struct {
 	led          *ledger.Ledger
-	unattributed reports.UnattributedTally
+	unattributed result.UnattributedTally
 	last         time.Time
 	refTexts     *spool.RefTexts
 }
@@ -455,7 +455,7 @@ func (r *runner) postPayments(ref *reference) (*posted, error) {
 // sources with their duplicates, the seizure valued, the totals, the
 // benefit flags and reviews, and the spools finished for reading back.
 // It returns the rows rejected across all sources.
-func (r *runner) assemble(ref *reference, ben *benefits, assets []ledger.Asset, pay *posted) (*reports.Report, int, error) {
+func (r *runner) assemble(ref *reference, ben *benefits, assets []ledger.Asset, pay *posted) (*result.Report, int, error) {
 	c, led, rates, attr, matcher := r.c, pay.led, ref.rates, ref.attr, ben.matcher
 	r.sources = slices.Insert(r.sources, ben.sourcesAt, ben.run.sources...)
 	rejected := 0
@@ -538,8 +538,8 @@ func (r *runner) assemble(ref *reference, ben *benefits, assets []ledger.Asset, 
 	for _, t := range totals {
 		attributedEUR = attributedEUR.Add(t.IncomeEUR)
 	}
-	rep := &reports.Report{
-		Params: reports.Params{
+	rep := &result.Report{
+		Params: result.Params{
 			Case:       c.Name,
 			ReportDate: reportDate,
 			TargetEUR:  c.TargetEUR,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/result"
 	"github.com/shopspring/decimal"
 )
 
@@ -171,9 +172,7 @@ func flagCounts(flags []match.BenefitFlag) (map[match.Class]int, decimal.Decimal
 
 // unattributed reports whether an entry belongs on the Unattributed sheet:
 // counted (not a duplicate), a credit, and attributed to nobody.
-func unattributed(e *ledger.Entry) bool {
-	return e.Status != ledger.EntryDuplicate && e.Counted() && e.Attrib == ""
-}
+func unattributed(e *ledger.Entry) bool { return result.Unattributed(e) }
 
 // sortedTypes lists the asset types present in m in display order, then
 // any unknown ones by name.

@@ -1,68 +1,11 @@
 package reports
 
 import (
-	"slices"
 	"strings"
 
-	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/msg"
-	"github.com/shopspring/decimal"
 )
-
-// UnattributedGroup is the unattributed payments that share a reason and,
-// for an unknown or shared value, that value.
-type UnattributedGroup struct {
-	Why      match.Unattributed
-	Payments int
-	EUR      decimal.Decimal // sum of the rows' rounded EUR values
-	NoRate   int             // rows without a rate, left out of EUR
-}
-
-// UnattributedTally groups unattributed payments by reason as they are
-// posted: its memory grows with the distinct shared or unknown values,
-// never with payment rows.
-type UnattributedTally struct {
-	groups map[string]*UnattributedGroup
-}
-
-// Add counts entry e, with its reason, when it belongs on the
-// Unattributed sheet (counted, not a duplicate, attributed to nobody).
-func (t *UnattributedTally) Add(why match.Unattributed, e *ledger.Entry) {
-	if !unattributed(e) {
-		return
-	}
-	if t.groups == nil {
-		t.groups = map[string]*UnattributedGroup{}
-	}
-	key := string(why.Reason) + "\x00" + why.Value
-	g := t.groups[key]
-	if g == nil {
-		g = &UnattributedGroup{Why: why, EUR: decimal.Zero}
-		t.groups[key] = g
-	}
-	g.Payments++
-	if e.HasEUR {
-		g.EUR = g.EUR.Add(e.EUR)
-	} else {
-		g.NoRate++
-	}
-}
-
-// Groups returns the groups in the order of match.Reasons, then by value.
-func (t *UnattributedTally) Groups() []UnattributedGroup {
-	out := make([]UnattributedGroup, 0, len(t.groups))
-	for _, g := range t.groups {
-		out = append(out, *g)
-	}
-	slices.SortFunc(out, func(a, b UnattributedGroup) int {
-		if d := slices.Index(match.Reasons, a.Why.Reason) - slices.Index(match.Reasons, b.Why.Reason); d != 0 {
-			return d
-		}
-		return strings.Compare(a.Why.Value, b.Why.Value)
-	})
-	return out
-}
 
 // reasonText says why a payment is unattributed, in the report's language.
 func reasonText(tr translator, u match.Unattributed) string {
