@@ -4,6 +4,7 @@ import (
 	"github.com/crosscheck/crosscheck/ledger"
 
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -44,6 +45,9 @@ type styleKey struct {
 	unlocked bool
 	// link looks like a hyperlink (the Summary's labels).
 	link bool
+	// wrap breaks long text over lines within the column's width, so
+	// that it neither overflows into the next cell nor widens the page.
+	wrap bool
 }
 
 // book is a workbook being written: the excelize file, the styles made so
@@ -62,6 +66,11 @@ type book struct {
 	levels map[ledger.Level]int
 	// page is the printed header and footer of the table sheets.
 	page pageText
+	// detail, when set, takes the Payments sheet into its own workbook.
+	detail *detailSink
+	// formats maps the style ids with a number format to the format, to
+	// size columns for what a format shows.
+	formats map[int]string
 }
 
 func newBook(lang string) *book {
@@ -97,6 +106,9 @@ func (b *book) style(k styleKey) int {
 	if k.unlocked {
 		s.Protection = &excelize.Protection{Locked: false}
 	}
+	if k.wrap {
+		s.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
+	}
 	id, err := b.f.NewStyle(s)
 	if err != nil {
 		// The styles above are constants: an error is a programming bug,
@@ -104,6 +116,12 @@ func (b *book) style(k styleKey) int {
 		return 0
 	}
 	b.styles[k] = id
+	if k.numFmt != "" {
+		if b.formats == nil {
+			b.formats = map[int]string{}
+		}
+		b.formats[id] = k.numFmt
+	}
 	return id
 }
 
@@ -113,12 +131,17 @@ func (b *book) text(fill bool) int    { return b.style(styleKey{fill: fill}) }
 func (b *book) integer(fill bool) int { return b.style(styleKey{numFmt: integerFmt, fill: fill}) }
 func (b *book) header() int           { return b.style(styleKey{bold: true}) }
 
+// maxShownDecimals caps the decimals an amount shows: ETH's 18 would
+// widen every amount column past a printed page (or print "###"), while
+// the cell keeps the value and the input row its full precision.
+const maxShownDecimals = 8
+
 // native returns the style for an amount in a currency with the given
 // decimals of its smallest unit (0.00000000 for BTC).
 func (b *book) native(minor int, fill bool) int {
 	f := integerFmt
 	if minor > 0 {
-		f += "." + strings.Repeat("0", minor)
+		f += "." + strings.Repeat("0", min(minor, maxShownDecimals))
 	}
 	return b.style(styleKey{numFmt: f, fill: fill})
 }
@@ -223,17 +246,27 @@ type table struct {
 // styles gives each column's style (nil or 0 for text): plain values in
 // a row take it, so that rows need no per-cell style.
 func (b *book) newTable(sheet string, headers []string, styles []int, sample [][]any) (*table, error) {
-	return b.startTable(sheet, headers, styles, sample, false)
+	return b.startTable(sheet, headers, styles, sample, false, maxColWidth)
 }
 
 // newFastTable is newTable for the long sheets (Payments, Unattributed,
 // Data issues), written by xmlSheet.
 func (b *book) newFastTable(sheet string, headers []string, styles []int, sample [][]any) (*table, error) {
-	return b.startTable(sheet, headers, styles, sample, true)
+	return b.startTable(sheet, headers, styles, sample, true, maxColWidth)
 }
 
-func (b *book) startTable(sheet string, headers []string, styles []int, sample [][]any, fast bool) (*table, error) {
-	t := &table{b: b, base: sheet, headers: headers, styles: styles, widths: fitWidths(headers, sample), fast: fast}
+// startTable starts a table whose text columns are at most textCap wide
+// (longer text wraps): a narrower cap keeps a many-columned table one
+// printed page wide.
+func (b *book) startTable(sheet string, headers []string, styles []int, sample [][]any, fast bool, textCap float64) (*table, error) {
+	widths := fitWidths(headers, sample)
+	for i := range widths {
+		if (i >= len(styles) || styles[i] == 0) && headers[i] != shaHeader {
+			widths[i] = min(widths[i], textCap)
+		}
+	}
+	b.fitNumberWidths(widths, styles, sample)
+	t := &table{b: b, base: sheet, headers: headers, styles: b.wrapLongText(styles, widths, sample), widths: widths, fast: fast}
 	b.tables = append(b.tables, t)
 	if err := t.open(sheet); err != nil {
 		return nil, err
@@ -366,27 +399,138 @@ func colName(col int) string {
 	return n
 }
 
+// wrapLongText gives the text columns whose sample text is wider than the
+// column a wrapping style (docs/report.md#print): on paper the text
+// stays in its column instead of running over its neighbours.
+func (b *book) wrapLongText(styles []int, widths []float64, sample [][]any) []int {
+	out := make([]int, len(widths))
+	copy(out, styles)
+	for _, row := range sample {
+		for i, c := range row {
+			if i >= len(out) || out[i] != 0 {
+				continue
+			}
+			if _, isText := cellText(c); isText && float64(displayLen(c))+2 > widths[i] {
+				out[i] = b.style(styleKey{wrap: true})
+			}
+		}
+	}
+	return out
+}
+
+// fitNumberWidths widens the columns whose numbers would print as "###":
+// a format with 8 or 18 decimals (BTC, ETH) shows far more than the two
+// decimals fitWidths counts, a date needs ten characters whatever the
+// header, and a euro column leaves room for its total.
+func (b *book) fitNumberWidths(widths []float64, styles []int, sample [][]any) {
+	for i := range widths {
+		if i >= len(styles) {
+			break
+		}
+		switch b.formats[styles[i]] {
+		case dateFmtEN, dateFmtIT:
+			widths[i] = max(widths[i], 12)
+		case euroFmt:
+			widths[i] = max(widths[i], 17)
+		}
+	}
+	for _, row := range sample {
+		for i, c := range row {
+			if i >= len(widths) {
+				break
+			}
+			st := 0
+			if i < len(styles) {
+				st = styles[i]
+			}
+			if cell, ok := c.(excelize.Cell); ok {
+				c = cell.Value
+				if cell.StyleID != 0 {
+					st = cell.StyleID
+				}
+			}
+			v, ok := c.(float64)
+			if !ok {
+				continue
+			}
+			if f, known := b.formats[st]; known {
+				widths[i] = max(widths[i], float64(numberWidth(f, v)+3))
+			}
+		}
+	}
+}
+
+// numberWidth is how many characters format f shows for v: sign, digits
+// with thousands separators, decimal point and the format's decimals,
+// and the text the format adds (" €", " %").
+func numberWidth(f string, v float64) int {
+	digits := len(strconv.FormatFloat(math.Abs(v), 'f', 0, 64))
+	n := digits + (digits-1)/3
+	if v < 0 {
+		n++
+	}
+	if i := strings.IndexByte(f, '.'); i >= 0 {
+		n++
+		for _, r := range f[i+1:] {
+			if r != '0' && r != '#' {
+				break
+			}
+			n++
+		}
+	}
+	if strings.Contains(f, `"`) {
+		n += 2
+	}
+	return n
+}
+
+func cellText(c any) (string, bool) {
+	if cell, ok := c.(excelize.Cell); ok {
+		c = cell.Value
+	}
+	s, ok := c.(string)
+	return s, ok
+}
+
 // fitWidths sizes columns from the header and the sample values.
 func fitWidths(headers []string, sample [][]any) []float64 {
 	w := make([]float64, len(headers))
 	for i, h := range headers {
 		w[i] = float64(utf8.RuneCountInString(h)) + 2
 	}
+	unbreakable := make([]bool, len(headers))
 	for _, row := range sample {
 		for i, c := range row {
 			if i >= len(w) {
 				break
 			}
-			if n := float64(displayLen(c)) + 2; n > w[i] {
+			n := float64(displayLen(c)) + 2
+			if n > w[i] {
 				w[i] = n
+			}
+			if _, ok := cellText(c); ok && headers[i] == shaHeader {
+				unbreakable[i] = true
+				w[i] = max(w[i], n+4) // hex digits are not all of the average width
 			}
 		}
 	}
 	for i := range w {
-		w[i] = min(max(w[i], minColWidth), maxColWidth)
+		w[i] = max(w[i], minColWidth)
+		if w[i] > maxColWidth && !unbreakable[i] {
+			w[i] = maxColWidth
+		}
+		w[i] = min(w[i], maxWordWidth)
 	}
 	return w
 }
+
+// maxWordWidth is the widest column: a SHA-256 column is widened up to it
+// rather than wrapped, so that each hash prints whole on one line and
+// paper can verify a file.
+const maxWordWidth = 70
+
+// shaHeader heads the columns of SHA-256 hashes (the same in Italian).
+const shaHeader = "SHA-256"
 
 // displayLen estimates how many characters a cell shows.
 func displayLen(c any) int {

@@ -88,6 +88,13 @@ func jsonByProgramme(r *Report) []jsonProgrammeRecovery {
 	return out
 }
 
+// jsonDetail is the payment detail workbook written beside the report.
+type jsonDetail struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Rows   int    `json:"rows"`
+}
+
 type jsonEvidence struct {
 	Field     string  `json:"field"`
 	Suspect   string  `json:"suspect"`
@@ -275,6 +282,9 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("withdrawn_flags", jsonWithdrawnFlags(r.Review))
 	jw.field("households_known", r.HouseholdsKnown)
 	jw.field("sources", jsonSources(r.Sources))
+	if d := r.Detail; d != nil {
+		jw.field("payment_detail", jsonDetail{Path: d.Name, SHA256: d.SHA256, Rows: d.Rows})
+	}
 	jw.field("payments", jsonPayments{Total: r.PaymentsTotal, Attributed: r.AttributedPayments,
 		AttributedEUR: eur(r.AttributedEUR), AttributedPercent: attributedShare(r).StringFixed(2),
 		Duplicates: r.DuplicateCount, NoRate: r.NoRateCount,

@@ -11,4 +11,5 @@ type (
 	Report            = result.Report
 	UnattributedGroup = result.UnattributedGroup
 	UnattributedTally = result.UnattributedTally
+	PaymentDetail     = result.PaymentDetail
 )

@@ -2,6 +2,9 @@ package reports
 
 import (
 	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -19,9 +22,9 @@ import (
 // its own layout (printOnePageWide) with the same header and footer.
 
 // fitWidthLimit is the widest table, in Excel's character units, that is
-// scaled to one page wide: about two landscape pages, so a scale of 50%
-// or more.
-const fitWidthLimit = 260
+// scaled to one page wide: a little over two landscape pages, so a scale
+// of about 46% or more.
+const fitWidthLimit = 280
 
 // wideScale is the print scale of wider tables, in percent: 11-point
 // text prints at 8 points, still easy to read, on a third fewer pages.
@@ -59,7 +62,10 @@ func (b *book) setPageText(r *Report) {
 	}
 	b.page = pageText{
 		header: "&L" + hfEscape(name) + "&R" + hfEscape(date),
-		footer: "&L&A&R" + hfEscape(b.tr.t("Page")) + " &P / &N",
+		// Each sheet numbers its own pages from 1 (firstPageNumber in the
+		// page setup): "&N" would count the pages of the whole workbook
+		// in LibreOffice, so the footer gives the sheet and its page.
+		footer: "&L&A&R" + hfEscape(b.tr.t("Page")) + " &P",
 	}
 }
 
@@ -94,10 +100,10 @@ func (b *book) fitToPageProps(sheet string) error {
 // pageSetup sets the layout, header and footer of a streamed sheet,
 // before its stream writer is flushed.
 func (b *book) pageSetup(sheet string, fit bool) error {
-	landscape, wide, tall, order, scale := "landscape", 1, 0, "overThenDown", uint(wideScale)
-	opt := &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}
+	landscape, wide, tall, order, scale, first := "landscape", 1, 0, "overThenDown", uint(wideScale), uint(1)
+	opt := &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall, FirstPageNumber: &first}
 	if !fit {
-		opt = &excelize.PageLayoutOptions{Orientation: &landscape, PageOrder: &order, AdjustTo: &scale}
+		opt = &excelize.PageLayoutOptions{Orientation: &landscape, PageOrder: &order, AdjustTo: &scale, FirstPageNumber: &first}
 	}
 	if err := b.f.SetPageLayout(sheet, opt); err != nil {
 		return fmt.Errorf("page setup %q: %w", sheet, err)
@@ -114,9 +120,9 @@ func (b *book) pageSetup(sheet string, fit bool) error {
 func (p pageText) pageSetupXML(fit bool) string {
 	var b strings.Builder
 	if fit {
-		b.WriteString(`<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+		b.WriteString(`<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0" firstPageNumber="1" useFirstPageNumber="1"/>`)
 	} else {
-		fmt.Fprintf(&b, `<pageSetup scale="%d" pageOrder="overThenDown" orientation="landscape"/>`, wideScale)
+		fmt.Fprintf(&b, `<pageSetup scale="%d" firstPageNumber="1" pageOrder="overThenDown" orientation="landscape" useFirstPageNumber="1"/>`, wideScale)
 	}
 	b.WriteString(`<headerFooter><oddHeader>`)
 	b.Write(appendXMLText(nil, p.header))
@@ -127,3 +133,56 @@ func (p pageText) pageSetupXML(fit bool) string {
 }
 
 const fitToPageXML = `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`
+
+// writeRatesSummary is the Rates used sheet of a report printed to be
+// filed: one row per currency, quotation and rate file (first and last
+// day used, days, payments converted, lowest and highest rate). The
+// rates day by day are in the payment detail workbook, beside the
+// payments they converted.
+func (b *book) writeRatesSummary(r *Report) error {
+	type key struct {
+		cur     string
+		perUnit bool
+		src     string
+	}
+	type agg struct {
+		first, last time.Time
+		days, uses  int
+		lo, hi      decimal.Decimal
+	}
+	var order []key
+	groups := map[key]*agg{}
+	for _, u := range r.RatesUsed {
+		k := key{u.Rate.Currency, u.Rate.PerUnit, u.Rate.Ref.Path}
+		g := groups[k]
+		if g == nil {
+			g = &agg{first: u.Rate.Date, last: u.Rate.Date, lo: u.Rate.Value, hi: u.Rate.Value}
+			groups[k] = g
+			order = append(order, k)
+		}
+		if u.Rate.Date.Before(g.first) {
+			g.first = u.Rate.Date
+		}
+		if u.Rate.Date.After(g.last) {
+			g.last = u.Rate.Date
+		}
+		g.days++
+		g.uses += u.Uses
+		g.lo, g.hi = decimal.Min(g.lo, u.Rate.Value), decimal.Max(g.hi, u.Rate.Value)
+	}
+	hs := b.headers("Currency", "Quotation", "First day", "Last day", "Days", "Uses", "Lowest", "Highest", "Source")
+	rate, dt, in := b.style(styleKey{numFmt: rateFmt}), b.date(false), b.integer(false)
+	styles := []int{0, 0, dt, dt, in, in, rate, rate}
+	var rows [][]any
+	for _, k := range order {
+		g := groups[k]
+		q := "units per EUR"
+		if k.perUnit {
+			q = "EUR per unit"
+		}
+		rows = append(rows, []any{str(k.cur), b.tr.t(q), ifOK(!g.first.IsZero(), g.first), ifOK(!g.last.IsZero(), g.last),
+			g.days, g.uses, num(g.lo), num(g.hi), str(k.src)})
+	}
+	footer := [][]any{{}, {b.tr.t("Every rate used, day by day, is on the Rates used sheet of the payment detail workbook.")}}
+	return b.simpleTable("Rates used", hs, styles, rows, footer)
+}

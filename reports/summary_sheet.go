@@ -93,6 +93,9 @@ func (s *summarySheet) linkLabels() {
 		}
 		cell := fmt.Sprintf("A%d", row)
 		sheet := s.b.tr.t(l.sheet)
+		if idx, _ := s.b.f.GetSheetIndex(sheet); idx < 0 {
+			continue // in the payment detail workbook
+		}
 		tip := s.b.tr.t("Open the sheet") + " " + sheet
 		s.err = s.b.f.SetCellHyperLink(s.name, cell, "'"+strings.ReplaceAll(sheet, "'", "''")+"'!A1", "Location",
 			excelize.HyperlinkOpts{Tooltip: &tip})
@@ -164,6 +167,9 @@ func (b *book) writeSummary(r *Report) error {
 	if !r.HouseholdsKnown {
 		s.note(b.tr.t("The benefit cross-check covered applicants only: no household table was given."))
 	}
+	if d := r.Detail; d != nil {
+		s.note(fmt.Sprintf(b.tr.t("Every payment row (%d) is in %s, SHA-256 on the Sources sheet."), d.Rows, d.Name))
+	}
 	for _, t := range b.tables {
 		if len(t.parts) > 1 {
 			s.note(fmt.Sprintf("%s: %s %s", t.base, b.tr.t("continued in"), strings.Join(t.sheetNames()[1:], ", ")))
@@ -224,8 +230,8 @@ func (b *book) printOnePageWide(sheet string) error {
 	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return fmt.Errorf("page setup %q: %w", sheet, err)
 	}
-	landscape, wide, tall := "landscape", 1, 0
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+	landscape, wide, tall, first := "landscape", 1, 0, uint(1)
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall, FirstPageNumber: &first}); err != nil {
 		return fmt.Errorf("page setup %q: %w", sheet, err)
 	}
 	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: b.page.header, OddFooter: b.page.footer}); err != nil {

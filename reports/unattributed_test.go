@@ -14,9 +14,9 @@ import (
 // language; the JSON groups the reasons with their counts.
 func TestUnattributedRowsSayWhy(t *testing.T) {
 	why := match.Unattributed{Reason: match.ReasonSharedName, Value: "Luca Bianchi", Candidates: []string{"S001", "S002"}}
-	for _, tt := range []struct{ lang, sheet, reason, candidates string }{
-		{"en", "Unattributed", "payee name Luca Bianchi is the name of more than one suspect", "S001 ROSSI MARIO; S002 BIANCHI LUCA"},
-		{"it", "Non attribuiti", "il beneficiario Luca Bianchi ha lo stesso nome di più indagati (omonimi)", "S001 ROSSI MARIO; S002 BIANCHI LUCA"},
+	for _, tt := range []struct{ lang, sheet, short, reason, candidates string }{
+		{"en", "Unattributed", "payee name of several suspects", "payee name Luca Bianchi is the name of more than one suspect", "S001 ROSSI MARIO; S002 BIANCHI LUCA"},
+		{"it", "Non attribuiti", "nome di più indagati (omonimi)", "il beneficiario Luca Bianchi ha lo stesso nome di più indagati (omonimi)", "S001 ROSSI MARIO; S002 BIANCHI LUCA"},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
 			r := testReport(tt.lang)
@@ -27,8 +27,8 @@ func TestUnattributedRowsSayWhy(t *testing.T) {
 			if len(rows) < 2 || len(rows[1]) < len(unattribHeaders) {
 				t.Fatalf("rows = %q", rows)
 			}
-			if got := rows[1][unattribPaymentCols]; got != tt.reason {
-				t.Errorf("reason = %q, want %q", got, tt.reason)
+			if got := rows[1][unattribPaymentCols]; got != tt.short {
+				t.Errorf("reason = %q, want %q", got, tt.short)
 			}
 			if got := rows[1][unattribPaymentCols+1]; got != tt.candidates {
 				t.Errorf("candidates = %q, want %q", got, tt.candidates)

@@ -2,9 +2,12 @@ package reports
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"iter"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,19 +51,59 @@ func WriteWorkbook(path string, r *Report) error {
 }
 
 // WriteWorkbookTo writes the workbook to w (for callers that commit the
-// file themselves, see outfile). It ranges over r.Entries and r.Issues
-// once each.
+// file themselves, see outfile), the payment rows on its Payments sheet.
+// It ranges over r.Entries and r.Issues once each.
 func WriteWorkbookTo(w io.Writer, r *Report) error {
+	return writeWorkbook(w, nil, r)
+}
+
+// WriteWorkbooksTo writes the report for print (docs/report.md#print): the
+// workbook to w without the Payments sheet, and every payment row to the
+// detail workbook, detail, named detailName beside it. The workbook's
+// Sources sheet and Summary name the detail workbook with its SHA-256 and
+// rows, so paper can verify the file; r.Detail records them for the JSON,
+// which must be written after.
+func WriteWorkbooksTo(w, detail io.Writer, detailName string, r *Report) error {
+	return writeWorkbook(w, &detailSink{w: detail, name: detailName}, r)
+}
+
+// DetailPath is the detail workbook written beside workbook:
+// report.xlsx -> report-payments.xlsx (report-pagamenti.xlsx in Italian).
+func DetailPath(workbook, lang string) string {
+	ext := filepath.Ext(workbook)
+	suffix := "-payments"
+	if lang == "it" {
+		suffix = "-pagamenti"
+	}
+	return strings.TrimSuffix(workbook, ext) + suffix + ext
+}
+
+// detailSink is where the payment detail goes, and what it came to.
+type detailSink struct {
+	w    io.Writer
+	name string
+}
+
+func writeWorkbook(w io.Writer, detail *detailSink, r *Report) error {
 	b := newBook(r.Params.Lang)
-	defer b.f.Close()
-	defer func() {
-		for _, sp := range b.splices {
-			sp.close()
-		}
-	}()
+	b.detail = detail
+	defer b.close()
 	if err := b.writeAll(r); err != nil {
 		return err
 	}
+	return b.save(w)
+}
+
+// close releases the book's file and its spliced sheets.
+func (b *book) close() {
+	b.f.Close()
+	for _, sp := range b.splices {
+		sp.close()
+	}
+}
+
+// save writes the finished book to w.
+func (b *book) save(w io.Writer) error {
 	// excelize's part of the workbook goes to a scratch file first: the
 	// large sheets, written apart, are spliced into it on the way out.
 	scratch, err := outfile.Temp("")
@@ -90,6 +133,9 @@ func WriteWorkbookTo(w io.Writer, r *Report) error {
 func (b *book) writeAll(r *Report) error {
 	b.setPageText(r)
 	order := sheetsFor(r)
+	if b.detail != nil {
+		order = slices.DeleteFunc(slices.Clone(order), func(n string) bool { return n == "Payments" })
+	}
 	names := make([]string, len(order))
 	for i, n := range order {
 		names[i] = b.tr.t(n)
@@ -222,6 +268,9 @@ var unattribHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Curr
 	"Payer", "Payer account", "Payee", "Payee account", "Reference", "Description", "Channel",
 	"Reason", "Candidate suspects"}
 
+// unattribTextCap is the widest text column of Unattributed.
+const unattribTextCap = 30
+
 // unattribPaymentCols is how many Unattributed columns come from the
 // Payments row; the reason and the candidates follow.
 const unattribPaymentCols = 14
@@ -303,7 +352,7 @@ func (rb *rowBuffers) unattributedRow(p []any, e *ledger.Entry) []any {
 		return append(u, nil, nil)
 	}
 	why := rb.explain(e)
-	return append(u, str(reasonText(rb.b.tr, why)), str(candidatesText(rb.names, why.Candidates)))
+	return append(u, str(reasonShort(rb.b.tr, why.Reason)), str(candidatesText(rb.names, why.Candidates)))
 }
 
 func (b *book) paymentStyles(n int, dateCols, euroCols, rateCols []int) []int {
@@ -325,6 +374,16 @@ func (b *book) paymentStyles(n int, dateCols, euroCols, rateCols []int) []int {
 func (b *book) writePayments(r *Report) error {
 	rb := b.newRowBuffers()
 	rb.explain, rb.names = r.Explain, suspectNames(r)
+	// pb holds the Payments sheet: this book, or the detail workbook.
+	pb, prb := b, rb
+	if b.detail != nil {
+		var err error
+		if pb, err = b.detailBook(r); err != nil {
+			return err
+		}
+		defer pb.close()
+		prb = pb.newRowBuffers()
+	}
 	next, stop := iter.Pull(seqOrEmpty(r.Entries))
 	defer stop()
 	// A sample of the first rows fits the column widths.
@@ -336,29 +395,46 @@ func (b *book) writePayments(r *Report) error {
 		}
 		sample = append(sample, e)
 	}
-	var paySample, unSample [][]any
+	var paySample [][]any
 	for i := range sample {
-		p := rb.payment(&sample[i])
-		paySample = append(paySample, clone(p))
-		if unattributed(&sample[i]) {
-			unSample = append(unSample, clone(rb.unattributedRow(p, &sample[i])))
-		}
+		paySample = append(paySample, clone(prb.payment(&sample[i])))
 	}
-	pay, err := b.newFastTable(b.tr.t("Payments"), b.headers(paymentHeaders...),
-		b.paymentStyles(len(paymentHeaders), []int{3, 8}, []int{6}, []int{7}), paySample)
-	if err != nil {
-		return err
-	}
-	un, err := b.newFastTable(b.tr.t("Unattributed"), b.headers(unattribHeaders...),
-		b.paymentStyles(len(unattribHeaders), []int{3}, []int{6}, nil), unSample)
+	paySample = append(paySample, widestAmount(pb, r, len(paymentHeaders)))
+	pay, err := pb.newFastTable(pb.tr.t("Payments"), pb.headers(paymentHeaders...),
+		pb.paymentStyles(len(paymentHeaders), []int{3, 8}, []int{6}, []int{7}), paySample)
 	if err != nil {
 		return err
 	}
 	// Source, sheet and row identify a printed row.
-	pay.keyCols, un.keyCols = 3, 3
+	pay.keyCols = 3
+	// Unattributed is sized by its own first rows, which may come long
+	// after the first payments: they wait here until there are enough.
+	var un *table
+	var pending [][]any
+	openUn := func() error {
+		var err error
+		// Text columns at most unattribTextCap wide: the sheet prints one
+		// page wide.
+		un, err = b.startTable(b.tr.t("Unattributed"), b.headers(unattribHeaders...),
+			b.paymentStyles(len(unattribHeaders), []int{3}, []int{6}, nil), append(slices.Clip(pending), widestAmount(b, r, len(unattribHeaders))),
+			true, unattribTextCap)
+		if err != nil {
+			return err
+		}
+		un.keyCols = 3
+		for _, row := range pending {
+			if err := un.add(row); err != nil {
+				return err
+			}
+		}
+		pending = nil
+		return nil
+	}
 	total := decimal.Zero
+	rows := 0
 	write := func(e *ledger.Entry) error {
-		p := rb.payment(e)
+		p := prb.payment(e)
+		rows++
 		if err := pay.add(p); err != nil {
 			return err
 		}
@@ -368,7 +444,17 @@ func (b *book) writePayments(r *Report) error {
 		if e.HasEUR {
 			total = total.Add(e.EUR)
 		}
-		return un.add(rb.unattributedRow(p, e))
+		if pb != b {
+			p = rb.payment(e) // in this book's styles
+		}
+		if un != nil {
+			return un.add(rb.unattributedRow(p, e))
+		}
+		pending = append(pending, clone(rb.unattributedRow(p, e)))
+		if len(pending) == widthSample {
+			return openUn()
+		}
+		return nil
 	}
 	for i := range sample {
 		if err := write(&sample[i]); err != nil {
@@ -384,10 +470,71 @@ func (b *book) writePayments(r *Report) error {
 			return err
 		}
 	}
+	if un == nil {
+		if err := openUn(); err != nil {
+			return err
+		}
+	}
 	foot := make([]any, len(unattribHeaders))
 	foot[0] = textCell(b.tr.t("Total (all sheets)"), b.header())
 	foot[6] = excelize.Cell{Value: num(total), StyleID: b.style(styleKey{numFmt: euroFmt, bold: true})}
-	return un.addFooter(foot)
+	if err := un.addFooter(foot); err != nil {
+		return err
+	}
+	if pb != b {
+		return b.saveDetail(r, pb, rows)
+	}
+	return nil
+}
+
+// widestAmount is a row that only sizes the Amount column (index 4) of a
+// payments table: a million-EUR amount in the currency with the most
+// decimals among the rates used, so that a crypto amount after the
+// sampled rows never prints as "###".
+func widestAmount(b *book, r *Report, cols int) []any {
+	minor := 2
+	for _, u := range r.RatesUsed {
+		minor = max(minor, ledger.MinorUnits(u.Rate.Currency))
+	}
+	row := make([]any, cols)
+	row[4] = excelize.Cell{Value: -1_000_000.0, StyleID: b.native(minor, false)}
+	return row
+}
+
+// detailBook starts the payment detail workbook: one Payments table,
+// continued on further sheets past a sheet's rows, printed like the
+// report's tables.
+func (b *book) detailBook(r *Report) (*book, error) {
+	pb := newBook(r.Params.Lang)
+	pb.setPageText(r)
+	if err := pb.f.SetSheetName("Sheet1", pb.tr.t("Payments")); err != nil {
+		pb.close()
+		return nil, fmt.Errorf("name sheet: %w", err)
+	}
+	return pb, nil
+}
+
+// saveDetail finishes and writes the detail workbook, hashing it on the
+// way, and records its name, SHA-256 and rows for Sources and the JSON.
+func (b *book) saveDetail(r *Report, pb *book, rows int) error {
+	// Every rate used, day by day, goes with the payments it converted;
+	// the report keeps a summary per currency.
+	if _, err := pb.f.NewSheet(pb.tr.t("Rates used")); err != nil {
+		return fmt.Errorf("create sheet: %w", err)
+	}
+	if err := pb.writeRates(r); err != nil {
+		return err
+	}
+	if err := pb.finish([]string{pb.tr.t("Payments"), pb.tr.t("Rates used")}); err != nil {
+		return err
+	}
+	pb.f.SetActiveSheet(0)
+	h := sha256.New()
+	if err := pb.save(io.MultiWriter(b.detail.w, h)); err != nil {
+		return fmt.Errorf("payment detail %s: %w", b.detail.name, err)
+	}
+	r.Detail = &PaymentDetail{Name: b.detail.name, SHA256: hex.EncodeToString(h.Sum(nil)), Rows: rows}
+	return nil
 }
 
 func seqOrEmpty[T any](s iter.Seq[T]) iter.Seq[T] {
@@ -453,7 +600,21 @@ func (b *book) writeAssets(r *Report) error {
 
 // simpleTable writes a small table held in memory, then footer rows.
 func (b *book) simpleTable(sheet string, hs []string, styles []int, rows, footer [][]any) error {
-	t, err := b.newTable(b.tr.t(sheet), hs, styles, rows)
+	// The footer's figures size the columns too (a target of ten
+	// millions under a narrow column would print "###").
+	sample := slices.Clip(rows)
+	for _, f := range footer {
+		nums := make([]any, len(f))
+		for i, c := range f {
+			if cell, ok := c.(excelize.Cell); ok {
+				if _, isNum := cell.Value.(float64); isNum {
+					nums[i] = c
+				}
+			}
+		}
+		sample = append(sample, nums)
+	}
+	t, err := b.newTable(b.tr.t(sheet), hs, styles, sample)
 	if err != nil {
 		return err
 	}
@@ -547,6 +708,12 @@ func (b *book) writeSources(r *Report) error {
 		rows = append(rows, []any{str(s.Path), str(s.Sheet), str(b.tr.t(string(s.Kind))), str(s.SHA256),
 			s.Rows, s.Accepted, s.Rejected, s.Duplicates, str(s.Suspect), str(strings.Join(s.Unknown, "; "))})
 	}
+	// The payment detail written beside the report: an output, listed
+	// here so that its SHA-256 is on paper with the inputs'.
+	if d := r.Detail; d != nil {
+		rows = append(rows, []any{str(d.Name), str(b.tr.t("Payments")), str(b.tr.t("payment detail (output)")), str(d.SHA256),
+			d.Rows, nil, nil, nil, nil, nil})
+	}
 	p := r.Params
 	hb := b.header()
 	footer := [][]any{{}, {textCell(b.tr.t("Run parameters"), hb)},
@@ -564,6 +731,9 @@ func (b *book) writeSources(r *Report) error {
 }
 
 func (b *book) writeRates(r *Report) error {
+	if b.detail != nil {
+		return b.writeRatesSummary(r)
+	}
 	hs := b.headers("Currency", "Date", "Value", "Quotation", "Uses", "Source")
 	styles := []int{0, b.date(false), b.style(styleKey{numFmt: rateFmt}), 0, b.integer(false)}
 	var rows [][]any

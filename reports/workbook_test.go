@@ -232,9 +232,9 @@ func TestTableSheetsPrint(t *testing.T) {
 					titles[dn.Scope] = dn.RefersTo
 				}
 			}
-			wantDate, wantPage := "Report date 2020-11-06", "Page &P / &N"
+			wantDate, wantPage := "Report date 2020-11-06", "Page &P"
 			if lang == "it" {
-				wantDate, wantPage = "Data del rapporto 06/11/2020", "Pagina &P / &N"
+				wantDate, wantPage = "Data del rapporto 06/11/2020", "Pagina &P"
 			}
 			sheets := f.GetSheetList()
 			mode := map[string]string{}

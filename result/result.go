@@ -28,6 +28,14 @@ type Params struct {
 	Settings   map[string]string // other parameters worth recording (e.g. rate look-back days)
 }
 
+// PaymentDetail names the workbook that holds every payment row when the
+// report is written for print, so that paper can verify it.
+type PaymentDetail struct {
+	Name   string // file name, as written beside the report
+	SHA256 string
+	Rows   int // payment rows in it (every row read: accepted, duplicate or conflict)
+}
+
 // Report is everything a run computed. Entries and Issues may be long
 // (millions of rows): they are sequences read once, in a fixed order.
 type Report struct {
@@ -64,6 +72,11 @@ type Report struct {
 	Directions [4]int
 
 	RatesUsed []ledger.RateUse
+
+	// Detail is the payment detail workbook written beside the report
+	// (reports.WriteWorkbooksTo); nil when the Payments sheet is in the
+	// workbook.
+	Detail *PaymentDetail
 
 	// Entries yields every payment row (accepted, duplicate or conflict)
 	// in read order; the Payments and Unattributed sheets come from it.

@@ -77,7 +77,13 @@ func runRun(ctx context.Context, c *casefile.Case, o *runOptions) error {
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
 		return usageErr("-o %s: the workbook must end in .xlsx", o.out)
 	}
-	outs := []output{{"-o", o.out}, {"--json", o.json}}
+	// The payment rows go to a detail workbook beside the report, so that
+	// the report prints to be filed (docs/report.md#print).
+	detail := ""
+	if o.out != "" {
+		detail = reports.DetailPath(o.out, c.Lang)
+	}
+	outs := []output{{"-o", o.out}, {"--json", o.json}, {"the payment detail of -o", detail}}
 	if err := checkOutputs(c, outs...); err != nil {
 		return err
 	}
@@ -91,7 +97,7 @@ func runRun(ctx context.Context, c *casefile.Case, o *runOptions) error {
 		return err
 	}
 	defer res.Close()
-	if err := writeOutputs(ctx, res, files[0], files[1]); err != nil {
+	if err := writeOutputs(ctx, res, files[0], files[1], files[2]); err != nil {
 		return err
 	}
 	if err := commit(); err != nil {
@@ -128,12 +134,13 @@ func compute(ctx context.Context, c *casefile.Case, stderr io.Writer, noRows boo
 	return res, nil
 }
 
-// writeOutputs writes the workbook and the JSON (either may be nil) to
-// their temporary files; each reads the spooled payments once. It fails
-// when the run was interrupted meanwhile, so that nothing is committed.
-func writeOutputs(ctx context.Context, res *casework.Result, xlsx, js *outfile.File) error {
+// writeOutputs writes the workbook with its payment detail and the JSON
+// (either may be nil) to their temporary files; each reads the spooled
+// payments once. It fails when the run was interrupted meanwhile, so that
+// nothing is committed.
+func writeOutputs(ctx context.Context, res *casework.Result, xlsx, js, detail *outfile.File) error {
 	if xlsx != nil {
-		if err := reports.WriteWorkbookTo(xlsx, res.Report); err != nil {
+		if err := reports.WriteWorkbooksTo(xlsx, detail, filepath.Base(detail.Name()), res.Report); err != nil {
 			return outfile.NotWritten(xlsx.Name(), err)
 		}
 	}

@@ -19,6 +19,8 @@ import (
 // fmt in the row loops, so that a million rows take a few seconds, and it
 // is deterministic (fixed seeds).
 
+// Default size of the large case; -suspects scales the recipients and
+// the assets with the suspects (250 and 1.5 per suspect).
 const (
 	largeSuspects   = 2000
 	largeRecipients = 500_000
@@ -76,12 +78,17 @@ type large struct {
 	dupPool  []ppRow // PayPal rows exported again in paypal_2.csv
 	// noBenefits leaves out the benefit lists and households.
 	noBenefits bool
+	// Sizes: suspects, benefit recipients, asset rows.
+	nSus, nRecip, nAssets int
 }
 
 // runLarge writes the large case into dir.
-func runLarge(dir string, payments int, noBenefits bool) error {
+func runLarge(dir string, payments, suspects int, noBenefits bool) error {
 	if payments < 1000 {
 		return fmt.Errorf("-payments %d: give at least 1000", payments)
+	}
+	if suspects < 20 {
+		return fmt.Errorf("-suspects %d: give at least 20", suspects)
 	}
 	if err := selfCheckCodes(); err != nil {
 		return err
@@ -90,7 +97,8 @@ func runLarge(dir string, payments int, noBenefits bool) error {
 		return err
 	}
 	start := time.Now()
-	l := &large{r: rand.New(rand.NewPCG(7, 11)), dir: dir, nPay: payments, counts: map[string]int{}, noBenefits: noBenefits}
+	l := &large{r: rand.New(rand.NewPCG(7, 11)), dir: dir, nPay: payments, counts: map[string]int{}, noBenefits: noBenefits,
+		nSus: suspects, nRecip: largeRecipients * suspects / largeSuspects, nAssets: largeAssets * suspects / largeSuspects}
 	rt := genRates(rand.New(rand.NewPCG(1, 2))) // the sample's rates
 	if err := l.writeFile("eurofxref-hist.csv", rt.ecbCSV()); err != nil {
 		return err
@@ -104,7 +112,7 @@ func runLarge(dir string, payments int, noBenefits bool) error {
 	l.castSuspects()
 	l.pools()
 	steps := []func() error{l.suspectsCSV, l.identifiersCSV, l.payments, l.assetsCSV, l.benefits, l.caseYAML}
-	recipients := largeRecipients
+	recipients := l.nRecip
 	if noBenefits {
 		steps = []func() error{l.suspectsCSV, l.identifiersCSV, l.payments, l.assetsCSV, l.caseYAML}
 		recipients = 0
@@ -115,7 +123,7 @@ func runLarge(dir string, payments int, noBenefits bool) error {
 		}
 	}
 	fmt.Printf("wrote the large case to %s in %.1fs: %d suspects, %d payment rows, %d recipients, %d benefit rows, %d household rows, %d assets\n",
-		dir, time.Since(start).Seconds(), len(l.sus), l.counts["payments"], recipients, l.counts["benefits"], l.counts["household"], largeAssets)
+		dir, time.Since(start).Seconds(), len(l.sus), l.counts["payments"], recipients, l.counts["benefits"], l.counts["household"], l.nAssets)
 	return nil
 }
 
@@ -133,7 +141,8 @@ func (l *large) castSuspects() {
 	levels := []struct {
 		role string
 		n    int
-	}{{"source", 4}, {"platform", 40}, {"reseller", 400}, {"sub-reseller", largeSuspects - 444}}
+	}{{"source", max(1, l.nSus/500)}, {"platform", max(1, l.nSus/50)}, {"reseller", max(1, l.nSus/5)}, {"sub-reseller", 0}}
+	levels[3].n = l.nSus - levels[0].n - levels[1].n - levels[2].n
 	seen := map[string]bool{}
 	var above, level []*lsus
 	for _, lv := range levels {
@@ -699,7 +708,7 @@ func (l *large) assetsCSV() error {
 	r := l.r
 	c.line(assetHeader...)
 	var v, q []byte
-	for i := range largeAssets {
+	for i := range l.nAssets {
 		s := l.sus[l.skewed(len(l.sus))]
 		id := "R" + pad(i+1, 5)
 		d := l.days[len(l.days)-2-r.IntN(30)].it

@@ -105,7 +105,7 @@ func (l *large) benefits() error {
 			planted = append(planted, s)
 		}
 	}
-	stride := largeRecipients / (len(planted) + 1)
+	stride := l.nRecip / (len(planted) + 1)
 	months := make([]string, 2*rdcMonths)
 	for i := range rdcMonths {
 		y, m := 2019+(i+3)/12, (i+3)%12+1
@@ -114,8 +114,8 @@ func (l *large) benefits() error {
 	}
 	gen := newRecipientGen(l)
 	var id, amt []byte
-	for i := range largeRecipients {
-		c := files[i*len(files)/largeRecipients]
+	for i := range l.nRecip {
+		c := files[i*len(files)/l.nRecip]
 		monthForm := months[:rdcMonths]
 		if c == files[1] {
 			monthForm = months[rdcMonths:]

@@ -10,7 +10,7 @@
 // With -scale large it writes instead a national-size synthetic case for
 // benchmarks into -out (never committed; see large.go):
 //
-//	go run ./testdata/gen -scale large -out /tmp/large1m [-payments 4000000]
+//	go run ./testdata/gen -scale large -out /tmp/large1m [-payments 4000000] [-suspects 40]
 //
 // The output is byte-for-byte deterministic (fixed seed, fixed workbook
 // properties): the generator builds everything twice and refuses to write
@@ -43,6 +43,7 @@ func main() {
 	scale := flag.String("scale", "sample", "sample (the committed sample case) or large (a big case for benchmarks, not committed)")
 	payments := flag.Int("payments", 1_000_000, "payment rows of the large case")
 	noBenefits := flag.Bool("no-benefits", false, "large case without the benefit lists and households (the payments, suspects, seizures and rates a Parquet export reads)")
+	suspects := flag.Int("suspects", largeSuspects, "suspects of the large case (benefit recipients and assets scale with them)")
 	flag.Parse()
 	var err error
 	switch *scale {
@@ -53,7 +54,7 @@ func main() {
 			err = fmt.Errorf("-scale large: give -out DIR outside the repository (the large case is not committed)")
 			break
 		}
-		err = runLarge(*out, *payments, *noBenefits)
+		err = runLarge(*out, *payments, *suspects, *noBenefits)
 	default:
 		err = fmt.Errorf("-scale %q: want sample or large", *scale)
 	}
