@@ -170,6 +170,9 @@ func (b *book) writeSummary(r *Report) error {
 	if d := r.Detail; d != nil {
 		s.note(fmt.Sprintf(b.tr.t("Every payment row (%d) is in %s, SHA-256 on the Sources sheet."), d.Rows, d.Name))
 	}
+	b.summaryShortfallNote(s, r)
+	b.summaryToActOn(s, r)
+	b.summaryLegend(s, r)
 	for _, t := range b.tables {
 		if len(t.parts) > 1 {
 			s.note(fmt.Sprintf("%s: %s %s", t.base, b.tr.t("continued in"), strings.Join(t.sheetNames()[1:], ", ")))
@@ -266,8 +269,10 @@ func (b *book) summaryChart(s *summarySheet, typ excelize.ChartType, title strin
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.tr.t(title)}}},
 		// Dark axis labels (excelize's default grey is barely legible in
 		// print) and grouped whole euros on the value axis.
-		XAxis:  excelize.ChartAxis{Font: axisFont},
-		YAxis:  excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+		XAxis: excelize.ChartAxis{Font: axisFont},
+		// The value axis starts at zero: a seizure 1% above the target
+		// must not look three times as long.
+		YAxis:  excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}, Minimum: &axisZero},
 		Legend: excelize.ChartLegend{Position: "none"},
 		Format: excelize.GraphicOptions{OffsetX: 10, OffsetY: 10},
 	}
@@ -310,6 +315,8 @@ func (b *book) summaryReviews(s *summarySheet, r *Report) {
 	s.line("Benefit flags: no decision", decisions[""], in)
 }
 
+var axisZero = 0.0
+
 var axisFont = excelize.Font{Color: "404040", Size: 9, Family: "Calibri"}
 
 // typeLabel is an asset type as a reader of the Summary names it: "Bank
@@ -344,4 +351,84 @@ var assetTypeLabels = map[ledger.AssetType]string{
 	ledger.AssetTelegramChannel: "Telegram channels",
 	ledger.AssetSmartCard:       "Smart cards",
 	ledger.AssetOther:           "Other",
+}
+
+// toActOnShortfalls is how many suspects the "to act on" list names by
+// shortfall.
+const toActOnShortfalls = 5
+
+// summaryShortfallNote relates the case's remaining value to the
+// per-suspect shortfalls, which answer different questions and rarely
+// agree (docs/report.md#summary).
+func (b *book) summaryShortfallNote(s *summarySheet, r *Report) {
+	short := decimal.Zero
+	for _, t := range r.Suspects {
+		short = short.Add(t.ShortfallEUR)
+	}
+	it := b.tr.it
+	s.row++
+	s.note(fmt.Sprintf(b.tr.t("Remaining EUR %s is the case's distance from the seizure target (target less seized). The per-suspect shortfalls (income less seized, never below zero; Suspects sheet) total EUR %s: what may still be confiscated by equivalent value from each suspect. They differ because seizures count towards the target whoever holds them, while a suspect's shortfall sets only that suspect's seizures against that suspect's income."),
+		groupDecimal(r.Seizure.RemainingEUR, it), groupDecimal(short, it)))
+}
+
+// summaryToActOn lists what a reader should take up first: the largest
+// shortfalls, the flags awaiting a decision and the problems that keep
+// figures out of the totals.
+func (b *book) summaryToActOn(s *summarySheet, r *Report) {
+	it := b.tr.it
+	var items []string
+	sus := slices.Clone(r.Suspects)
+	slices.SortStableFunc(sus, func(a, c ledger.SuspectTotals) int { return c.ShortfallEUR.Cmp(a.ShortfallEUR) })
+	for i, t := range sus {
+		if i == toActOnShortfalls || t.ShortfallEUR.Sign() <= 0 {
+			break
+		}
+		items = append(items, fmt.Sprintf(b.tr.t("Shortfall EUR %s: %s"), groupDecimal(t.ShortfallEUR, it),
+			strings.TrimSpace(t.Suspect.ID+" "+t.Suspect.Surname+" "+t.Suspect.Name)))
+	}
+	split := splitRecovery(r)
+	names := suspectNames(r)
+	for _, f := range split.Open {
+		items = append(items, fmt.Sprintf(b.tr.t("Benefit flag awaiting review: %s, application %s, recovery EUR %s"),
+			withName(names, f.Suspect), f.Application, groupDecimal(f.RecoveryEUR, it)))
+	}
+	rejected := 0
+	for _, src := range r.Sources {
+		rejected += src.Rejected
+	}
+	if rejected > 0 {
+		items = append(items, fmt.Sprintf(b.tr.t("%d input rows rejected: their figures are missing (Data issues)"), rejected))
+	}
+	if r.NoRateCount > 0 {
+		items = append(items, fmt.Sprintf(b.tr.t("%d payments without a rate: left out of the EUR totals (Data issues)"), r.NoRateCount))
+	}
+	if r.UnattributedCount > 0 {
+		items = append(items, fmt.Sprintf(b.tr.t("%d unattributed payments, EUR %s: in no suspect's income (Unattributed)"),
+			r.UnattributedCount, groupDecimal(r.UnattributedEUR, it)))
+	}
+	s.row++
+	s.row++
+	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("To act on"), b.header())
+	if len(items) == 0 {
+		s.note(b.tr.t("Nothing: no shortfall, no flag awaiting review, no figure left out."))
+	}
+	for _, item := range items {
+		s.note("• " + item)
+	}
+}
+
+// summaryLegend explains every highlight the workbook uses.
+func (b *book) summaryLegend(s *summarySheet, r *Report) {
+	s.row++
+	s.row++
+	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Legend"), b.header())
+	s.row++
+	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Suspects"), b.text(true))
+	s.set(fmt.Sprintf("B%d", s.row), b.tr.t("row filled: the suspect has a benefit flag (the Benefit flag column gives its class)"), 0)
+	s.row++
+	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Benefit flags"), b.text(true))
+	s.set(fmt.Sprintf("B%d", s.row), b.tr.t("Review state filled: the evidence changed since the decision; the flag needs a new look"), 0)
+	s.row++
+	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Open the sheet"), s.b.style(styleKey{link: true}))
+	s.set(fmt.Sprintf("B%d", s.row), b.tr.t("underlined labels lead to the sheet that lists what they count"), 0)
 }

@@ -1,0 +1,80 @@
+package reports
+
+import (
+	"archive/zip"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestSummaryChartsStartAtZero: every value axis starts at zero, so a
+// seizure just above the target does not look many times longer.
+func TestSummaryChartsStartAtZero(t *testing.T) {
+	path, _ := writeBook(t, testReport("en"))
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	charts := 0
+	for _, f := range z.File {
+		if !strings.HasPrefix(f.Name, "xl/charts/chart") {
+			continue
+		}
+		charts++
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if !strings.Contains(string(b), `valAx>`) || !strings.Contains(string(b), `<min val="0"`) {
+			t.Errorf("%s: value axis without a minimum of zero", f.Name)
+		}
+	}
+	if charts == 0 {
+		t.Fatal("no charts on the Summary")
+	}
+}
+
+// TestSummarySaysWhatToActOn: the Summary lists the largest shortfalls,
+// the flags awaiting review and the figures left out, explains every
+// highlight, and relates the remaining value to the shortfalls.
+func TestSummarySaysWhatToActOn(t *testing.T) {
+	for _, tt := range []struct {
+		lang, sheet string
+		want        []string
+	}{
+		{"en", "Summary", []string{
+			"To act on",
+			"• Shortfall EUR 45.50: S002 BIANCHI LUCA",
+			"• Benefit flag awaiting review: S001 ROSSI MARIO, application A1, recovery EUR 2,000.00",
+			"• 1 input rows rejected",
+			"• 2 unattributed payments, EUR 42.85",
+			"Legend",
+			"row filled: the suspect has a benefit flag",
+			"Remaining EUR 9,748,499.90 is the case's distance from the seizure target",
+			"total EUR 45.50",
+		}},
+		{"it", "Riepilogo", []string{
+			"Da trattare",
+			"• Differenza da confiscare EUR 45,50: S002 BIANCHI LUCA",
+			"Legenda",
+			"Il mancante di EUR 9.748.499,90",
+		}},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			_, f := writeBook(t, testReport(tt.lang))
+			rows, _ := f.GetRows(tt.sheet)
+			var all strings.Builder
+			for _, r := range rows {
+				all.WriteString(strings.Join(r, " | ") + "\n")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(all.String(), w) {
+					t.Errorf("Summary lacks %q:\n%s", w, all.String())
+				}
+			}
+		})
+	}
+}
