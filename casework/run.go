@@ -377,6 +377,7 @@ type posted struct {
 	led          *ledger.Ledger
 	unattributed result.UnattributedTally
 	last         time.Time
+	lastFrom     result.DateSource // the payment last was read from
 	refTexts     *spool.RefTexts
 }
 
@@ -442,7 +443,7 @@ func (r *runner) postPayments(ref *reference) (*posted, error) {
 			r.entries.Add(e)
 		}
 		if p.Date.After(out.last) {
-			out.last = p.Date
+			out.last, out.lastFrom = p.Date, result.DateSource{Kind: "payment", Ref: p.Ref}
 		}
 	}
 	if err := r.readPayments(attr, led, post); err != nil {
@@ -474,14 +475,19 @@ func (r *runner) assemble(ref *reference, ben *benefits, assets []ledger.Asset, 
 	}
 
 	reportDate := c.ReportDate
+	var inferredFrom *result.DateSource
 	if reportDate.IsZero() {
 		// Without a report date the case speaks as of its latest dated fact,
 		// never of the wall clock, so that reruns give the same figures.
 		reportDate = pay.last
+		from := pay.lastFrom
 		for _, a := range assets {
 			if a.SeizureDate.After(reportDate) {
-				reportDate = a.SeizureDate
+				reportDate, from = a.SeizureDate, result.DateSource{Kind: "seizure", Ref: a.Ref}
 			}
+		}
+		if !reportDate.IsZero() {
+			inferredFrom = &from
 		}
 	}
 	seizure, assetIssues := ledger.ValueAssets(assets, rates, attr.Resolve, reportDate, c.TargetEUR)
@@ -540,12 +546,13 @@ func (r *runner) assemble(ref *reference, ben *benefits, assets []ledger.Asset, 
 	}
 	rep := &result.Report{
 		Params: result.Params{
-			Case:       c.Name,
-			ReportDate: reportDate,
-			TargetEUR:  c.TargetEUR,
-			Lang:       c.Lang,
-			Version:    r.opt.Version,
-			CaseFile:   c.Path,
+			Case:           c.Name,
+			ReportDate:     reportDate,
+			ReportDateFrom: inferredFrom,
+			TargetEUR:      c.TargetEUR,
+			Lang:           c.Lang,
+			Version:        r.opt.Version,
+			CaseFile:       c.Path,
 			Settings: map[string]string{
 				"rate_lookback_days": fmt.Sprint(RateLookbackDays),
 				"rounding":           "half away from zero, once per payment, to the cent",

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
@@ -98,4 +99,22 @@ func recoveryByProgramme(r *Report) []programmeRecovery {
 		out = append(out, programmeRecovery{Programme: info.Code, Flags: len(flags), ProposedEUR: eurs})
 	}
 	return out
+}
+
+// inferredDateText says that the report date was inferred and from what;
+// empty when the case gave it.
+func inferredDateText(tr translator, p Params) string {
+	src := p.ReportDateFrom
+	if src == nil {
+		return ""
+	}
+	where := refText(src.Ref)
+	if tr.it {
+		what := "il pagamento"
+		if src.Kind == "seizure" {
+			what = "il sequestro"
+		}
+		return fmt.Sprintf("ricavata: il caso non indica report_date; è la data del fatto più recente, %s in %s", what, where)
+	}
+	return fmt.Sprintf("inferred: the case gives no report_date; it is the date of the latest fact, the %s at %s", src.Kind, where)
 }

@@ -88,6 +88,15 @@ func jsonByProgramme(r *Report) []jsonProgrammeRecovery {
 	return out
 }
 
+// jsonDateSource is the fact an inferred report date was taken from.
+type jsonDateSource struct {
+	Kind    string `json:"kind"`
+	Path    string `json:"path"`
+	Sheet   string `json:"sheet"`
+	Row     int    `json:"row"`
+	Message string `json:"message"`
+}
+
 // jsonDetail is the payment detail workbook written beside the report.
 type jsonDetail struct {
 	Path   string `json:"path"`
@@ -268,6 +277,10 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.raw("{\n")
 	jw.field("case", r.Params.Case)
 	jw.field("report_date", day(r.Params.ReportDate))
+	if src := r.Params.ReportDateFrom; src != nil {
+		jw.field("report_date_inferred_from", jsonDateSource{Kind: src.Kind, Path: src.Ref.Path, Sheet: src.Ref.Sheet, Row: src.Ref.Row,
+			Message: inferredDateText(newTranslator(r.Params.Lang), r.Params)})
+	}
 	target := r.Seizure.TargetEUR
 	if target.IsZero() {
 		target = r.Params.TargetEUR

@@ -12,4 +12,5 @@ type (
 	UnattributedGroup = result.UnattributedGroup
 	UnattributedTally = result.UnattributedTally
 	PaymentDetail     = result.PaymentDetail
+	DateSource        = result.DateSource
 )

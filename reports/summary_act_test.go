@@ -2,9 +2,12 @@ package reports
 
 import (
 	"archive/zip"
+	"bytes"
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/ledger"
 )
 
 // TestSummaryChartsStartAtZero: every value axis starts at zero, so a
@@ -76,5 +79,21 @@ func TestSummarySaysWhatToActOn(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestInferredReportDateIsSaid(t *testing.T) {
+	r := testReport("en")
+	r.Params.ReportDateFrom = &DateSource{Kind: "payment", Ref: ledger.Ref{Path: "paypal.xlsx", Sheet: "Transazioni", Row: 12}}
+	var text bytes.Buffer
+	if err := WriteSummary(&text, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "Report date inferred: the case gives no report_date; it is the date of the\nlatest fact, the payment at paypal.xlsx#Transazioni:12") {
+		t.Errorf("terminal does not say the report date was inferred:\n%s", text.String())
+	}
+	_, f := writeBook(t, r)
+	if v, _ := f.GetCellValue("Summary", "C2"); !strings.Contains(v, "inferred") {
+		t.Errorf("Summary C2 = %q", v)
 	}
 }

@@ -138,6 +138,9 @@ func (b *book) writeSummary(r *Report) error {
 	}
 	s.line("Case", r.Params.Case, 0)
 	s.line("Report date", r.Params.ReportDate, b.date(false))
+	if t := inferredDateText(b.tr, r.Params); t != "" {
+		s.set(fmt.Sprintf("C%d", s.row), t, 0)
+	}
 	s.line("Target EUR", target, eu)
 	s.line("Seized EUR", z.TotalEUR, eu)
 	s.line("Percent of target reached", z.Percent, pct)

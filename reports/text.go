@@ -42,6 +42,11 @@ func WriteSummary(w io.Writer, r *Report) error {
 		line("%s: %s", tr.t("Case"), r.Params.Case) // no dated fact to speak as of
 	} else {
 		line("%s: %s (%s %s)", tr.t("Case"), r.Params.Case, tr.t("Report date"), msg.DateText(day(r.Params.ReportDate), tr.lang))
+		if t := inferredDateText(tr, r.Params); t != "" {
+			for _, l := range wrap(tr.t("Report date")+" "+t, summaryWidth) {
+				line("%s", l)
+			}
+		}
 	}
 	line("%s: %s = %s %s %s", tr.t("Seized"), money(z.TotalEUR), pct(z.Percent), tr.t("of target"), money(target))
 	line("%s: %s", tr.t("Remaining"), money(z.RemainingEUR))

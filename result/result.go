@@ -21,11 +21,21 @@ import (
 type Params struct {
 	Case       string
 	ReportDate time.Time
-	TargetEUR  decimal.Decimal
-	Lang       string // "en" or "it"
-	Version    string
-	CaseFile   string            // path of case.yaml, empty when run by flags
-	Settings   map[string]string // other parameters worth recording (e.g. rate look-back days)
+	// ReportDateFrom, when set, says the report date was not given but
+	// inferred: the latest dated fact of the case, and where it was read.
+	ReportDateFrom *DateSource
+	TargetEUR      decimal.Decimal
+	Lang           string // "en" or "it"
+	Version        string
+	CaseFile       string            // path of case.yaml, empty when run by flags
+	Settings       map[string]string // other parameters worth recording (e.g. rate look-back days)
+}
+
+// DateSource is a dated fact of the case: a payment or a seizure, and
+// the input row it was read from.
+type DateSource struct {
+	Kind string // "payment" or "seizure"
+	Ref  ledger.Ref
 }
 
 // PaymentDetail names the workbook that holds every payment row when the
