@@ -82,8 +82,8 @@ func WriteSummary(w io.Writer, r *Report) error {
 			line("  %s: %d, %s", tr.t("rejected, left out"), len(split.Rejected), money(split.RejectedEUR))
 		}
 		for _, f := range r.Flags {
-			line("  %-9s %-20s %-21s %11s %s", tr.t(string(f.Class)), clip(withName(names, f.Suspect), 20),
-				clip(f.Application, 21), groupDecimal(f.RecoveryEUR, it), statusLabel(tr, flagStatus(r, f)))
+			line("  %-9s %-19s %-22s %11s %s", tr.t(string(f.Class)), clip(withName(names, f.Suspect), 19),
+				clip(f.Application, 22), groupDecimal(f.RecoveryEUR, it), statusLabel(tr, flagStatus(r, f)))
 		}
 	}
 	if len(r.Flags) > 0 || r.Review != nil {

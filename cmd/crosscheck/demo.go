@@ -11,6 +11,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/outfile"
+	"github.com/crosscheck/crosscheck/reports"
 	"github.com/spf13/cobra"
 )
 
@@ -62,9 +63,13 @@ func runDemo(ctx context.Context, dir, lang string, stdout, stderr io.Writer) er
 	}
 	fmt.Fprintf(stdout, "\nSample case written to %s and run.\n\n", dir)
 	fmt.Fprintf(stdout, "  Workbook: %s   (open it in Excel or LibreOffice: start from the Summary sheet)\n", out)
+	fmt.Fprintf(stdout, "  Payments: %s   (every payment row, named with its SHA-256 on the Sources sheet)\n", reports.DetailPath(out, c.Lang))
 	fmt.Fprintf(stdout, "  JSON:     %s\n", js)
 	fmt.Fprintf(stdout, "  Inputs:   %s   (the case file lists every spreadsheet)\n\n", filepath.Join(dir, "case.yaml"))
 	fmt.Fprintf(stdout, "Run it again yourself with:\n  crosscheck run --case %s -o report.xlsx --json report.json\n", filepath.Join(dir, "case.yaml"))
+	// From a source checkout there is no crosscheck command yet: say how
+	// to get one.
+	fmt.Fprintf(stdout, "(no crosscheck command? In the source folder, go install ./cmd/crosscheck puts it in $(go env GOPATH)/bin.)\n")
 	return nil
 }
 

@@ -17,7 +17,7 @@ type inputFlags struct {
 }
 
 func (o *inputFlags) register(fs *pflag.FlagSet) {
-	fs.StringVarP(&o.caseFile, "case", "c", "", "case file (case.yaml) listing the inputs; `crosscheck init DIR` writes one")
+	fs.StringVarP(&o.caseFile, "case", "c", "", "case file (`case.yaml`) listing the inputs; crosscheck init DIR writes one")
 	o.inputs = map[ledger.Kind]*[]string{}
 	help := map[ledger.Kind]string{
 		ledger.KindSuspects:    "suspects table (repeatable)",

@@ -429,3 +429,27 @@ func TestExecuteMapsErrorsToExitCodes(t *testing.T) {
 		t.Errorf("unknown flag: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestHelpNamesTheCaseFileValue: pflag takes a backquoted word of a flag's
+// usage as its value name; the case flag's must be the file, not a command.
+func TestHelpNamesTheCaseFileValue(t *testing.T) {
+	for _, cmd := range []string{"run", "validate"} {
+		_, out, _ := runCLI(t, cmd, "--help")
+		if !strings.Contains(out, "-c, --case case.yaml") || strings.Contains(out, "--case crosscheck") {
+			t.Errorf("%s --help: case flag reads %q", cmd, lineWith(out, "--case"))
+		}
+	}
+	_, out, _ := runCLI(t, "demo", "--help")
+	if strings.Contains(out, "--strict") {
+		t.Errorf("demo --help speaks of --strict, which it does not take")
+	}
+}
+
+func lineWith(s, sub string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			return l
+		}
+	}
+	return ""
+}
