@@ -27,6 +27,8 @@ type InitEntry struct {
 	// classified, for the profile skeleton.
 	Columns    []string
 	ColumnsRow int
+	// Header is the classified table's header row as written.
+	Header []string
 }
 
 // InitResult is what init found in a folder.
@@ -126,7 +128,7 @@ func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
 	}
 	whole := len(kinds) == 1 && len(cls) > 0 && cls[0].Kind != ""
 	for i, c := range cls {
-		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason, Columns: c.Columns, ColumnsRow: c.ColumnsRow}, titles: c.TitleLines, matched: c.Matched}
+		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason, Columns: c.Columns, ColumnsRow: c.ColumnsRow, Header: c.Header}, titles: c.TitleLines, matched: c.Matched}
 		if c.Kind != "" {
 			e.Comment = fmt.Sprintf("%s: header on row %d (%s)", c.Kind, c.HeaderRow, strings.Join(c.Matched, ", "))
 			if c.Detail != "" {
@@ -329,10 +331,15 @@ func WriteCaseFile(w io.Writer, name string, r *InitResult) error {
 	fmt.Fprintf(&b, "# case.yaml written by `crosscheck init`: check it, then run\n")
 	fmt.Fprintf(&b, "#   crosscheck run --case case.yaml -o report.xlsx --json report.json\n")
 	fmt.Fprintf(&b, "# Paths are relative to this file. Each comment says how init decided.\n\n")
-	fmt.Fprintf(&b, "case: %s\n", yamlString(name))
+	if name == "" {
+		fmt.Fprintf(&b, "case: \"\"                      # name the case: neither the folder nor the files' names tell it\n")
+	} else {
+		fmt.Fprintf(&b, "case: %s\n", yamlString(name))
+	}
 	fmt.Fprintf(&b, "# report_date: 2020-11-06      # the date the report speaks of; crypto is also valued on it\n")
 	fmt.Fprintf(&b, "target_eur: \"10000000\"        # seizure target\n")
-	fmt.Fprintf(&b, "lang: en                      # en or it\n")
+	lang, why := r.Language()
+	fmt.Fprintf(&b, "lang: %s                      # en or it: %s\n", lang, why)
 	for _, kind := range caseFileOrder {
 		var es []InitEntry
 		for _, e := range r.Entries {

@@ -27,6 +27,9 @@ type Classified struct {
 	// ColumnsRow its 1-based row.
 	Columns    []string
 	ColumnsRow int
+	// Header is the header row's cells of a classified table, as written
+	// (init tells the case's language from them).
+	Header []string
 }
 
 // classifyOrder breaks ties between kinds whose headers match equally
@@ -91,6 +94,7 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 	} else if p != nil {
 		if _, h, err := compileProfile(p, rows[idx]); err == nil {
 			c.Kind, c.HeaderRow, c.Matched, c.Profile = ledger.KindPayments, head[idx].row, h.matched, p.Name
+			c.Header = append([]string(nil), head[idx].rec...)
 			c.Detail = "export profile " + p.Name + " (" + p.Title + ")"
 			for _, b := range head[:idx] {
 				if line := titleLine(b.rec); line != "" {
@@ -123,6 +127,7 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 		if h.score() > bestScore || (h.score() == bestScore && h.score()*bestFields > bestScore*nf) {
 			bestScore, bestFields = h.score(), nf
 			c.Kind, c.HeaderRow, c.Matched = kind, head[idx].row, h.matched
+			c.Header = append([]string(nil), head[idx].rec...)
 			c.Detail, best, bestM, bestIdx = "", h, m, idx
 			if kind == ledger.KindRates {
 				c.Detail = describeRates(h, path)

@@ -40,7 +40,7 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 				return withCode(exitUsage, err)
 			}
 			if name == "" {
-				name = filepath.Base(filepath.Clean(dir))
+				name = casework.ProposeName(dir, res)
 			}
 			if err := outfile.WriteFile(out, outfile.Private, func(w io.Writer) error {
 				if err := casework.WriteCaseFile(w, name, res); err != nil {
