@@ -85,7 +85,7 @@ func (b *book) writeTimeline(r *Report) error {
 		row = append(row, excelize.Cell{StyleID: b.euro(false), Formula: f, Value: num(s.IncomeEUR)})
 		rows = append(rows, row)
 	}
-	t, err := b.newTable(b.tr.t("Timeline"), hs, nil, rows)
+	t, err := b.newFastTable(b.tr.t("Timeline"), hs, nil, rows)
 	if err != nil {
 		return err
 	}
