@@ -135,18 +135,8 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 	}
 	defer r.issues.Close()
 
-	var suspects []ledger.Suspect
-	if err := read(r, ledger.KindSuspects, ingest.ReadSuspects, func(s ledger.Suspect) error {
-		suspects = append(suspects, s)
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	var ids []ledger.Identifier
-	if err := read(r, ledger.KindIdentifiers, ingest.ReadIdentifiers, func(id ledger.Identifier) error {
-		ids = append(ids, id)
-		return nil
-	}); err != nil {
+	suspects, ids, err := r.readPeople()
+	if err != nil {
 		return nil, err
 	}
 	attr, _ := match.NewAttributor(suspects, ids)

@@ -287,18 +287,8 @@ func (r *runner) referenceData() (*reference, error) {
 	// Run closes.
 	waitRates := sync.OnceValue(func() *ratesRead { return <-ratesDone })
 	defer waitRates()
-	var suspects []ledger.Suspect
-	if err := read(r, ledger.KindSuspects, ingest.ReadSuspects, func(s ledger.Suspect) error {
-		suspects = append(suspects, s)
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	var ids []ledger.Identifier
-	if err := read(r, ledger.KindIdentifiers, ingest.ReadIdentifiers, func(id ledger.Identifier) error {
-		ids = append(ids, id)
-		return nil
-	}); err != nil {
+	suspects, ids, err := r.readPeople()
+	if err != nil {
 		return nil, err
 	}
 	attr, attrIssues := match.NewAttributor(suspects, ids)
@@ -743,4 +733,24 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 	}
 	r.sources = append(r.sources, srcs...)
 	return nil
+}
+
+// readPeople reads the suspects and identifiers tables, which attribution
+// needs before any payment; run and export share it.
+func (r *runner) readPeople() ([]ledger.Suspect, []ledger.Identifier, error) {
+	var suspects []ledger.Suspect
+	if err := read(r, ledger.KindSuspects, ingest.ReadSuspects, func(s ledger.Suspect) error {
+		suspects = append(suspects, s)
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	var ids []ledger.Identifier
+	if err := read(r, ledger.KindIdentifiers, ingest.ReadIdentifiers, func(id ledger.Identifier) error {
+		ids = append(ids, id)
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	return suspects, ids, nil
 }
