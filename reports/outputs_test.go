@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -131,15 +132,15 @@ func TestTemplates(t *testing.T) {
 		if tt.lang != "it" {
 			continue
 		}
-		a, _ := os.ReadFile(filepath.Join(dirs["it"], tt.kind+".xlsx"))
-		b, _ := os.ReadFile(filepath.Join(again, tt.kind+".xlsx"))
+		a, _ := os.ReadFile(filepath.Join(dirs["it"], TemplateFileName(ledger.Kind(tt.kind), "it")))
+		b, _ := os.ReadFile(filepath.Join(again, TemplateFileName(ledger.Kind(tt.kind), "it")))
 		if len(a) == 0 || !bytes.Equal(a, b) {
 			t.Errorf("%s template: %d and %d bytes, not the same", tt.kind, len(a), len(b))
 		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.kind, func(t *testing.T) {
-			f, err := excelize.OpenFile(filepath.Join(dirs[tt.lang], tt.kind+".xlsx"))
+			f, err := excelize.OpenFile(filepath.Join(dirs[tt.lang], TemplateFileName(ledger.Kind(tt.kind), tt.lang)))
 			if err != nil {
 				t.Fatal(err)
 			}

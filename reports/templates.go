@@ -60,6 +60,39 @@ func identKindList() []string {
 	return out
 }
 
+// identKindIT names each identifier kind in Italian with a word the
+// identifiers reader takes back (ingest's kind names).
+var identKindIT = map[ledger.IdentKind]string{
+	ledger.IdentIBAN: "iban", ledger.IdentWallet: "wallet", ledger.IdentCard: "carta", ledger.IdentPayPal: "paypal",
+	ledger.IdentEmail: "email", ledger.IdentPhone: "telefono", ledger.IdentTelegram: "telegram", ledger.IdentAccount: "utente",
+}
+
+func identKindListIT() []string {
+	out := make([]string, len(ledger.IdentKinds))
+	for i, k := range ledger.IdentKinds {
+		out[i] = identKindIT[k]
+		if out[i] == "" {
+			out[i] = string(k)
+		}
+	}
+	return out
+}
+
+// templateFileIT is each template's file name in Italian, as an Italian
+// office names these lists.
+var templateFileIT = map[ledger.Kind]string{
+	ledger.KindSuspects: "indagati", ledger.KindIdentifiers: "identificativi", ledger.KindPayments: "pagamenti",
+	ledger.KindAssets: "sequestri", ledger.KindBenefits: "prestazioni", ledger.KindHousehold: "nuclei", ledger.KindRates: "cambi",
+}
+
+// TemplateFileName is the file name of kind's input template in lang.
+func TemplateFileName(kind ledger.Kind, lang string) string {
+	if name := templateFileIT[kind]; lang == "it" && name != "" {
+		return name + ".xlsx"
+	}
+	return string(kind) + ".xlsx"
+}
+
 func text(en, it, helpEN, helpIT string) templateCol {
 	return templateCol{en: en, it: it, helpEN: helpEN, helpIT: helpIT}
 }
@@ -106,13 +139,13 @@ func templateKinds() []struct {
 			text("IBAN", "IBAN", "One or more IBANs separated by ';'.", "Uno o più IBAN separati da ';'."),
 			text("Wallet", "Indirizzo wallet", "Crypto addresses separated by ';'.", "Indirizzi cripto separati da ';'."),
 			text("Email", "Email", "E-mail addresses separated by ';'.", "Indirizzi e-mail separati da ';'."),
-			text("Phone", "Phone", "Phone numbers separated by ';'.", "Numeri di telefono separati da ';'."),
+			text("Phone", "Telefono", "Phone numbers separated by ';'.", "Numeri di telefono separati da ';'."),
 			text("Telegram", "Telegram", "Telegram usernames separated by ';'.", "Utenti Telegram separati da ';'."),
-			text("Card", "Card", "Card numbers separated by ';'.", "Numeri di carta separati da ';'."),
+			text("Card", "Carta", "Card numbers separated by ';'.", "Numeri di carta separati da ';'."),
 		}},
 		{ledger.KindIdentifiers, []templateCol{
 			text("Suspect", "Indagato", "Suspect id or tax code.", "Id o codice fiscale dell'indagato."),
-			listCol("Kind", "Tipo", "Kind of identifier.", "Tipo di identificativo.", kinds, kinds),
+			listCol("Kind", "Tipo", "Kind of identifier.", "Tipo di identificativo.", kinds, identKindListIT()),
 			text("Value", "Valore", "The IBAN, address, number... as known.", "L'IBAN, l'indirizzo, il numero... come noto."),
 		}},
 		{ledger.KindPayments, []templateCol{
@@ -120,9 +153,9 @@ func templateKinds() []struct {
 			decimalCol("Amount", "Importo", "Signed amount: negative for a refund.", "Importo con segno: negativo per un rimborso."),
 			colCurrency,
 			text("Payer", "Ordinante", "Who paid: name or identifier.", "Chi ha pagato: nome o identificativo."),
-			text("Payer account", "Iban ordinante", "IBAN, card or address the money came from.", "IBAN, carta o indirizzo di provenienza."),
+			text("Payer account", "IBAN ordinante", "IBAN, card or address the money came from.", "IBAN, carta o indirizzo di provenienza."),
 			text("Payee", "Beneficiario", "Who received the money.", "Chi ha ricevuto il denaro."),
-			text("Payee account", "Iban beneficiario", "IBAN, card or address the money went to.", "IBAN, carta o indirizzo di destinazione."),
+			text("Payee account", "IBAN beneficiario", "IBAN, card or address the money went to.", "IBAN, carta o indirizzo di destinazione."),
 			text("Reference", "Riferimento", "Unique id of the payment (CRO, TRN, tx hash).", "Identificativo univoco (CRO, TRN, hash)."),
 			text("Description", "Causale", "Payment description.", "Causale del pagamento."),
 			text("Channel", "Canale", "Bank transfer, PayPal, prepaid card, crypto...", "Bonifico, PayPal, carta prepagata, cripto..."),
@@ -155,7 +188,7 @@ func templateKinds() []struct {
 			dateCol("Date", "Data"),
 			colCurrency,
 			decimalCol("Eur per unit", "Prezzo", "EUR for one unit (crypto prices).", "EUR per un'unità (prezzi cripto)."),
-			decimalCol("Units per EUR", "Units per EUR", "Units for one EUR (ECB quotation).", "Unità per un EUR (quotazione BCE)."),
+			decimalCol("Units per EUR", "Tasso di cambio", "Units for one EUR (ECB quotation).", "Unità di valuta per un euro (quotazione BCE)."),
 		}},
 	}
 }
@@ -168,7 +201,7 @@ func WriteTemplates(dir, lang string) ([]string, error) {
 	it := lang == "it"
 	var paths []string
 	for _, k := range templateKinds() {
-		path := filepath.Join(dir, string(k.kind)+".xlsx")
+		path := filepath.Join(dir, TemplateFileName(k.kind, lang))
 		if err := writeTemplate(path, string(k.kind), k.cols, it); err != nil {
 			return paths, err
 		}

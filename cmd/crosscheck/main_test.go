@@ -14,6 +14,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/reports"
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 )
@@ -129,8 +130,16 @@ func TestTemplatesAreRecognisedByTheirKind(t *testing.T) {
 		if len(files) != 7 {
 			t.Fatalf("template %s wrote %d files: %v", lang, len(files), files)
 		}
+		byFile := map[string]string{}
+		for _, k := range ledger.Kinds {
+			byFile[reports.TemplateFileName(k, lang)] = string(k)
+		}
 		for _, f := range files {
-			kind := strings.TrimSuffix(filepath.Base(f), ".xlsx")
+			kind, known := byFile[filepath.Base(f)]
+			if !known {
+				t.Errorf("template %s wrote %s, not a template file name", lang, f)
+				continue
+			}
 			cls, err := ingest.Classify(f)
 			if err != nil {
 				t.Errorf("%s: %v", f, err)
