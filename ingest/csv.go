@@ -51,9 +51,9 @@ const (
 // open file is checked and parsed, so a file put in its place in between
 // is not read.
 func inspectText(path string) (info textInfo, fh *os.File, err error) {
-	fh, err = os.Open(path)
+	fh, st, err := openRegular(path)
 	if err != nil {
-		return info, nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+		return info, nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -61,16 +61,6 @@ func inspectText(path string) (info textInfo, fh *os.File, err error) {
 			fh = nil
 		}
 	}()
-	st, err := fh.Stat()
-	if err != nil {
-		return info, nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
-	}
-	if st.IsDir() {
-		return info, nil, fmt.Errorf("%w: %s is a directory", ErrUnreadable, path)
-	}
-	if st.Size() == 0 {
-		return info, nil, fmt.Errorf("%w: %s is empty", ErrUnreadable, path)
-	}
 	info.stamp = stampOf(st)
 	var sum maphash.Hash
 	sum.SetSeed(checkSeed)
@@ -85,17 +75,8 @@ func inspectText(path string) (info textInfo, fh *os.File, err error) {
 		info.size += int64(n)
 		if first && n > 0 {
 			first = false
-			info.bom = bytes.HasPrefix(chunk, []byte("\xEF\xBB\xBF"))
-			switch {
-			case bytes.HasPrefix(chunk, []byte("\xFF\xFE")):
-				info.utf16 = utf16LE
-			case bytes.HasPrefix(chunk, []byte("\xFE\xFF")):
-				info.utf16 = utf16BE
-			}
-			if info.utf16 == notUTF16 {
-				if reason := binaryReason(chunk); reason != "" {
-					return info, nil, fmt.Errorf("%w: %s is not a text spreadsheet (%s)", ErrUnreadable, path, reason)
-				}
+			if reason := info.sniff(chunk); reason != "" {
+				return info, nil, fmt.Errorf("%w: %s is not a text spreadsheet (%s)", ErrUnreadable, path, reason)
 			}
 		}
 		if !info.win1252 && info.utf16 == notUTF16 {
@@ -416,4 +397,43 @@ func (f *csvFile) verify() (string, error) {
 		return f.archiveSHA, nil
 	}
 	return sha, nil
+}
+
+// openRegular opens path for reading and checks that it is a non-empty
+// regular file; every reader starts here, so the messages are the same.
+func openRegular(path string) (*os.File, os.FileInfo, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	st, err := fh.Stat()
+	switch {
+	case err != nil:
+		err = fmt.Errorf("%w: %v", ErrUnreadable, err)
+	case st.IsDir():
+		err = fmt.Errorf("%w: %s is a directory", ErrUnreadable, path)
+	case st.Size() == 0:
+		err = fmt.Errorf("%w: %s is empty", ErrUnreadable, path)
+	}
+	if err != nil {
+		fh.Close()
+		return nil, nil, err
+	}
+	return fh, st, nil
+}
+
+// sniff records a text's byte-order mark or UTF-16 form from its first
+// bytes, and says why they are not text ("" when they may be).
+func (info *textInfo) sniff(first []byte) string {
+	info.bom = bytes.HasPrefix(first, []byte("\xEF\xBB\xBF"))
+	switch {
+	case bytes.HasPrefix(first, []byte("\xFF\xFE")):
+		info.utf16 = utf16LE
+	case bytes.HasPrefix(first, []byte("\xFE\xFF")):
+		info.utf16 = utf16BE
+	}
+	if info.utf16 == notUTF16 {
+		return binaryReason(first)
+	}
+	return ""
 }

@@ -106,25 +106,15 @@ func readAllAt(fh *os.File) ([]byte, error) {
 // openWorkbook checks that path is a workbook within the size limits and
 // opens it.
 func openWorkbook(path string) (wb *workbook, err error) {
-	fh, err := os.Open(path)
+	fh, st, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
 			fh.Close()
 		}
 	}()
-	st, err := fh.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%w: %s is a directory", ErrUnreadable, path)
-	}
-	if st.Size() == 0 {
-		return nil, fmt.Errorf("%w: %s is empty", ErrUnreadable, path)
-	}
 	if st.Size() > maxXLSXFileBytes {
 		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrUnreadable, path, maxXLSXFileBytes)
 	}

@@ -2,13 +2,11 @@ package ingest
 
 import (
 	"archive/zip"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"hash/maphash"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -56,22 +54,15 @@ func zipTable(path string, zr *zip.Reader) (*zip.File, error) {
 // pass hashes the archive, one checks the table's text, and the parse
 // reads the table again, compared with the check as for a plain file.
 func openZippedCSV(path string) (f *csvFile, err error) {
-	fh, err := os.Open(path)
+	fh, st, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
 			fh.Close()
 		}
 	}()
-	st, err := fh.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%w: %s is a directory", ErrUnreadable, path)
-	}
 	h := sha256.New()
 	if _, err := io.Copy(h, fh); err != nil {
 		return nil, fmt.Errorf("%w: read %s: %v", ErrUnreadable, path, err)
@@ -126,17 +117,8 @@ func inspectZipped(path string, zf *zip.File) (textInfo, error) {
 			if n == 0 {
 				return info, fmt.Errorf("%w: %s: %s is empty", ErrUnreadable, path, zf.Name)
 			}
-			info.bom = bytes.HasPrefix(chunk, []byte("\xEF\xBB\xBF"))
-			switch {
-			case bytes.HasPrefix(chunk, []byte("\xFF\xFE")):
-				info.utf16 = utf16LE
-			case bytes.HasPrefix(chunk, []byte("\xFE\xFF")):
-				info.utf16 = utf16BE
-			}
-			if info.utf16 == notUTF16 {
-				if reason := binaryReason(chunk); reason != "" {
-					return info, fmt.Errorf("%w: %s: %s is not a text table (%s)", ErrUnreadable, path, zf.Name, reason)
-				}
+			if reason := info.sniff(chunk); reason != "" {
+				return info, fmt.Errorf("%w: %s: %s is not a text table (%s)", ErrUnreadable, path, zf.Name, reason)
 			}
 		}
 		if !info.win1252 && info.utf16 == notUTF16 {
