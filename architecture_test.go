@@ -36,6 +36,8 @@ var importRules = []struct {
 		"the case file is parameters, below the run"},
 	{"result", []string{"ingest", "reports", "casework", "casefile", "cmd"},
 		"the run's result model is filled by the run and read by the outputs: it depends on neither"},
+	{"pipeline", []string{"ledger", "match", "ingest", "reports", "review", "casework", "casefile", "result", "spool", "columnar", "cmd"},
+		"the pipeline helper moves batches and knows nothing of what is in them"},
 	{"casework", []string{"cmd", "reports"}, "the command layer sits on top; the run fills package result and leaves writing it to reports"},
 }
 
