@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -362,39 +361,4 @@ func RecogniseProfile(cells []string) string {
 		return ""
 	}
 	return p.Name
-}
-
-// payerPatterns take the payer's name from a statement's description,
-// for rows whose export has no payer column. Each pattern runs only when
-// its needle (upper case) is in the description: the regular expressions
-// cost microseconds a row, and most descriptions name no payer or match
-// one pattern only.
-var payerPatterns = []struct {
-	needle string
-	re     *regexp.Regexp
-}{
-	{"FAVORE", regexp.MustCompile(`(?i)\bA\s+(?:VOSTRO|SUO|TUO)\s+FAVORE\s+DA\s*:?\s+(.+?)(?:\s+(?:CAUSALE|CAUS\.?|PER|CRO|TRN|RIF\.?|ID|NOTE|DATA|BIC|IBAN|COD\.?)\b.*|\s*[,;/].*)?$`)},
-	{"MITT", regexp.MustCompile(`(?i)\bMITT(?:ENTE|\.)?\s*:\s*(.+?)(?:\s+(?:BENEF\.?|BENEFICIARIO|CAUSALE|CAUS\.?|DATA|CRO|TRN|IBAN|BIC)\b.*|\s*[,;/].*)?$`)},
-	{"ORD", regexp.MustCompile(`(?i)\bORD(?:INANTE|\.)\s*:\s*(.+?)(?:\s+(?:BENEF\.?|BENEFICIARIO|CAUSALE|CAUS\.?|DATA|CRO|TRN|IBAN|BIC)\b.*|\s*[,;/].*)?$`)},
-	{" DA", regexp.MustCompile(`(?i)\b(?:BONIFICO|BON\.?|GIROFONDO|P2P|RICARICA|ACCREDITO)(?:\s+(?:SEPA|ISTANTANEO|ISTANT\.?|IN\s+ENTRATA|RICEVUTO|POSTEPAY|ESTERO))*\s+DA\s*:?\s+(.+?)(?:\s+(?:CAUSALE|CAUS\.?|PER|CRO|TRN|RIF\.?|ID|NOTE|DATA|BIC|IBAN)\b.*|\s*[,;/].*)?$`)},
-	{"FROM", regexp.MustCompile(`(?i)^(?:PAYMENT|TRANSFER|MONEY\s+ADDED)\s+FROM\s+(.+?)(?:\s+(?:REF|REFERENCE|FOR)\b.*|\s*[,;/].*)?$`)},
-}
-
-// PayerFromDescription returns the payer named in a statement's
-// description, "" when it names none.
-func PayerFromDescription(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	upper := strings.ToUpper(s)
-	for _, pp := range payerPatterns {
-		if !strings.Contains(upper, pp.needle) {
-			continue
-		}
-		if m := pp.re.FindStringSubmatch(s); m != nil {
-			name := strings.TrimSpace(strings.Trim(m[1], ".:-"))
-			if name != "" && strings.IndexFunc(name, func(r rune) bool { return r >= 'A' && r <= 'z' || r > 0x7f }) >= 0 {
-				return name
-			}
-		}
-	}
-	return ""
 }
