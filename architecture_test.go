@@ -34,6 +34,8 @@ var importRules = []struct {
 		"review reads earlier workbooks into decisions only"},
 	{"casefile", []string{"casework", "reports", "review", "match", "cmd"},
 		"the case file is parameters, below the run"},
+	{"casefile/initcase", []string{"casework", "reports", "review", "cmd"},
+		"init reads a folder and drafts a case file; it runs nothing and writes no report"},
 	{"result", []string{"ingest", "reports", "casework", "casefile", "cmd"},
 		"the run's result model is filled by the run and read by the outputs: it depends on neither"},
 	{"pipeline", []string{"ledger", "match", "ingest", "reports", "review", "casework", "casefile", "result", "spool", "columnar", "cmd"},

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/crosscheck/crosscheck/casework"
+	"github.com/crosscheck/crosscheck/casefile/initcase"
 	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/spf13/cobra"
@@ -35,15 +35,15 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 			if _, err := os.Stat(out); err == nil && !force {
 				return usageErr("%s exists: use --force to overwrite it", out)
 			}
-			res, err := casework.Init(dir)
+			res, err := initcase.Scan(dir)
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
 			if name == "" {
-				name = casework.ProposeName(dir, res)
+				name = res.ProposeName()
 			}
 			if err := outfile.WriteFile(out, outfile.Private, func(w io.Writer) error {
-				if err := casework.WriteCaseFile(w, name, res); err != nil {
+				if err := res.Draft(name).Encode(w); err != nil {
 					return err
 				}
 				// Interrupted while classifying: no case file.
@@ -54,11 +54,7 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "Wrote %s with %d tables.\n", termtext.Escape(out), len(res.Entries))
 			for _, e := range res.Entries {
-				p := e.Path
-				if e.Sheet != "" {
-					p += "#" + e.Sheet
-				}
-				line := fmt.Sprintf("  %-12s %s", e.Kind, p)
+				line := fmt.Sprintf("  %-12s %s", e.Kind, e.Name())
 				if e.Suspect != "" {
 					line += "  (suspect " + e.Suspect + ")"
 				}
@@ -67,11 +63,7 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 			if len(res.Unclassified) > 0 {
 				fmt.Fprintf(w, "Not classified:\n")
 				for _, e := range res.Unclassified {
-					p := e.Path
-					if e.Sheet != "" {
-						p += "#" + e.Sheet
-					}
-					fmt.Fprintf(w, "  %s\n", termtext.Escapef("%s: %s", p, e.Reason))
+					fmt.Fprintf(w, "  %s\n", termtext.Escapef("%s: %s", e.Name(), e.Reason))
 				}
 			}
 			return nil

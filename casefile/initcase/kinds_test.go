@@ -1,4 +1,4 @@
-package casework
+package initcase
 
 import (
 	"slices"
@@ -10,11 +10,11 @@ import (
 // The case file's layout names every kind once: a kind added to
 // ledger.Kinds must get a section in the case.yaml init writes.
 func TestCaseFileOrderCoversKinds(t *testing.T) {
-	got := slices.Clone(caseFileOrder)
+	got := slices.Clone(sectionOrder)
 	want := slices.Clone(ledger.Kinds)
 	slices.Sort(got)
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
-		t.Errorf("case file sections %v, want each of %v once", caseFileOrder, ledger.Kinds)
+		t.Errorf("case file sections %v, want each of %v once", sectionOrder, ledger.Kinds)
 	}
 }

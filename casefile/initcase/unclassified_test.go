@@ -1,4 +1,4 @@
-package casework
+package initcase
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ func TestInitListsWhatItCannotClassify(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "note.csv"), []byte("colore;sapore\nrosso;dolce\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "scan.xlsx"), []byte("%PDF-1.4 not a workbook"), 0o644)
 	os.WriteFile(filepath.Join(dir, "pagamenti.csv"), []byte("data;importo;beneficiario\n01/02/2020;10,00;Rossi Mario\n"), 0o644)
-	res, err := Init(dir)
+	res, err := Scan(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package casework
+package initcase
 
 import (
 	"os"
@@ -17,7 +17,7 @@ import (
 func TestInitUsesProfilesAndPreambles(t *testing.T) {
 	dir := t.TempDir()
 	copyFixture := func(name string) {
-		src, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "profiles", name))
+		src, err := os.ReadFile(filepath.Join("..", "..", "ingest", "testdata", "profiles", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,11 +30,11 @@ func TestInitUsesProfilesAndPreambles(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "indagati.csv"), []byte("Id indagato;Cognome;Nome;IBAN\nS1;Rossi;Mario;IT60X0542811101000000123456\nS2;Gallo;Anna;IT25O0306909606100000012345\n"), 0o600)
 	os.WriteFile(filepath.Join(dir, "estratto_sconosciuto.csv"), []byte("Banca Ignota\nGiorno;Movimento;Euro;Nota\n01/10/2020;ACCREDITO;10,00;x\n"), 0o600)
-	res, err := Init(dir)
+	res, err := Scan(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	byPath := map[string]InitEntry{}
+	byPath := map[string]Entry{}
 	for _, e := range res.Entries {
 		byPath[e.Path] = e
 	}

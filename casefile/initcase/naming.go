@@ -1,4 +1,4 @@
-package casework
+package initcase
 
 import (
 	"fmt"
@@ -33,7 +33,7 @@ func words(s string) map[string]bool {
 // Language tells the case's language from the headers of the classified
 // tables (and the title rows' words): it when Italian words outnumber
 // English ones. why says what was counted.
-func (r *InitResult) Language() (lang, why string) {
+func (r *Result) Language() (lang, why string) {
 	it, en := 0, 0
 	for _, e := range r.Entries {
 		for _, h := range e.Header {
@@ -64,14 +64,14 @@ var genericFolders = words("case caso cases casi fascicolo fascicoli dati data i
 // generic word ("case", "fascicolo", "dati"), then the word the files'
 // names share ("storm_bank.csv", "storm_paypal.xlsx": "storm"). Empty
 // when neither tells: the case file then asks.
-func ProposeName(dir string, r *InitResult) string {
-	base := filepath.Base(filepath.Clean(dir))
+func (r *Result) ProposeName() string {
+	base := filepath.Base(filepath.Clean(r.Dir))
 	if base != "." && base != string(filepath.Separator) && !genericFolders[strings.ToLower(base)] {
 		return strings.TrimSpace(strings.NewReplacer("_", " ", "-", " ").Replace(base))
 	}
 	count := map[string]int{}
 	files := map[string]bool{}
-	for _, e := range append(append([]InitEntry(nil), r.Entries...), r.Unclassified...) {
+	for _, e := range append(append([]Entry(nil), r.Entries...), r.Unclassified...) {
 		if files[e.Path] {
 			continue
 		}

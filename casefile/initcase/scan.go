@@ -1,22 +1,26 @@
-package casework
+// Package initcase looks at a folder of spreadsheets and drafts the case
+// file for it (`crosscheck init`): it classifies every sheet by its
+// headers, finds the holder of each statement among the suspects, tells
+// the case's language and name, and hands casefile a Draft to write.
+package initcase
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 )
 
-// InitEntry is one table init found: a file, or one sheet of a workbook
+// Entry is one table init found: a file, or one sheet of a workbook
 // whose sheets hold different kinds.
-type InitEntry struct {
+type Entry struct {
 	Path    string // relative to the folder
 	Sheet   string // empty: the whole file
 	Kind    ledger.Kind
@@ -31,32 +35,39 @@ type InitEntry struct {
 	Header []string
 }
 
-// InitResult is what init found in a folder.
-type InitResult struct {
+// Result is what init found in a folder.
+type Result struct {
 	Dir          string
-	Entries      []InitEntry
-	Unclassified []InitEntry
+	Entries      []Entry
+	Unclassified []Entry
 }
 
 var spreadsheetExt = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".txt": true, ".zip": true}
 
-// Init looks at every spreadsheet in dir, classifies each sheet by its
+// Scan looks at every spreadsheet in dir, classifies each sheet by its
 // headers and, for bank and card statements, finds the account holder
 // named in the title rows among the suspects.
-func Init(dir string) (*InitResult, error) {
+func Scan(dir string) (*Result, error) {
 	des, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("init: %w", err)
 	}
-	res := &InitResult{Dir: dir}
+	res := &Result{Dir: dir}
 	var names []string
 	for _, de := range des {
 		if de.IsDir() || strings.HasPrefix(de.Name(), ".") || strings.HasPrefix(de.Name(), "~$") {
 			continue
 		}
-		if spreadsheetExt[strings.ToLower(filepath.Ext(de.Name()))] {
-			names = append(names, de.Name())
+		if !spreadsheetExt[strings.ToLower(filepath.Ext(de.Name()))] {
+			continue
 		}
+		if !utf8.ValidString(de.Name()) {
+			// A case file is UTF-8 text: a name that is not cannot be
+			// written in it and read back as the same file.
+			res.Unclassified = append(res.Unclassified, Entry{Path: strings.ToValidUTF8(de.Name(), "?"), Reason: "the file's name is not UTF-8 text: rename the file"})
+			continue
+		}
+		names = append(names, de.Name())
 	}
 	sort.Strings(names)
 	var titles = map[int][]string{}
@@ -64,19 +75,19 @@ func Init(dir string) (*InitResult, error) {
 	for _, name := range names {
 		cls, err := ingest.Classify(filepath.Join(dir, name))
 		if err != nil {
-			res.Unclassified = append(res.Unclassified, InitEntry{Path: name, Reason: err.Error()})
+			res.Unclassified = append(res.Unclassified, Entry{Path: name, Reason: err.Error()})
 			continue
 		}
 		for _, e := range groupSheets(name, cls) {
 			if e.Kind == "" {
-				res.Unclassified = append(res.Unclassified, e.InitEntry)
+				res.Unclassified = append(res.Unclassified, e.Entry)
 				continue
 			}
 			if len(e.titles) > 0 {
 				titles[len(res.Entries)] = e.titles
 			}
 			matched[len(res.Entries)] = e.matched
-			res.Entries = append(res.Entries, e.InitEntry)
+			res.Entries = append(res.Entries, e.Entry)
 		}
 	}
 	attr, cards := res.suspectIndex()
@@ -97,7 +108,7 @@ func Init(dir string) (*InitResult, error) {
 }
 
 type classifiedEntry struct {
-	InitEntry
+	Entry
 	titles  []string
 	matched []string
 }
@@ -128,7 +139,7 @@ func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
 	}
 	whole := len(kinds) == 1 && len(cls) > 0 && cls[0].Kind != ""
 	for i, c := range cls {
-		e := classifiedEntry{InitEntry: InitEntry{Path: name, Kind: c.Kind, Reason: c.Reason, Columns: c.Columns, ColumnsRow: c.ColumnsRow, Header: c.Header}, titles: c.TitleLines, matched: c.Matched}
+		e := classifiedEntry{Entry: Entry{Path: name, Kind: c.Kind, Reason: c.Reason, Columns: c.Columns, ColumnsRow: c.ColumnsRow, Header: c.Header}, titles: c.TitleLines, matched: c.Matched}
 		if c.Kind != "" {
 			e.Comment = fmt.Sprintf("%s: header on row %d (%s)", c.Kind, c.HeaderRow, strings.Join(c.Matched, ", "))
 			if c.Detail != "" {
@@ -152,7 +163,7 @@ func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
 
 // suspectIndex reads the suspects and identifiers init found, to match
 // statement holders; problems in them are for validate to report.
-func (r *InitResult) suspectIndex() (*match.Attributor, []card) {
+func (r *Result) suspectIndex() (*match.Attributor, []card) {
 	var suspects []ledger.Suspect
 	var ids []ledger.Identifier
 	for _, e := range r.Entries {
@@ -228,7 +239,7 @@ func matchMaskedCard(masked string, cards []card) string {
 	return found
 }
 
-func (r *InitResult) path(e InitEntry) string {
+func (r *Result) path(e Entry) string {
 	p := filepath.Join(r.Dir, e.Path)
 	if e.Sheet != "" {
 		p += "#" + e.Sheet
@@ -318,120 +329,4 @@ func cutAt(s string, seps ...string) string {
 		}
 	}
 	return strings.TrimSpace(strings.TrimRight(s, ";,"))
-}
-
-// caseFileOrder is the order of the kinds' sections in a case.yaml that
-// init writes: the inputs an investigator edits most come first. It is a
-// layout, not the order a case is read (that is ledger.Kinds).
-var caseFileOrder = []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindPayments, ledger.KindAssets, ledger.KindBenefits, ledger.KindHousehold, ledger.KindRates}
-
-// WriteCaseFile writes a commented case.yaml for what init found.
-func WriteCaseFile(w io.Writer, name string, r *InitResult) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# case.yaml written by `crosscheck init`: check it, then run\n")
-	fmt.Fprintf(&b, "#   crosscheck run --case case.yaml -o report.xlsx --json report.json\n")
-	fmt.Fprintf(&b, "# Paths are relative to this file. Each comment says how init decided.\n\n")
-	if name == "" {
-		fmt.Fprintf(&b, "case: \"\"                      # name the case: neither the folder nor the files' names tell it\n")
-	} else {
-		fmt.Fprintf(&b, "case: %s\n", yamlString(name))
-	}
-	fmt.Fprintf(&b, "# report_date: 2020-11-06      # the date the report speaks of; crypto is also valued on it\n")
-	fmt.Fprintf(&b, "target_eur: \"10000000\"        # seizure target\n")
-	lang, why := r.Language()
-	fmt.Fprintf(&b, "lang: %s                      # en or it: %s\n", lang, why)
-	for _, kind := range caseFileOrder {
-		var es []InitEntry
-		for _, e := range r.Entries {
-			if e.Kind == kind {
-				es = append(es, e)
-			}
-		}
-		if len(es) == 0 {
-			fmt.Fprintf(&b, "\n%s: []   # none found\n", kind)
-			continue
-		}
-		fmt.Fprintf(&b, "\n%s:\n", kind)
-		for _, e := range es {
-			p := e.Path
-			if e.Sheet != "" {
-				p += "#" + e.Sheet
-			}
-			fmt.Fprintf(&b, "  # %s\n", e.Comment)
-			if kind == ledger.KindPayments {
-				fmt.Fprintf(&b, "  - path: %s\n", yamlString(p))
-				if e.Suspect != "" {
-					fmt.Fprintf(&b, "    suspect: %s\n", yamlString(e.Suspect))
-				}
-				continue
-			}
-			fmt.Fprintf(&b, "  - %s\n", yamlString(p))
-		}
-	}
-	if len(r.Unclassified) > 0 {
-		fmt.Fprintf(&b, "\n# Not classified (add them by hand under the right kind, or use `columns:`):\n")
-		for _, e := range r.Unclassified {
-			p := e.Path
-			if e.Sheet != "" {
-				p += "#" + e.Sheet
-			}
-			fmt.Fprintf(&b, "#   %s: %s\n", p, e.Reason)
-		}
-		for _, e := range r.Unclassified {
-			if len(e.Columns) > 0 {
-				writeProfileSkeleton(&b, e)
-			}
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// yamlString quotes a scalar so that any file name or case name is read
-// back as the same string.
-func yamlString(s string) string {
-	return fmt.Sprintf("%q", s)
-}
-
-// profileSlug makes a profile name from a file name.
-func profileSlug(path string) string {
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	var b strings.Builder
-	for _, r := range strings.ToLower(base) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-	}
-	s := strings.Trim(b.String(), "-")
-	if s == "" {
-		s = "export"
-	}
-	return s
-}
-
-// writeProfileSkeleton writes, commented out, a profile for a table init
-// could not classify, naming the columns it saw: if the file is a
-// payments export, the user fills in the columns and uncomments it.
-func writeProfileSkeleton(b *strings.Builder, e InitEntry) {
-	p := e.Path
-	if e.Sheet != "" {
-		p += "#" + e.Sheet
-	}
-	name := profileSlug(e.Path)
-	fmt.Fprintf(b, "\n# If %s is a payments export, describe it with a profile\n", p)
-	fmt.Fprintf(b, "# (docs/directions.md) and uncomment both parts. Columns seen on row %d:\n#   %s\n", e.ColumnsRow, strings.Join(e.Columns, ", "))
-	fmt.Fprintf(b, "#\n# profiles:\n#   - name: %s\n#     header_row: %d\n#     columns:\n", name, e.ColumnsRow)
-	for _, f := range []string{"date", "amount", "currency", "payer", "payee", "reference", "description", "type", "status"} {
-		fmt.Fprintf(b, "#       %-12s \"\"   # one of the columns above, or delete the line\n", f+":")
-	}
-	b.WriteString("#     date_format: dd/mm/yyyy     # or mm/dd/yyyy, yyyy-mm-dd, unix\n")
-	b.WriteString("#     decimal_mark: \",\"           # or \".\"\n")
-	b.WriteString("#     currency: EUR               # when no column holds it\n")
-	b.WriteString("#     sign: own_account           # a negative amount is money out; or refund, incoming\n")
-	b.WriteString("#     rules:                      # first match wins\n")
-	b.WriteString("#       - if: {status: [PENDING*]}\n#         direction: not_a_payment\n#         reason: not yet booked\n")
-	fmt.Fprintf(b, "# payments:\n#   - path: %s\n#     profile: %s\n#     suspect: \"\"                 # the account holder's suspect id\n", yamlString(p), name)
 }

@@ -1,4 +1,4 @@
-package casework
+package initcase
 
 import (
 	"os"
@@ -17,9 +17,9 @@ func TestInitTellsTheLanguageFromTheHeaders(t *testing.T) {
 		{[][]string{{"tx_hash", "btc"}}, "en"},
 	}
 	for _, tt := range tests {
-		r := &InitResult{}
+		r := &Result{}
 		for _, h := range tt.headers {
-			r.Entries = append(r.Entries, InitEntry{Path: "x.csv", Header: h})
+			r.Entries = append(r.Entries, Entry{Path: "x.csv", Header: h})
 		}
 		if got, why := r.Language(); got != tt.want || why == "" {
 			t.Errorf("%q: lang %s (%s), want %s", tt.headers, got, why, tt.want)
@@ -28,16 +28,16 @@ func TestInitTellsTheLanguageFromTheHeaders(t *testing.T) {
 }
 
 func TestInitProposesACaseName(t *testing.T) {
-	files := func(names ...string) *InitResult {
-		r := &InitResult{}
+	files := func(names ...string) *Result {
+		r := &Result{}
 		for _, n := range names {
-			r.Entries = append(r.Entries, InitEntry{Path: n})
+			r.Entries = append(r.Entries, Entry{Path: n})
 		}
 		return r
 	}
 	tests := []struct {
 		dir  string
-		r    *InitResult
+		r    *Result
 		want string
 	}{
 		{"/cases/perfect_storm", files("a.csv"), "perfect storm"},
@@ -45,7 +45,8 @@ func TestInitProposesACaseName(t *testing.T) {
 		{"./fascicolo", files("indagati.xlsx", "paypal.xlsx", "eurofxref-hist.csv"), ""},
 	}
 	for _, tt := range tests {
-		if got := ProposeName(tt.dir, tt.r); got != tt.want {
+		tt.r.Dir = tt.dir
+		if got := tt.r.ProposeName(); got != tt.want {
 			t.Errorf("ProposeName(%s) = %q, want %q", tt.dir, got, tt.want)
 		}
 	}
@@ -73,15 +74,17 @@ func TestInitOnTheSampleWritesItalianAndAsksTheName(t *testing.T) {
 			}
 		}
 	}
-	res, err := Init(dir)
+	res, err := Scan(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := WriteCaseFile(&b, ProposeName(dir, res), res); err != nil {
+	if err := WriteCaseFile(&b, res.ProposeName(), res); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "\nlang: it ") || !strings.Contains(b.String(), "case: \"\"") || !strings.Contains(b.String(), "# name the case") {
 		t.Errorf("case file:\n%s", b.String())
 	}
 }
+
+const sampleDir = "../../testdata/sample"

@@ -1,0 +1,107 @@
+package initcase
+
+import (
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/casefile"
+	"github.com/crosscheck/crosscheck/ledger"
+)
+
+// sectionOrder is the order of the kinds' sections in the case file init
+// drafts: the inputs an investigator edits most come first. It is a
+// layout, not the order a case is read (that is ledger.Kinds).
+var sectionOrder = []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindPayments, ledger.KindAssets, ledger.KindBenefits, ledger.KindHousehold, ledger.KindRates}
+
+// Draft is the case file for what Scan found, with a comment on every
+// entry saying how it was decided. name is the case's name; empty asks for
+// one in the comment.
+func (r *Result) Draft(name string) *casefile.Draft {
+	d := &casefile.Draft{
+		Head: []string{
+			"case.yaml written by `crosscheck init`: check it, then run",
+			"  crosscheck run --case case.yaml -o report.xlsx --json report.json",
+			"Paths are relative to this file. Each comment says how init decided.",
+		},
+		Name:       casefile.Value{Text: name},
+		ReportDate: casefile.Value{Example: "2020-11-06", Note: "the date the report speaks of; crypto is also valued on it"},
+		Target:     casefile.Value{Text: casefile.DefaultTarget.String(), Note: "seizure target"},
+	}
+	if name == "" {
+		d.Name.Note = "name the case: neither the folder nor the files' names tell it"
+	}
+	lang, why := r.Language()
+	d.Lang = casefile.Value{Text: lang, Note: "en or it: " + why}
+	for _, kind := range sectionOrder {
+		s := casefile.Section{Kind: kind, Empty: "none found"}
+		for _, e := range r.Entries {
+			if e.Kind != kind {
+				continue
+			}
+			s.Entries = append(s.Entries, casefile.Entry{
+				Input: casefile.Input{Path: e.Name(), Suspect: e.Suspect},
+				Note:  e.Comment,
+				// A payments entry is keyed so that `suspect:` goes beside it.
+				Keyed: kind == ledger.KindPayments,
+			})
+		}
+		d.Sections = append(d.Sections, s)
+	}
+	if len(r.Unclassified) > 0 {
+		d.Notes = append(d.Notes, "Not classified (add them by hand under the right kind, or use `columns:`):")
+		for _, e := range r.Unclassified {
+			d.Notes = append(d.Notes, "  "+e.Name()+": "+e.Reason)
+		}
+	}
+	for _, e := range r.Unclassified {
+		if len(e.Columns) == 0 {
+			continue
+		}
+		name := profileSlug(e.Path)
+		d.Suggestions = append(d.Suggestions, casefile.Suggestion{
+			Intro: []string{
+				"If " + e.Name() + " is a payments export, describe it with a profile",
+				"(docs/directions.md) and uncomment both parts. Columns seen on row " + strconv.Itoa(e.ColumnsRow) + ":",
+				"  " + strings.Join(e.Columns, ", "),
+				"#",
+			},
+			Name: name, HeaderRow: e.ColumnsRow, Path: e.Name(),
+		})
+	}
+	return d
+}
+
+// WriteCaseFile writes the commented case.yaml for what Scan found.
+func WriteCaseFile(w io.Writer, name string, r *Result) error {
+	return r.Draft(name).Encode(w)
+}
+
+// Name is the entry as the case file names it: the path, with "#Sheet"
+// for one sheet of a workbook.
+func (e Entry) Name() string {
+	if e.Sheet != "" {
+		return e.Path + "#" + e.Sheet
+	}
+	return e.Path
+}
+
+// profileSlug makes a profile name from a file name.
+func profileSlug(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		s = "export"
+	}
+	return s
+}
