@@ -61,9 +61,10 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 	}
 	fmt.Fprintf(bw, "  <graph id=\"%s\" edgedefault=\"directed\">\n", esc(g.Case))
 	fmt.Fprintf(bw, "    <desc>%s</desc>\n", esc(fmt.Sprintf("crosscheck: %s, report date %s", g.Case, day(g.ReportDate))))
-	for i := range g.Nodes {
-		n := &g.Nodes[i]
-		fmt.Fprintf(bw, "    <node id=\"%s\">\n", esc(n.ID))
+	err := g.Nodes(func(n *Node) error {
+		bw.WriteString(`    <node id="`)
+		escTo(bw, n.ID)
+		bw.WriteString("\">\n")
 		data(bw, "label", n.Label)
 		data(bw, "kind", n.Kind)
 		switch n.Kind {
@@ -83,11 +84,20 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 			data(bw, "holders", strconv.Itoa(n.Holders))
 			data(bw, "shared", strconv.FormatBool(n.Holders > 1))
 		}
-		bw.WriteString("    </node>\n")
+		_, err := bw.WriteString("    </node>\n")
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	for i := range g.Edges {
-		e := &g.Edges[i]
-		fmt.Fprintf(bw, "    <edge id=\"%s\" source=\"%s\" target=\"%s\">\n", e.ID, esc(e.From), esc(e.To))
+	err = g.Edges(func(e *Edge, _, _ *Node) error {
+		bw.WriteString(`    <edge id="`)
+		bw.WriteString(e.ID)
+		bw.WriteString(`" source="`)
+		escTo(bw, e.From)
+		bw.WriteString(`" target="`)
+		escTo(bw, e.To)
+		bw.WriteString("\">\n")
 		data(bw, "e_kind", e.Kind)
 		data(bw, "e_label", e.Label)
 		data(bw, "e_suspect", e.Suspect)
@@ -101,7 +111,11 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 			// Layouts weigh edges by this: the money, not the row count.
 			data(bw, "e_weight", money(e.EUR.Abs()))
 		}
-		bw.WriteString("    </edge>\n")
+		_, err := bw.WriteString("    </edge>\n")
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
 	return bw.Flush()
@@ -111,7 +125,23 @@ func data(w *bufio.Writer, key, v string) {
 	if v == "" {
 		return
 	}
-	fmt.Fprintf(w, "      <data key=\"%s\">%s</data>\n", key, esc(v))
+	w.WriteString(`      <data key="`)
+	w.WriteString(key)
+	w.WriteString(`">`)
+	escTo(w, v)
+	w.WriteString("</data>\n")
+}
+
+// escTo writes esc(s): text that needs no escaping, nearly all of it,
+// is written as it is.
+func escTo(w *bufio.Writer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			w.WriteString(esc(s))
+			return
+		}
+	}
+	w.WriteString(s)
 }
 
 func esc(s string) string {

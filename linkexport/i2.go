@@ -42,14 +42,9 @@ func WriteI2(dir string, g *Graph) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("i2 export: %w", err)
 	}
-	byID := make(map[string]*Node, len(g.Nodes))
-	for i := range g.Nodes {
-		byID[g.Nodes[i].ID] = &g.Nodes[i]
-	}
 	if err := writeCSV(filepath.Join(dir, I2Entities), func(w *csv.Writer) error {
 		w.Write(i2EntityHeader)
-		for i := range g.Nodes {
-			n := &g.Nodes[i]
+		return g.Nodes(func(n *Node) error {
 			row := []string{n.ID, i2Types[n.Kind], n.Label, "", "", "", "", "", "", "", "", "", n.IdentKind, "", ""}
 			switch {
 			case n.Figures != nil:
@@ -59,19 +54,17 @@ func WriteI2(dir string, g *Graph) error {
 			case n.Kind == NodeAccount:
 				row[13], row[14] = strconv.Itoa(n.Holders), yesNo(n.Holders > 1)
 			}
-			if err := w.Write(cells(row)); err != nil {
-				return err
-			}
-		}
-		return nil
+			return w.Write(cells(row))
+		})
 	}); err != nil {
 		return err
 	}
 	if err := writeCSV(filepath.Join(dir, I2Links), func(w *csv.Writer) error {
 		w.Write(i2LinkHeader)
-		for i := range g.Edges {
-			e := &g.Edges[i]
-			a, b := byID[e.From], byID[e.To]
+		return g.Edges(func(e *Edge, a, b *Node) error {
+			if a == nil || b == nil {
+				return fmt.Errorf("link %s: %s -> %s names a node not in the graph", e.ID, e.From, e.To)
+			}
 			dir := "Directed"
 			if e.Kind == EdgeHousehold {
 				dir = "None"
@@ -81,11 +74,8 @@ func WriteI2(dir string, g *Graph) error {
 				row[11], row[12], row[13] = strconv.Itoa(e.Count), money(e.EUR), strconv.Itoa(e.NoRate)
 				row[14], row[15], row[16] = day(e.First), day(e.Last), strings.Join(e.Currencies, " ")
 			}
-			if err := w.Write(cells(row)); err != nil {
-				return err
-			}
-		}
-		return nil
+			return w.Write(cells(row))
+		})
 	}); err != nil {
 		return err
 	}

@@ -117,10 +117,11 @@ func dataMap(d []gdata) map[string]string {
 
 func TestGraphMLFootsAndGolden(t *testing.T) {
 	r := sample(t)
-	g, err := Build(r)
+	g, err := Build(r, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer g.Close()
 	var buf bytes.Buffer
 	if err := WriteGraphML(&buf, g); err != nil {
 		t.Fatal(err)
@@ -183,10 +184,11 @@ func TestGraphMLFootsAndGolden(t *testing.T) {
 
 func TestI2FootsAndGolden(t *testing.T) {
 	r := sample(t)
-	g, err := Build(r)
+	g, err := Build(r, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer g.Close()
 	dir := t.TempDir()
 	if err := WriteI2(dir, g); err != nil {
 		t.Fatal(err)
@@ -211,8 +213,8 @@ func TestI2FootsAndGolden(t *testing.T) {
 	}
 	assertFoots(t, "i2", incomes(r), got)
 	ents := readCSV(t, filepath.Join(dir, I2Entities))
-	if len(ents)-1 != len(g.Nodes) {
-		t.Errorf("entities.csv has %d rows, graph %d nodes", len(ents)-1, len(g.Nodes))
+	if len(ents)-1 != g.NodeCount() {
+		t.Errorf("entities.csv has %d rows, graph %d nodes", len(ents)-1, g.NodeCount())
 	}
 	for _, name := range []string{I2Links, I2Entities, I2Readme} {
 		b, err := os.ReadFile(filepath.Join(dir, name))
@@ -368,10 +370,11 @@ func TestExportsNameNoUnmatchedRecipient(t *testing.T) {
 	if len(others) == 0 {
 		t.Fatal("the sample has no unmatched recipients to look for")
 	}
-	g, err := Build(r)
+	g, err := Build(r, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer g.Close()
 	var all bytes.Buffer
 	if err := WriteGraphML(&all, g); err != nil {
 		t.Fatal(err)

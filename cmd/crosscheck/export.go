@@ -55,10 +55,11 @@ func init() {
 		name: "graphml", rows: true,
 		help: "one GraphML file (Gephi, yEd, Maltego): suspects, accounts, payers, payments aggregated per payer and account",
 		write: func(res *casework.Result, out string) error {
-			g, err := linkexport.Build(res.Report)
+			g, err := linkexport.Build(res.Report, linkexport.Options{})
 			if err != nil {
 				return err
 			}
+			defer g.Close()
 			// An interrupt stops the payments early: no partial graph.
 			if err := res.Err(); err != nil {
 				return err
@@ -70,10 +71,11 @@ func init() {
 		name: "i2", rows: true,
 		help: "a directory with links.csv, entities.csv and the import notes for i2 Analyst's Notebook",
 		write: func(res *casework.Result, out string) error {
-			g, err := linkexport.Build(res.Report)
+			g, err := linkexport.Build(res.Report, linkexport.Options{})
 			if err != nil {
 				return err
 			}
+			defer g.Close()
 			if err := res.Err(); err != nil {
 				return err
 			}
