@@ -8,18 +8,22 @@ import (
 	"github.com/crosscheck/crosscheck/msg"
 )
 
-// Date order is decided per column from its values: 13/10/2020 can only
-// be day first, 10/13/2020 only month first (US exports). A column whose
-// values prove neither is read day first, as Italian exports write; a
-// column where both occur is not guessed: its dates that could be read
-// either way are rejected.
+// Date order is decided per column from its values, one mechanism for
+// every table (generic headers and export profiles whose order is
+// "auto"): 13/10/2020 can only be day first, 10/13/2020 only month first
+// (US exports). A column whose values prove neither is month first when
+// a time-zone column beside it names only US zones (PayPal's US
+// download), else day first, as Italian exports write. A column where
+// both occur is not guessed: its dates that could be read either way are
+// rejected, citing a row of each kind; the others are read in the order
+// they prove.
 
 type dateOrder uint8
 
 const (
 	orderUnknown    dateOrder = iota // no value tells: read day first
 	orderDayFirst                    // a value such as 13/10/2020
-	orderMonthFirst                  // a value such as 10/13/2020
+	orderMonthFirst                  // a value such as 10/13/2020, or US time zones
 	orderConflict                    // both occur
 )
 
@@ -42,6 +46,12 @@ type columnDates struct {
 	ambiguous        int // numeric dates whose day and month are both <= 12
 	numeric          int // numeric day/month dates seen
 	iso, unix        int
+	isoVal           string // the first year-first value
+	// usZones and otherZones count the time zones written beside the
+	// day/month dates (a zone column); byZone: month first because of
+	// them, no value proving either order.
+	usZones, otherZones int
+	byZone              bool
 }
 
 // numericDayMonth reads the first two numbers of a dd/mm/yyyy-like cell.
@@ -62,19 +72,30 @@ func numericDayMonth(s string) (a, b int, ok bool) {
 	return a, b, true
 }
 
-// observe records what one value tells about the column's order.
-func (cd *columnDates) observe(s string, row int) {
+// observe records what one value tells about the column's order; zone is
+// the row's time-zone cell ("" without a zone column).
+func (cd *columnDates) observe(s, zone string, row int) {
 	s = strings.TrimSpace(s)
 	a, b, ok := numericDayMonth(s)
 	if !ok {
 		if _, isUnix := unixDate(s); isUnix {
 			cd.unix++
 		} else if y, i := readInt(s, 0, 4); i == 4 && y > 0 {
+			if cd.iso == 0 {
+				cd.isoVal = s
+			}
 			cd.iso++
 		}
 		return
 	}
 	cd.numeric++
+	if z := strings.ToLower(strings.TrimSpace(zone)); z != "" {
+		if usZones[z] || strings.HasPrefix(z, "america/") {
+			cd.usZones++
+		} else {
+			cd.otherZones++
+		}
+	}
 	switch {
 	case a > 12 && b <= 12 && cd.dayRow == 0:
 		cd.dayRow, cd.dayVal = row, s
@@ -93,10 +114,16 @@ func (cd *columnDates) decide() {
 		cd.order = orderDayFirst
 	case cd.monthRow > 0:
 		cd.order = orderMonthFirst
+	case cd.usZones > 0 && cd.otherZones == 0:
+		cd.order, cd.byZone = orderMonthFirst, true
 	default:
 		cd.order = orderUnknown
 	}
 }
+
+// usZones are time-zone names whose exports write the month first.
+var usZones = map[string]bool{"pst": true, "pdt": true, "mst": true, "mdt": true, "cst": true, "cdt": true,
+	"est": true, "edt": true, "akst": true, "akdt": true, "hst": true}
 
 // describe states the decision, for the case file init writes ("" when
 // the column has no day/month dates).
@@ -112,6 +139,9 @@ func (cd *columnDates) describe(looked int) string {
 	case orderDayFirst:
 		return fmt.Sprintf("dates in %q are day first (row %d: %s)%s", cd.header, cd.dayRow, cd.dayVal, zone)
 	case orderMonthFirst:
+		if cd.byZone {
+			return fmt.Sprintf("dates in %q: no day above 12; read month first, US style, as the time-zone column names US zones%s", cd.header, zone)
+		}
 		return fmt.Sprintf("dates in %q are month first, US style (row %d: %s)%s", cd.header, cd.monthRow, cd.monthVal, zone)
 	}
 	switch {
@@ -145,6 +175,12 @@ func headerSaysUTC(h string) bool {
 // result is indexed by column (nil: not a date column).
 func dateColumns(m *matcher, h *header, rows []bufferedRow) []*columnDates {
 	var out []*columnDates
+	zoneCol := -1
+	for i, fl := range m.fields {
+		if fl.Name == "zone" {
+			zoneCol = h.cols[i]
+		}
+	}
 	for i, fl := range m.fields {
 		c := h.cols[i]
 		if c < 0 || !isDateField(fl.Name) {
@@ -154,7 +190,7 @@ func dateColumns(m *matcher, h *header, rows []bufferedRow) []*columnDates {
 		cd.utc = headerSaysUTC(cd.header)
 		for _, b := range rows {
 			if b.err == nil {
-				cd.observe(cell(b.rec, c), b.row)
+				cd.observe(cell(b.rec, c), cell(b.rec, zoneCol), b.row)
 			}
 		}
 		cd.decide()
@@ -205,6 +241,9 @@ func (cd *columnDates) check(col int, s string, a, b int) *problem {
 			return rejectMsg(col, s, msg.DateMonthFirst, msg.Int(cd.dayRow), msg.Text(cd.dayVal))
 		}
 	case orderMonthFirst:
+		if a > 12 && b <= 12 && cd.byZone {
+			return rejectMsg(col, s, msg.DateDayFirstZone)
+		}
 		if a > 12 && b <= 12 {
 			return rejectMsg(col, s, msg.DateDayFirst, msg.Int(cd.monthRow), msg.Text(cd.monthVal))
 		}

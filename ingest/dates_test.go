@@ -99,7 +99,7 @@ func FuzzDateStyles(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		cd := &columnDates{header: "Date"}
-		cd.observe(s, 2)
+		cd.observe(s, "", 2)
 		cd.decide()
 		cd.describe(1)
 		for _, st := range []dateStyle{{}, {monthFirst: true}, {utc: true}, {date1904: true, monthFirst: true, utc: true}} {
@@ -119,4 +119,51 @@ func FuzzDateStyles(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOneDateOrder: the order an "auto" profile reads its dates in comes
+// from the same evidence as any table's date column.
+func TestOneDateOrder(t *testing.T) {
+	type row struct{ date, zone string }
+	for _, c := range []struct {
+		name      string
+		rows      []row
+		order     dateOrder
+		autoOrder string
+		why       string
+	}{
+		{"day above 12", []row{{"01/02/2020", ""}, {"13/02/2020", ""}}, orderDayFirst, "dmy", "values such as 13/02/2020"},
+		{"month first", []row{{"01/02/2020", "CET"}, {"02/13/2020 10:00", "CET"}}, orderMonthFirst, "mdy", "values such as 02/13/2020 10:00"},
+		{"US zones", []row{{"01/02/2020", "PDT"}, {"03/04/2020", "America/New_York"}}, orderMonthFirst, "mdy", "no day above 12; the time-zone column names US zones"},
+		{"US and other zones", []row{{"01/02/2020", "PDT"}, {"03/04/2020", "CET"}}, orderUnknown, "dmy", "no day above 12 and no US time zone: day first assumed"},
+		{"value beats zone", []row{{"13/02/2020", "PDT"}}, orderDayFirst, "dmy", "values such as 13/02/2020"},
+		{"year first", []row{{"2020-02-01 10:00:00", ""}, {"2020-02-13", ""}}, orderUnknown, "ymd", "year-first dates such as 2020-02-01 10:00:00"},
+		{"year first and day first", []row{{"2020-02-01", ""}, {"13/02/2020", ""}}, orderDayFirst, "dmy", "values such as 13/02/2020"},
+		{"both", []row{{"13/02/2020", ""}, {"02/13/2020", ""}}, orderConflict, "dmy", "the column mixes day first (row 2: 13/02/2020) and month first (row 3: 02/13/2020): dates that read either way are rejected, the others read as they prove"},
+		{"nothing", nil, orderUnknown, "dmy", "no day above 12 and no US time zone: day first assumed"},
+	} {
+		cd := &columnDates{header: "Date"}
+		for i, r := range c.rows {
+			cd.observe(r.date, r.zone, i+2)
+		}
+		cd.decide()
+		order, why := autoOrder(cd)
+		if cd.order != c.order || order != c.autoOrder || why != c.why {
+			t.Errorf("%s: order %d, auto %s (%s); want %d, %s (%s)", c.name, cd.order, order, why, c.order, c.autoOrder, c.why)
+		}
+	}
+}
+
+// A date that contradicts a column read month first for its US time
+// zones says so.
+func TestDayFirstInUSZoneColumn(t *testing.T) {
+	cd := &columnDates{header: "Date"}
+	cd.observe("01/02/2020", "PST", 2)
+	cd.decide()
+	if p := cd.check(0, "13/02/2020", 13, 2); p == nil || !strings.Contains(p.msg.String(), "US zones") {
+		t.Fatalf("check = %+v", p)
+	}
+	if p := cd.check(0, "02/13/2020", 2, 13); p != nil {
+		t.Fatalf("a month-first date rejected: %+v", p)
+	}
 }

@@ -21,6 +21,9 @@ type compiledProfile struct {
 	rules     []compiledRule
 	order     string
 	zone      *time.Location
+	// auto is what the date column's values told an "auto" profile; its
+	// rows are checked against it as any table's dates are (dates.go).
+	auto *columnDates
 	// holder is the address found in every sampled row (HolderAddress).
 	holder string
 	// reasons caches the reason texts built per rule and value.
@@ -182,10 +185,10 @@ func (cp *compiledProfile) text(rec []string, f string) string {
 // "auto" profile and the holder's address. Notes go to the table's report.
 func (cp *compiledProfile) settle(t *table, sample []bufferedRow) error {
 	if cp.order == "auto" {
-		order, why, err := cp.decideOrder(sample)
-		if err != nil {
-			return err
+		if col := cp.first["date"]; col < len(t.dates) {
+			cp.auto = t.dates[col]
 		}
+		order, why := autoOrder(cp.auto)
 		cp.order = order
 		t.note(msg.New(msg.ProfileDates, msg.Text(cp.p.Name), msg.Text(orderText(order)), msg.Text(why)))
 	}
@@ -212,53 +215,24 @@ func orderText(o string) string {
 	return "day first (dd/mm/yyyy)"
 }
 
-// usZones are time-zone names whose exports write the month first.
-var usZones = map[string]bool{"pst": true, "pdt": true, "mst": true, "mdt": true, "cst": true, "cdt": true,
-	"est": true, "edt": true, "akst": true, "akdt": true, "hst": true}
-
-func (cp *compiledProfile) decideOrder(sample []bufferedRow) (order, why string, err error) {
-	dayFirst, monthFirst := "", ""
-	col := cp.first["date"]
-	us, other := 0, 0
-	for _, b := range sample {
-		s := cell(b.rec, col)
-		a, i := readInt(s, 0, 4)
-		if i == 0 || i >= len(s) || !isDateSep(s[i]) {
-			continue
-		}
-		if i == 4 {
-			return "ymd", "year-first dates such as " + s, nil
-		}
-		m, j := readInt(s, i+1, 2)
-		if j == i+1 {
-			continue
-		}
-		if a > 12 && dayFirst == "" {
-			dayFirst = s
-		}
-		if m > 12 && monthFirst == "" {
-			monthFirst = s
-		}
-		z := strings.ToLower(cell(b.rec, cp.first["zone"]))
-		if z != "" {
-			if usZones[z] || strings.HasPrefix(z, "america/") {
-				us++
-			} else {
-				other++
-			}
-		}
-	}
+// autoOrder is an "auto" profile's date order, decided by the mechanism
+// every table's date columns share (dates.go), and why, for the note.
+func autoOrder(cd *columnDates) (order, why string) {
 	switch {
-	case dayFirst != "" && monthFirst != "":
-		return "", "", &errProfile{fmt.Sprintf("profile %s: the date column has both %s (day first) and %s (month first): set the date order in a profile of the case file", cp.p.Name, dayFirst, monthFirst)}
-	case dayFirst != "":
-		return "dmy", "values such as " + dayFirst, nil
-	case monthFirst != "":
-		return "mdy", "values such as " + monthFirst, nil
-	case us > 0 && other == 0:
-		return "mdy", "no day above 12; the time-zone column names US zones", nil
+	case cd == nil:
+	case cd.order == orderConflict:
+		return "dmy", fmt.Sprintf("the column mixes day first (row %d: %s) and month first (row %d: %s): dates that read either way are rejected, the others read as they prove",
+			cd.dayRow, cd.dayVal, cd.monthRow, cd.monthVal)
+	case cd.order == orderDayFirst:
+		return "dmy", "values such as " + cd.dayVal
+	case cd.order == orderMonthFirst && cd.byZone:
+		return "mdy", "no day above 12; the time-zone column names US zones"
+	case cd.order == orderMonthFirst:
+		return "mdy", "values such as " + cd.monthVal
+	case cd.iso > 0 && cd.numeric == 0:
+		return "ymd", "year-first dates such as " + cd.isoVal
 	}
-	return "dmy", "no day above 12 and no US time zone: day first assumed", nil
+	return "dmy", "no day above 12 and no US time zone: day first assumed"
 }
 
 // commonAddress returns the address present in every sampled row, as
@@ -592,7 +566,20 @@ func (cp *compiledProfile) date(t *table, rec []string) (time.Time, *problem) {
 			s = s + " " + tm
 		}
 	}
-	d, err := parseProfileDate(s, cp.order, cp.zone, zoneText)
+	order := cp.order
+	if cd := cp.auto; cd != nil {
+		if a, b, ok := numericDayMonth(strings.TrimSpace(cell(rec, col))); ok {
+			if p := cd.check(col, cell(rec, col), a, b); p != nil {
+				return time.Time{}, p
+			}
+			if cd.order == orderMonthFirst || (cd.order == orderConflict && b > 12) {
+				order = "mdy"
+			} else {
+				order = "dmy"
+			}
+		}
+	}
+	d, err := parseProfileDate(s, order, cp.zone, zoneText)
 	if err != nil {
 		return time.Time{}, rejectErr(col, cell(rec, col), err)
 	}

@@ -170,17 +170,40 @@ func TestParseProfileDate(t *testing.T) {
 	}
 }
 
-// A column where day-first and month-first dates both occur is an error,
-// not a guess.
-func TestMixedDateOrderIsAnError(t *testing.T) {
+// A column where day-first and month-first dates both occur is not
+// guessed, as in every table (dates.go): the dates that read either way
+// are rejected citing a row of each kind, the others read as they prove.
+func TestMixedDateOrderRejectsAmbiguousDates(t *testing.T) {
 	src, _ := os.ReadFile(filepath.Join("testdata", "profiles", "paypal_us.csv"))
 	lines := strings.Split(string(src), "\r\n")
+	// Row 2 is 10/13/2020 (month first), row 3 now 13/10/2020 (day first),
+	// row 4 the original 10/01/2020, which reads either way (18:40 PDT on
+	// 13 October is the 14th in Rome).
 	lines = append(lines[:2], append([]string{strings.Replace(lines[2], "10/01/2020", "13/10/2020", 1)}, lines[2:]...)...)
 	path := filepath.Join(t.TempDir(), "mixed.csv")
 	os.WriteFile(path, []byte(strings.Join(lines, "\r\n")), 0o644)
-	_, err := ReadPayments(Input{Path: path}, Options{}, func(*ledger.Payment) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), "13/10/2020") || !strings.Contains(err.Error(), "10/13/2020") {
-		t.Fatalf("err = %v", err)
+	days := map[int]string{}
+	var rejected []ledger.Issue
+	_, err := ReadPayments(Input{Path: path}, Options{Report: func(is ledger.Issue) {
+		if is.Level == ledger.LevelRejected {
+			rejected = append(rejected, is)
+		}
+	}}, func(p *ledger.Payment) error {
+		days[p.Ref.Row] = p.Date.Format("2006-01-02")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if days[2] != "2020-10-13" || days[3] != "2020-10-14" {
+		t.Errorf("rows proving their order: %v", days)
+	}
+	if _, ok := days[4]; ok || len(rejected) == 0 || rejected[0].Row != 4 {
+		t.Fatalf("row 4 (10/01/2020) should be rejected: rejected %+v, days %v", rejected, days)
+	}
+	why := rejected[0].Msg.String()
+	if !strings.Contains(why, "13/10/2020") || !strings.Contains(why, "10/13/2020") {
+		t.Errorf("the reason should cite both orders: %s", why)
 	}
 }
 

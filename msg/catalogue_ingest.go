@@ -49,6 +49,7 @@ const (
 	DateMonthFirst       Key = "date_month_first"
 	DateDayFirst         Key = "date_day_first"
 	DateMonthFirstLate   Key = "date_month_first_late"
+	DateDayFirstZone     Key = "date_day_first_zone"
 	RateNotDaily         Key = "rate_not_daily"
 	RateNotReference     Key = "rate_not_reference"
 	MissingCurrency      Key = "missing_currency"
@@ -129,6 +130,9 @@ func init() {
 		DateDayFirst: {[]Kind{KInt, KText},
 			"day first, in a column of month-first dates (row {0}: {1})",
 			"giorno prima, in una colonna di date col mese prima (riga {0}: {1})"},
+		DateDayFirstZone: {nil,
+			"day first, in a column read month first because its time zones are US zones",
+			"giorno prima, in una colonna letta col mese prima perché i suoi fusi orari sono statunitensi"},
 		DateMonthFirstLate: {nil,
 			"month first, but no earlier row told the order and the column was read day first: its earlier dates that read either way may be wrong",
 			"mese prima, ma nessuna riga precedente indicava l'ordine e la colonna è stata letta col giorno prima: le date precedenti leggibili in entrambi i modi possono essere errate"},
