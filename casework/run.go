@@ -20,6 +20,7 @@ import (
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/crosscheck/crosscheck/result"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/crosscheck/crosscheck/spool"
@@ -616,34 +617,19 @@ const batchSize = 1024
 // lines are still in the cache when the rows are posted.
 const prefetchRows = 128
 
-// readPayments reads every payments input in one goroutine (CSV parsing,
+// readPayments reads every payments input on a goroutine of its own (CSV parsing,
 // decimals, dates) while post runs in this one (duplicates, conversion,
 // attribution, totals, spooling): each keeps a core busy. Rows travel in
 // batches, in read order, so the result does not depend on scheduling.
 func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post func(*batchItem)) error {
-	batches := make(chan []batchItem, 4)
-	free := make(chan []batchItem, 8)
-	var (
-		srcs    []ledger.Source
-		readErr error
-	)
-	go func() {
-		defer close(batches)
-		cur := make([]batchItem, 0, batchSize)
-		push := func() {
-			batches <- cur
-			select {
-			case b := <-free:
-				cur = b[:0]
-			default:
-				cur = make([]batchItem, 0, batchSize)
-			}
-		}
+	var srcs []ledger.Source
+	rows := pipeline.Pull(r.stop.ctx, batchSize, 4, func(s *pipeline.Sender[batchItem]) error {
+		cur := s.Batch()
 		var input int32
 		opt := ingest.Options{Columns: r.c.Columns[ledger.KindPayments], Profiles: r.c.Profiles, Ahead: r.ahead, Report: func(is ledger.Issue) {
 			cur = append(cur, batchItem{isIssue: true, is: is, input: input})
 			if len(cur) == batchSize {
-				push()
+				cur = s.Send(cur)
 			}
 		}}
 		// refRows estimates the rows of the files read so far that have
@@ -682,23 +668,24 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 					it.reserve = reserveFor(refRows)
 				}
 				if len(cur) == batchSize {
-					push()
+					cur = s.Send(cur)
 				}
 				return nil
 			})
 			rd.end()
 			if err != nil {
-				readErr = fmt.Errorf("%s %s: %w", ledger.KindPayments, in.Path, err)
-				break
+				// The rows and issues read before the error are posted.
+				s.Send(cur)
+				return fmt.Errorf("%s %s: %w", ledger.KindPayments, in.Path, err)
 			}
 			srcs = append(srcs, got...)
 		}
-		if len(cur) > 0 {
-			batches <- cur
-		}
-	}()
+		s.Send(cur)
+		return nil
+	})
+	defer rows.Close()
 	keys := make([]ledger.RefKey, 0, prefetchRows)
-	for b := range batches {
+	for b := range rows.All() {
 		for i := range b {
 			if i%prefetchRows == 0 && !r.describeOnly {
 				keys = keys[:0]
@@ -722,14 +709,10 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 			}
 			post(&b[i])
 		}
-		select {
-		case free <- b:
-		default:
-		}
 	}
-	// The channel is closed: the reader is done and its results visible.
-	if readErr != nil {
-		return readErr
+	// Close waits for the reader: its results are visible from here.
+	if err := rows.Close(); err != nil {
+		return err
 	}
 	r.sources = append(r.sources, srcs...)
 	return nil

@@ -1,6 +1,7 @@
 package columnar
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/parquet-go/parquet-go"
 	"github.com/shopspring/decimal"
 )
@@ -146,11 +148,8 @@ type Writer struct {
 	rows  int64
 	err   error
 	// Full batches go to a goroutine of their own that encodes and
-	// compresses them, while the caller converts the next rows; free
-	// hands the batches back.
-	full chan []paymentRecord
-	free chan []paymentRecord
-	done chan error
+	// compresses them, while the caller converts the next rows.
+	enc *pipeline.Pusher[paymentRecord]
 }
 
 // NewWriter prepares dir (created when missing) for part.
@@ -204,27 +203,14 @@ func (w *Writer) Reference(ref *Reference) error {
 	}
 	opts := append(writerOptions(), parquet.MaxRowsPerRowGroup(RowGroupRows))
 	w.pw = parquet.NewGenericWriter[paymentRecord](w.out, opts...)
-	w.batch = make([]paymentRecord, 0, batchRows)
-	w.full, w.free, w.done = make(chan []paymentRecord, 2), make(chan []paymentRecord, 3), make(chan error, 1)
-	for range 2 {
-		w.free <- make([]paymentRecord, 0, batchRows)
-	}
-	go w.encode(w.full)
-	return nil
-}
-
-// encode writes the full batches; after an error it only drains them.
-func (w *Writer) encode(full <-chan []paymentRecord) {
-	var err error
-	for b := range full {
-		if err == nil {
-			if _, werr := w.pw.Write(b); werr != nil {
-				err = fmt.Errorf("export: %s: %w", w.part.PaymentsFile(), werr)
-			}
+	w.enc = pipeline.Push(context.Background(), batchRows, 2, func(b []paymentRecord) error {
+		if _, err := w.pw.Write(b); err != nil {
+			return fmt.Errorf("export: %s: %w", w.part.PaymentsFile(), err)
 		}
-		w.free <- b[:0]
-	}
-	w.done <- err
+		return nil
+	})
+	w.batch = w.enc.Batch()
+	return nil
 }
 
 // Row adds one payment row.
@@ -242,7 +228,10 @@ func (w *Writer) Row(r *Row) error {
 		return err
 	}
 	if len(w.batch) == cap(w.batch) {
-		return w.flush()
+		if err := w.flush(); err != nil {
+			w.err = err
+			return err
+		}
 	}
 	return nil
 }
@@ -253,19 +242,18 @@ func (w *Writer) flush() error {
 		return nil
 	}
 	w.rows += int64(len(w.batch))
-	w.full <- w.batch
-	w.batch = <-w.free
-	return nil
+	w.batch = w.enc.Send(w.batch)
+	return w.enc.Err()
 }
 
 // finish stops the encoder and returns its error.
 func (w *Writer) finish() error {
-	if w.full == nil {
+	if w.enc == nil {
 		return nil
 	}
-	close(w.full)
-	w.full = nil
-	return <-w.done
+	err := w.enc.Close(nil)
+	w.enc = nil
+	return err
 }
 
 // Rows returns how many payment rows were handed to the writer.

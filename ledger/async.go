@@ -1,5 +1,11 @@
 package ledger
 
+import (
+	"context"
+
+	"github.com/crosscheck/crosscheck/pipeline"
+)
+
 // bookOp is one entry's share of a suspect's book, posted later by the
 // booking goroutine.
 type bookOp struct {
@@ -12,10 +18,8 @@ type bookOp struct {
 // figures are sums, minima and maxima, so the totals do not depend on
 // when the goroutine runs.
 type booker struct {
-	cur  []bookOp
-	ch   chan []bookOp
-	free chan []bookOp
-	done chan struct{}
+	p   *pipeline.Pusher[bookOp]
+	cur []bookOp
 }
 
 const bookBatch = 512
@@ -29,38 +33,21 @@ func (l *Ledger) BookAsync() {
 	if l.bk != nil {
 		return
 	}
-	bk := &booker{
-		cur:  make([]bookOp, 0, bookBatch),
-		ch:   make(chan []bookOp, 8),
-		free: make(chan []bookOp, 10),
-		done: make(chan struct{}),
-	}
-	go func() {
-		defer close(bk.done)
-		for batch := range bk.ch {
-			for i := range batch {
-				op := &batch[i]
-				op.b.post(&op.e)
-			}
-			select {
-			case bk.free <- batch[:0]:
-			default:
-			}
+	p := pipeline.Push(context.Background(), bookBatch, 8, func(batch []bookOp) error {
+		for i := range batch {
+			op := &batch[i]
+			op.b.post(&op.e)
 		}
-	}()
-	l.bk = bk
+		return nil
+	})
+	l.bk = &booker{p: p, cur: p.Batch()}
 }
 
 func (bk *booker) add(b *book, e *Entry, cents int64, centsOK bool) {
 	bk.cur = append(bk.cur, bookOp{b: b})
 	bk.cur[len(bk.cur)-1].e.set(e, cents, centsOK)
 	if len(bk.cur) == bookBatch {
-		bk.ch <- bk.cur
-		select {
-		case bk.cur = <-bk.free:
-		default:
-			bk.cur = make([]bookOp, 0, bookBatch)
-		}
+		bk.cur = bk.p.Send(bk.cur)
 	}
 }
 
@@ -71,10 +58,7 @@ func (l *Ledger) settle() {
 	if bk == nil {
 		return
 	}
-	if len(bk.cur) > 0 {
-		bk.ch <- bk.cur
-	}
-	close(bk.ch)
-	<-bk.done
+	// The consumer never fails and has no context to end it.
+	_ = bk.p.Close(bk.cur)
 	l.bk = nil
 }

@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"hash"
@@ -21,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/outfile"
+	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -40,7 +42,7 @@ type xmlSheet struct {
 	fileBuf   *bufio.Writer
 	counter   *countingWriter
 	zw        *flate.Writer
-	async     *asyncWriter
+	async     *pipeline.Writer
 	w         *bufio.Writer
 	colStyles []int
 	row       int
@@ -74,58 +76,9 @@ func (c *crcWriter) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-// asyncWriter hands large chunks to a goroutine that writes them to w,
-// so that the producer and the consumer each keep one core busy.
-type asyncWriter struct {
-	buf  []byte
-	ch   chan []byte
-	free chan []byte
-	done chan error
-}
-
+// asyncChunk is how much sheet XML is handed to the deflating goroutine
+// at a time.
 const asyncChunk = 1 << 18
-
-func newAsyncWriter(w io.Writer) *asyncWriter {
-	a := &asyncWriter{ch: make(chan []byte, 4), free: make(chan []byte, 5), done: make(chan error, 1)}
-	for range 5 {
-		a.free <- make([]byte, 0, asyncChunk)
-	}
-	a.buf = <-a.free
-	go func() {
-		var err error
-		for b := range a.ch {
-			if err == nil {
-				_, err = w.Write(b)
-			}
-			a.free <- b[:0]
-		}
-		a.done <- err
-	}()
-	return a
-}
-
-func (a *asyncWriter) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		k := min(len(p), asyncChunk-len(a.buf))
-		a.buf = append(a.buf, p[:k]...)
-		p = p[k:]
-		if len(a.buf) == asyncChunk {
-			a.ch <- a.buf
-			a.buf = <-a.free
-		}
-	}
-	return n, nil
-}
-
-// Close sends what is left and waits for the writes to finish.
-func (a *asyncWriter) Close() error {
-	if len(a.buf) > 0 {
-		a.ch <- a.buf
-	}
-	close(a.ch)
-	return <-a.done
-}
 
 // newXMLSheet starts a sheet with its column widths, the header row
 // frozen, and per-column styles for plain values; fit scales it to one
@@ -143,7 +96,7 @@ func newXMLSheet(dir, name string, widths []float64, colStyles []int, fit bool) 
 	crc := &crcWriter{w: zw, crc: crc32.NewIEEE()}
 	// Deflating takes as long as building the XML: it runs on the other
 	// core, fed in large chunks.
-	async := newAsyncWriter(crc)
+	async := pipeline.NewWriter(context.Background(), crc, asyncChunk, 4)
 	s := &xmlSheet{name: name, tmp: tmp, fileBuf: fileBuf, counter: counter, zw: zw, async: async, w: bufio.NewWriterSize(async, 1<<16), colStyles: colStyles}
 	for i := range max(len(widths), len(colStyles)) + 1 {
 		c, _ := excelize.ColumnNumberToName(i + 1)

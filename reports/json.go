@@ -4,18 +4,19 @@ import (
 	"iter"
 
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 )
@@ -273,7 +274,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 	// The issues, the document's tail, are encoded on another core while
 	// the head is built and written.
 	issues := encodeIssuesAsync(issueGroups(r), r.Params.Lang)
-	defer issues.stop()
+	defer issues.Close()
 	jw.raw("{\n")
 	jw.field("case", r.Params.Case)
 	jw.field("report_date", day(r.Params.ReportDate))
@@ -350,13 +351,12 @@ func (j *jsonWriter) bytes(b []byte) {
 }
 
 // issues writes the issues array, the document's last key.
-func (j *jsonWriter) issues(a *asyncIssues) {
+func (j *jsonWriter) issues(chunks *pipeline.Puller[byte]) {
 	j.raw(`  "issues": [`)
 	empty := true
-	for chunk := range a.chunks {
+	for chunk := range chunks.All() {
 		empty = false
 		j.bytes(chunk)
-		a.free <- chunk
 		if j.err != nil {
 			return
 		}
@@ -367,81 +367,35 @@ func (j *jsonWriter) issues(a *asyncIssues) {
 	j.raw("]\n")
 }
 
-// asyncIssues encodes the issues on its own goroutine, in chunks of
-// about issueChunkBytes sent in order. At most issueChunksAhead chunks
-// wait for the writer, so that memory stays bounded however many issues
-// a case has.
-type asyncIssues struct {
-	chunks chan []byte
-	free   chan []byte
-	done   chan struct{}
-	once   sync.Once
-}
-
+// At most issueChunksAhead chunks of about issueChunkBytes wait for the
+// writer, so that memory stays bounded however many issues a case has.
 const (
 	issueChunkBytes  = 256 << 10
 	issueChunksAhead = 16
 )
 
-func encodeIssuesAsync(seq iter.Seq[ledger.IssueGroup], lang string) *asyncIssues {
-	a := &asyncIssues{
-		chunks: make(chan []byte, issueChunksAhead),
-		// Room for every chunk in flight, so that handing one back never
-		// blocks the writer.
-		free: make(chan []byte, issueChunksAhead+2),
-		done: make(chan struct{}),
-	}
-	go a.encode(seq, lang)
-	return a
-}
-
-func (a *asyncIssues) encode(seq iter.Seq[ledger.IssueGroup], lang string) {
-	defer close(a.chunks)
-	b := make([]byte, 0, issueChunkBytes+4096)
-	sep := "\n    "
-	for g := range seq {
-		b = append(b, sep...)
-		sep = ",\n    "
-		b = appendIssue(b, &g, lang, "    ")
-		if len(b) >= issueChunkBytes {
-			if !a.send(b) {
-				return
+// encodeIssuesAsync encodes the issues on a goroutine of its own, in
+// chunks sent in order. Closing the Puller stops the encoder and waits
+// for it, so that the issues are never ranged over after WriteJSON
+// returns.
+func encodeIssuesAsync(seq iter.Seq[ledger.IssueGroup], lang string) *pipeline.Puller[byte] {
+	return pipeline.Pull(context.Background(), issueChunkBytes+4096, issueChunksAhead, func(s *pipeline.Sender[byte]) error {
+		b := s.Batch()
+		sep := "\n    "
+		for g := range seq {
+			b = append(b, sep...)
+			sep = ",\n    "
+			b = appendIssue(b, &g, lang, "    ")
+			if len(b) >= issueChunkBytes {
+				b = s.Send(b)
+				if s.Err() != nil {
+					return nil // the writer gave up
+				}
 			}
-			b = a.next()
 		}
-	}
-	if len(b) > 0 {
-		a.send(b)
-	}
-}
-
-// send hands a chunk to the writer; false when the writer gave up.
-func (a *asyncIssues) send(b []byte) bool {
-	select {
-	case a.chunks <- b:
-		return true
-	case <-a.done:
-		return false
-	}
-}
-
-// next returns an emptied chunk the writer is done with, or a new one.
-func (a *asyncIssues) next() []byte {
-	select {
-	case b := <-a.free:
-		return b[:0]
-	default:
-		return make([]byte, 0, issueChunkBytes+4096)
-	}
-}
-
-// stop lets the encoder end early when the writer stops reading (an
-// error) and waits for it, so that the issues are never ranged over
-// after WriteJSON returns.
-func (a *asyncIssues) stop() {
-	a.once.Do(func() { close(a.done) })
-	for range a.chunks {
-	}
+		s.Send(b)
+		return nil
+	})
 }
 
 func marshal(v any, prefix string) ([]byte, error) {

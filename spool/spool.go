@@ -9,6 +9,7 @@ package spool
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -17,12 +18,13 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/outfile"
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 // Spool is a sequence of records of one type on disk.
 type Spool[T any] struct {
 	f      *os.File
-	w      *asyncWriter
+	w      *pipeline.Writer
 	encode func(*encoder, *T)
 	decode func(*decoder) (T, error)
 	enc    encoder
@@ -47,7 +49,9 @@ func newSpool[T any](dir string, encode func(*encoder, *T), decode func(*decoder
 	if err != nil {
 		return nil, outfile.NotWritten("spool file in "+tempDir(dir), err)
 	}
-	return &Spool[T]{f: f, w: newAsyncWriter(f, 1<<20), encode: encode, decode: decode}, nil
+	// The write system calls (a third of the cost of spooling a million
+	// payments) run beside the goroutine that posts payments.
+	return &Spool[T]{f: f, w: pipeline.NewWriter(context.Background(), f, 1<<20, 2), encode: encode, decode: decode}, nil
 }
 
 func tempDir(dir string) string {
@@ -82,13 +86,15 @@ func (s *Spool[T]) Add(v *T) {
 	k := binary.PutUvarint(hdr[:], uint64(len(buf)-room))
 	start := room - k
 	copy(buf[start:], hdr[:k])
-	s.w.write(buf[start:])
+	if _, err := s.w.Write(buf[start:]); err != nil {
+		s.err = outfile.NotWritten("spool file", err)
+	}
 	s.n++
 }
 
 // Finish flushes the spool; it must be called before All.
 func (s *Spool[T]) Finish() error {
-	if err := s.w.close(); err != nil && s.err == nil {
+	if err := s.w.Close(); err != nil && s.err == nil {
 		s.err = outfile.NotWritten("spool file", err)
 	}
 	return s.err
@@ -169,77 +175,7 @@ func (s *Spool[T]) Close() {
 	if s.f == nil {
 		return
 	}
-	s.w.close()
+	s.w.Close()
 	outfile.Discard(s.f)
 	s.f = nil
-}
-
-// asyncWriter collects records in large buffers and hands each full
-// buffer to a goroutine that writes it to the file: the write system
-// calls (a third of the cost of spooling a million payments) then run
-// beside the goroutine that posts payments instead of inside it. A
-// write error is kept and returned by close.
-type asyncWriter struct {
-	buf    []byte
-	full   chan []byte
-	free   chan []byte
-	done   chan error
-	err    error
-	closed bool
-}
-
-func newAsyncWriter(f io.Writer, size int) *asyncWriter {
-	w := &asyncWriter{
-		buf:  make([]byte, 0, size),
-		full: make(chan []byte, 2),
-		// Room for every buffer in flight, so the writer never blocks
-		// handing one back.
-		free: make(chan []byte, 4),
-		done: make(chan error, 1),
-	}
-	go func() {
-		var err error
-		for b := range w.full {
-			if err == nil {
-				_, err = f.Write(b)
-			}
-			select {
-			case w.free <- b[:0]:
-			default:
-			}
-		}
-		w.done <- err
-	}()
-	return w
-}
-
-func (w *asyncWriter) write(p []byte) {
-	if w.closed {
-		return
-	}
-	if len(w.buf)+len(p) > cap(w.buf) && len(w.buf) > 0 {
-		w.full <- w.buf
-		select {
-		case w.buf = <-w.free:
-		default:
-			w.buf = make([]byte, 0, cap(w.buf))
-		}
-	}
-	w.buf = append(w.buf, p...)
-}
-
-// close writes what is buffered and waits for the file writes; it may be
-// called more than once.
-func (w *asyncWriter) close() error {
-	if w.closed {
-		return w.err
-	}
-	w.closed = true
-	if len(w.buf) > 0 {
-		w.full <- w.buf
-		w.buf = nil
-	}
-	close(w.full)
-	w.err = <-w.done
-	return w.err
 }
