@@ -94,7 +94,7 @@ func TestParseDateAsUTC(t *testing.T) {
 }
 
 func FuzzDateStyles(f *testing.F) {
-	for _, s := range []string{"10/13/2020", "13/10/2020", "1/2/20 10:00", "2020-10-13 23:30:00", "1602630000", "1602630000000", "2020-10-13T23:30:00+02:00", "45000"} {
+	for _, s := range []string{"10/13/2020", "13/10/2020", "1/2/20 10:00", "2020-10-13 23:30:00", "1602630000", "1602630000000", "2020-10-13T23:30:00+02:00", "45000", "Jan. 05, 2021, 03:04 PM", "5 genn. 2021", "2021-Jan-05 10:00 CET"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -165,5 +165,45 @@ func TestDayFirstInUSZoneColumn(t *testing.T) {
 	}
 	if p := cd.check(0, "02/13/2020", 2, 13); p != nil {
 		t.Fatalf("a month-first date rejected: %+v", p)
+	}
+}
+
+// Dates whose month is a name, English or Italian, in every table and
+// every profile order; a time with a zone, or under a UTC header, moves
+// the day to Rome's.
+func TestMonthNameDates(t *testing.T) {
+	for _, c := range []struct {
+		in       string
+		utc      bool
+		want     string
+		wantProf string // read by a profile whose zone is UTC
+	}{
+		{"Jan. 05, 2021, 03:04 PM", false, "2021-01-05", "2021-01-05"},
+		{"Jan. 05, 2021, 11:30 PM", false, "2021-01-05", "2021-01-06"},
+		{"Jan. 05, 2021, 11:30 PM", true, "2021-01-06", "2021-01-06"},
+		{"Sept. 9, 2021, 12:30 AM", false, "2021-09-09", "2021-09-09"},
+		{"January 5, 2021", false, "2021-01-05", "2021-01-05"},
+		{"5 genn. 2021", false, "2021-01-05", "2021-01-05"},
+		{"5 gennaio 2021", false, "2021-01-05", "2021-01-05"},
+		{"05-GEN-21", false, "2021-01-05", "2021-01-05"},
+		{"05/set/2020", false, "2020-09-05", "2020-09-05"},
+		{"2021-Jan-05", false, "2021-01-05", "2021-01-05"},
+		{"6 nov 2020 23:30 UTC", false, "2020-11-07", "2020-11-07"},
+		{"Mar. 32, 2021", false, "", ""},
+		{"5 gen 2021 later", false, "", ""},
+		{"5 foo 2021", false, "", ""},
+		{"Jan 5", false, "", ""},
+	} {
+		got := ""
+		if d, err := parseDateAs(c.in, dateStyle{utc: c.utc}); err == nil {
+			got = d.Format(time.DateOnly)
+		}
+		prof := ""
+		if d, err := parseProfileDate(c.in, "dmy", time.UTC, ""); err == nil {
+			prof = d.Format(time.DateOnly)
+		}
+		if got != c.want || prof != c.wantProf {
+			t.Errorf("%q (utc %v): table %q, profile %q; want %q, %q", c.in, c.utc, got, prof, c.want, c.wantProf)
+		}
 	}
 }

@@ -594,35 +594,19 @@ func parseProfileDate(s, order string, zone *time.Location, zoneText string) (ti
 	if order == "unix" {
 		return parseUnix(s)
 	}
-	a, i := readInt(s, 0, 4)
-	if i == 0 || i >= len(s) || !isDateSep(s[i]) {
-		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
-	}
-	sep := s[i]
-	b, j := readInt(s, i+1, 2)
-	if j == i+1 || j >= len(s) || s[j] != sep {
-		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
-	}
-	c, k := readInt(s, j+1, 4)
-	if k == j+1 {
-		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
-	}
-	var y, m, d int
-	switch {
-	case i == 4: // a year first is never ambiguous
-		y, m, d = a, b, c
-	case order == "mdy":
-		m, d, y = a, b, fullYear(c, k-j-1)
-	case order == "ymd":
-		return time.Time{}, fmt.Errorf("not a year-first date: %q", s)
-	default:
-		d, m, y = a, b, fullYear(c, k-j-1)
+	y, m, d, rest, err := numericProfileDate(s, order)
+	if err != nil {
+		// A month written as a name ("Jan. 05, 2021, 03:04 PM") is never
+		// ambiguous: any order reads it.
+		var ok bool
+		if y, m, d, rest, ok = monthNameDate(s); !ok {
+			return time.Time{}, err
+		}
 	}
 	day0, ok := day(y, m, d)
 	if !ok {
 		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
 	}
-	rest := strings.TrimSpace(strings.TrimLeft(s[k:], "T ,"))
 	if rest == "" {
 		return day0, nil
 	}
@@ -645,6 +629,36 @@ func parseProfileDate(s, order string, zone *time.Location, zoneText string) (ti
 	}
 	at := time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc).Add(clock).In(rome)
 	return time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+// numericProfileDate reads the day, month and year of "13/10/2020",
+// "10/13/2020" (order mdy) or "2020-10-13" and returns the rest (a time).
+func numericProfileDate(s, order string) (y, m, d int, rest string, err error) {
+	bad := fmt.Errorf("not a date in %s: %q", orderText(order), s)
+	a, i := readInt(s, 0, 4)
+	if i == 0 || i >= len(s) || !isDateSep(s[i]) {
+		return 0, 0, 0, "", bad
+	}
+	sep := s[i]
+	b, j := readInt(s, i+1, 2)
+	if j == i+1 || j >= len(s) || s[j] != sep {
+		return 0, 0, 0, "", bad
+	}
+	c, k := readInt(s, j+1, 4)
+	if k == j+1 {
+		return 0, 0, 0, "", bad
+	}
+	switch {
+	case i == 4: // a year first is never ambiguous
+		y, m, d = a, b, c
+	case order == "mdy":
+		m, d, y = a, b, fullYear(c, k-j-1)
+	case order == "ymd":
+		return 0, 0, 0, "", fmt.Errorf("not a year-first date: %q", s)
+	default:
+		d, m, y = a, b, fullYear(c, k-j-1)
+	}
+	return y, m, d, strings.TrimSpace(strings.TrimLeft(s[k:], "T ,")), nil
 }
 
 // parseClock reads "10:20", "10:20:30", "10:20:30.123", "10:20 PM" and

@@ -23,6 +23,7 @@ func TestProfilesReadTheirExports(t *testing.T) {
 		"tronscan_trc20.csv": "tronscan-trc20", "blockchair_outputs.tsv": "blockchair-outputs",
 		"binance.csv": "binance", "coinbase.csv": "coinbase", "kraken_ledgers.csv": "kraken-ledgers",
 		"revolut.csv": "revolut", "n26.csv": "n26", "wise.csv": "wise",
+		"bitstamp.csv": "bitstamp", "bitstamp_rfc4180.csv": "bitstamp-rfc4180",
 	}
 	for file, profile := range want {
 		t.Run(file, func(t *testing.T) {

@@ -44,6 +44,17 @@ var paypalRules = []DirRule{
 	rule(dirOut, "the holder's own payment, balance impact", when("impact", "debit", "addebito", "debito")),
 }
 
+// bitstampRules decide a Bitstamp transaction row, both export forms:
+// deposits in, withdrawals out; trades, transfers between the holder's
+// own accounts and the exchange's rewards are not payments.
+var bitstampRules = []DirRule{
+	rule(dirNone, "trade or conversion", when("type", "market", "*trade*", "*convert*", "*conversion*")),
+	rule(dirNone, "transfer between the holder's own accounts", when("type", "*account transfer*", "*sub account*", "*inter account*")),
+	rule(dirNone, "reward, staking or interest from the exchange", when("type", "*reward*", "*staking*", "*interest*", "*earn*", "*airdrop*", "*rebate*")),
+	rule(dirIn, "deposit", when("type", "*deposit*")),
+	rule(dirOut, "withdrawal or payment sent", when("type", "*withdrawal*", "*payment*")),
+}
+
 var builtinProfiles = []*Profile{
 	{
 		Name: "paypal-en", Title: "PayPal activity download (English; US or UK dates)",
@@ -156,6 +167,30 @@ var builtinProfiles = []*Profile{
 			rule(dirIn, "deposit", when("type", "deposit*"), when("amount", ">0")),
 			rule(dirOut, "withdrawal", when("type", "withdraw*")),
 		},
+	},
+	{
+		// Header and values as Bitstamp's transaction export writes them
+		// (BittyTax's Bitstamp parser and Rust and TypeScript tax tools'
+		// fixtures): "Market","Jan. 05, 2021, 03:04 PM","Main Account",
+		// "0.50000000 BTC","19.08 EUR",...: the amount carries its
+		// currency, times are UTC.
+		Name: "bitstamp", Title: "Bitstamp transactions export (amounts with their currency, dates such as Jan. 05, 2021, 03:04 PM)",
+		Signature: []string{"Type", "Datetime", "Account", "Amount", "Value", "Rate", "Fee", "Sub Type"},
+		Columns: map[string]string{
+			"date": "Datetime", "amount": "Amount", "type": "Type", "description": "Sub Type",
+		},
+		Dates: DateFormat{Order: "mdy", Zone: "UTC"}, Notation: NotationEnglish, Channel: "Bitstamp", Sign: SignIncoming, Rules: bitstampRules,
+	},
+	{
+		// The later "RFC 4180" form of the same export (a Rust tax tool's
+		// Bitstamp reader): the currency in a column of its own, ISO times.
+		Name: "bitstamp-rfc4180", Title: "Bitstamp transactions export, RFC 4180 form (ID, Amount currency, ISO times)",
+		Signature: []string{"ID", "Account", "Type", "Subtype", "Datetime", "Amount", "Amount currency", "Value currency", "Rate currency", "Fee currency"},
+		Columns: map[string]string{
+			"date": "Datetime", "amount": "Amount", "currency": "Amount currency", "type": "Type", "description": "Subtype",
+			"reference": "ID",
+		},
+		Dates: DateFormat{Order: "ymd", Zone: "UTC"}, Notation: NotationEnglish, Channel: "Bitstamp", Sign: SignIncoming, Rules: bitstampRules,
 	},
 	{
 		Name: "coinbase", Title: "Coinbase transactions report",

@@ -425,11 +425,14 @@ func groupedByThousands(num []byte, sep byte) bool {
 	return first || group == 3
 }
 
+// italianMonths are the month names and abbreviations dates are written
+// with, Italian and English ("genn.", "Sept.").
 var italianMonths = map[string]time.Month{
 	"gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
 	"luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
 	"gen": 1, "feb": 2, "mar": 3, "apr": 4, "mag": 5, "giu": 6, "lug": 7, "ago": 8,
 	"set": 9, "ott": 10, "nov": 11, "dic": 12,
+	"genn": 1, "febb": 2, "febbr": 2, "magg": 5, "giug": 6, "sett": 9,
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 	"jan": 1, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "dec": 12,
@@ -469,7 +472,7 @@ func parseDateAs(s string, st dateStyle) (time.Time, error) {
 	if t, ok := parseSerial(s, st.date1904); ok {
 		return t, nil
 	}
-	if t, ok := parseTextDate(s); ok {
+	if t, ok := parseTextDate(s, st.utc); ok {
 		return t, nil
 	}
 	return time.Time{}, errMsg(msg.NotADate)
@@ -689,20 +692,100 @@ func serialDay(n int, date1904 bool) (time.Time, bool) {
 	return time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n), true
 }
 
-// parseTextDate reads "6 novembre 2020", "6 nov 2020", "06-nov-2020".
-func parseTextDate(s string) (time.Time, bool) {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == ',' || r == '.' })
-	if len(f) != 3 {
+// parseTextDate reads a date whose month is written as a name (see
+// monthNameDate), with an optional time: a time with a zone, or under a
+// header naming UTC, is taken to its day in Rome; without, the day as
+// written.
+func parseTextDate(s string, utc bool) (time.Time, bool) {
+	y, m, d, rest, ok := monthNameDate(s)
+	if !ok {
 		return time.Time{}, false
 	}
-	d, err1 := strconv.Atoi(f[0])
-	m, ok := italianMonths[f[1]]
-	y, err2 := strconv.Atoi(f[2])
-	if err1 != nil || err2 != nil || !ok {
+	t, ok := day(y, m, d)
+	if !ok || rest == "" {
+		return t, ok
+	}
+	clock, zone, err := parseClock(rest)
+	if err != nil {
 		return time.Time{}, false
 	}
-	return day(fullYear(y, len(f[2])), int(m), d)
+	loc := (*time.Location)(nil)
+	switch {
+	case zone != "":
+		if loc, err = zoneByName(zone); err != nil {
+			return time.Time{}, false
+		}
+	case utc:
+		loc = time.UTC
+	default:
+		return t, true
+	}
+	at := time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc).Add(clock).In(rome)
+	return time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC), true
 }
+
+// monthNameDate reads the day of a date whose month is a name, English
+// or Italian, full or abbreviated, any case, with or without a full
+// stop: "6 novembre 2020", "06-nov-2020", "5 genn. 2021", "Jan. 05,
+// 2021" (Bitstamp), "January 5, 2021", "2021-Jan-05". rest is what
+// follows the year (a time, "03:04 PM"), without the separators before it.
+func monthNameDate(s string) (y, m, d int, rest string, ok bool) {
+	var tok [3]string
+	i := 0
+	for k := range tok {
+		for i < len(s) && isTextDateSep(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isTextDateSep(s[j]) {
+			j++
+		}
+		if j == i {
+			return 0, 0, 0, "", false
+		}
+		tok[k], i = s[i:j], j
+	}
+	rest = strings.TrimLeft(s[i:], " ,.-/")
+	num := func(t string, min, max int) (int, bool) {
+		if len(t) < min || len(t) > max {
+			return 0, false
+		}
+		v, n := readInt(t, 0, max)
+		return v, n == len(t)
+	}
+	name := func(t string) (int, bool) {
+		mo, ok := italianMonths[strings.ToLower(t)]
+		return int(mo), ok
+	}
+	var okD, okM, okY bool
+	switch {
+	case isDigit(tok[0][0]) && len(tok[0]) == 4: // 2021-Jan-05
+		y, okY = num(tok[0], 4, 4)
+		m, okM = name(tok[1])
+		d, okD = num(tok[2], 1, 2)
+	case isDigit(tok[0][0]): // 5 gennaio 2021
+		d, okD = num(tok[0], 1, 2)
+		m, okM = name(tok[1])
+		y, okY = num(tok[2], 2, 4)
+		y = fullYear(y, len(tok[2]))
+	default: // Jan. 05, 2021
+		m, okM = name(tok[0])
+		d, okD = num(tok[1], 1, 2)
+		y, okY = num(tok[2], 4, 4)
+	}
+	if !okD || !okM || !okY || len(tok[2]) == 3 {
+		return 0, 0, 0, "", false
+	}
+	return y, m, d, rest, true
+}
+
+// isTextDateSep: what separates the parts of a date written with a month
+// name ("Jan. 05, 2021", "06-nov-2020", "05/gen/2021").
+func isTextDateSep(c byte) bool {
+	return c == ' ' || c == '-' || c == '/' || c == ',' || c == '.'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // parseMonth reads a benefit month: yyyy-mm, mm/yyyy, "maggio 2020", or
 // any date in the month; the result is the first day of the month.
