@@ -259,6 +259,14 @@ func (b *book) newFastTable(sheet string, headers []string, styles []int, sample
 // (longer text wraps): a narrower cap keeps a many-columned table one
 // printed page wide.
 func (b *book) startTable(sheet string, headers []string, styles []int, sample [][]any, fast bool, textCap float64) (*table, error) {
+	widths := b.fitTableWidths(headers, styles, sample, textCap)
+	t := &table{b: b, base: sheet, headers: headers, styles: b.wrapLongText(styles, widths, sample), widths: widths, fast: fast}
+	return b.openTable(t)
+}
+
+// fitTableWidths fits a table's column widths to its headers and sample
+// rows, text columns at most textCap wide.
+func (b *book) fitTableWidths(headers []string, styles []int, sample [][]any, textCap float64) []float64 {
 	widths := fitWidths(headers, sample)
 	for i := range widths {
 		if (i >= len(styles) || styles[i] == 0) && headers[i] != shaHeader {
@@ -266,9 +274,13 @@ func (b *book) startTable(sheet string, headers []string, styles []int, sample [
 		}
 	}
 	b.fitNumberWidths(widths, styles, sample)
-	t := &table{b: b, base: sheet, headers: headers, styles: b.wrapLongText(styles, widths, sample), widths: widths, fast: fast}
+	return widths
+}
+
+// openTable adds t to the book and starts it on its sheet, t.base.
+func (b *book) openTable(t *table) (*table, error) {
 	b.tables = append(b.tables, t)
-	if err := t.open(sheet); err != nil {
+	if err := t.open(t.base); err != nil {
 		return nil, err
 	}
 	return t, nil

@@ -7,35 +7,8 @@ import (
 
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/review"
+	"github.com/crosscheck/crosscheck/sheets"
 	"github.com/xuri/excelize/v2"
-)
-
-// flagHeaders are the Benefit flags sheet's columns. The flag id comes
-// first: it is how the next run finds the decisions. The review columns
-// come last, together, and are the only editable cells of the sheet.
-var flagHeaders = []string{"Flag ID", "Suspect", "Suspect name", "Application", "Programme", "Class", "Role", "Tax code", "Surname", "Name",
-	"Birth date", "Birth place", "Sex", "Months paid", "Months", "Benefit EUR", "Overlap months",
-	"Overlap", "Recovery EUR", "Income during benefit EUR", "Status", "Review state",
-	"Decision", "Reviewer", "Review date", "Note",
-	"Reviewed class", "Reviewed months paid", "Reviewed benefit EUR", "Reviewed overlap months",
-	"Reviewed recovery EUR", "Reviewed income during benefit EUR", "Reviewed decision", "Reviewed on"}
-
-// Positions (0-based) of the review columns in flagHeaders.
-const (
-	flagColState    = 21
-	flagColDecision = 22
-	flagColReviewer = 23
-	flagColDate     = 24
-	flagColNote     = 25
-	// The "Reviewed ..." columns, from flagColReviewed to the last: the
-	// figures the carried decision was taken on, with that decision and
-	// its date, so that the next run can tell whether a person looked at
-	// the row again (see review.Load). They are computed, hence locked,
-	// and hidden: the Review state column already says what changed, and
-	// the sheet stays as wide as before. The protection allows formatting
-	// columns, so a reader can unhide them (select the columns around
-	// them, Unhide).
-	flagColReviewed = 26
 )
 
 // protection lets a reader filter, sort, select and resize on a protected
@@ -44,40 +17,26 @@ const (
 var protection = &excelize.SheetProtectionOptions{AutoFilter: true, Sort: true, SelectLockedCells: true,
 	SelectUnlockedCells: true, FormatColumns: true, FormatRows: true}
 
+// flagRow is a Benefit flags row: the flag and what the reviews say of it.
+type flagRow struct {
+	f  *match.BenefitFlag
+	fr review.FlagReview
+}
+
 func (b *book) writeFlags(r *Report) error {
-	hs := b.headers(flagHeaders...)
-	styles := make([]int, len(hs))
-	styles[13], styles[16] = b.integer(false), b.integer(false)
-	styles[15], styles[18], styles[19] = b.euro(false), b.euro(false), b.euro(false)
-	// Column styles unlock the review columns below the last flag too.
-	edit, editDate := b.style(styleKey{unlocked: true}), b.style(styleKey{numFmt: b.dateFmt, unlocked: true})
-	styles[flagColDecision], styles[flagColReviewer], styles[flagColNote] = edit, edit, edit
-	styles[flagColDate] = editDate
-	in, eu := b.integer(false), b.euro(false)
-	copy(styles[flagColReviewed:], []int{0, in, eu, in, eu, eu, 0, b.date(false)})
-	names := suspectNames(r)
-	var rows [][]any
-	for _, f := range r.Flags {
-		row := []any{str(f.ID), str(f.Suspect), str(names[f.Suspect]), str(f.Application), str(f.Programme.Info().Italian),
-			str(b.tr.t(string(f.Class))), str(b.tr.t(f.Role))}
-		for _, field := range evidenceFields {
-			if e, ok := evidenceFor(f, field); ok {
-				row = append(row, evidenceText(b.tr, e))
-			} else {
-				row = append(row, nil)
-			}
-		}
-		status := statusLabel(b.tr, flagStatus(r, f))
-		row = append(row, len(f.Months), str(monthRanges(f.Months)), num(f.BenefitEUR),
-			len(f.OverlapMonths), str(monthRanges(f.OverlapMonths)), num(f.RecoveryEUR),
-			num(f.IncomeDuringEUR), str(status))
-		fr := r.Review.Review(f.ID)
-		row = append(row, textCell(b.stateText(fr), b.text(fr.State == review.StateChanged)))
-		row = append(row, b.decisionCells(fr.Decision, edit, editDate)...)
-		row = append(row, b.reviewedCells(fr.Decision)...)
-		rows = append(rows, row)
+	s := &sheets.BenefitFlags
+	hs := b.headersOf(s)
+	styles := b.colStyles(s)
+	fns, err := bindColumns(s, b.flagValues(r))
+	if err != nil {
+		return err
 	}
-	t, err := b.newFlagsTable(b.tr.t("Benefit flags"), hs, styles, rows)
+	var rows [][]any
+	for i := range r.Flags {
+		f := &r.Flags[i]
+		rows = append(rows, fillRow(make([]any, len(fns)), fns, flagRow{f, r.Review.Review(f.ID)}))
+	}
+	t, err := b.newFlagsTable(b.titleOf(s), hs, styles, rows)
 	if err != nil {
 		return err
 	}
@@ -90,43 +49,91 @@ func (b *book) writeFlags(r *Report) error {
 	return nil
 }
 
-// decisionCells are the four review cells of a row, pre-filled with the
-// carried decision, in the unlocked styles.
-func (b *book) decisionCells(d *review.Decision, edit, editDate int) []any {
-	if d == nil {
-		return []any{excelize.Cell{StyleID: edit}, excelize.Cell{StyleID: edit}, excelize.Cell{StyleID: editDate}, excelize.Cell{StyleID: edit}}
+// flagValues gives each Benefit flags column's cell for a flag: the flag,
+// the evidence of each compared field, the figures, the review state, the
+// four review cells (pre-filled with the carried decision, unlocked) and
+// the hidden "Reviewed ..." cells (the figures the carried decision was
+// taken on, the decision and its date as carried; empty without one).
+func (b *book) flagValues(r *Report) map[string]rowFunc[flagRow] {
+	names := suspectNames(r)
+	edit, editDate := b.formatStyle(sheets.General, true), b.formatStyle(sheets.Date, true)
+	lang := b.lang()
+	carried := func(cell func(*review.Decision) any) rowFunc[flagRow] {
+		return func(fr flagRow) any {
+			if fr.fr.Decision == nil {
+				return nil
+			}
+			return cell(fr.fr.Decision)
+		}
 	}
-	return []any{textCell(review.DecisionLabel(d.Decision, b.lang()), edit), textCell(d.Reviewer, edit),
-		dateCell(d.ReviewDate, editDate), textCell(d.Note, edit)}
-}
+	// editable is a review cell: empty but unlocked without a decision.
+	editable := func(style int, cell func(*review.Decision) any) rowFunc[flagRow] {
+		return func(fr flagRow) any {
+			if fr.fr.Decision == nil {
+				return excelize.Cell{StyleID: style}
+			}
+			return cell(fr.fr.Decision)
+		}
+	}
+	v := map[string]rowFunc[flagRow]{
+		sheets.FlagID:      func(fr flagRow) any { return str(fr.f.ID) },
+		sheets.Suspect:     func(fr flagRow) any { return str(fr.f.Suspect) },
+		"suspect_name":     func(fr flagRow) any { return str(names[fr.f.Suspect]) },
+		sheets.Application: func(fr flagRow) any { return str(fr.f.Application) },
+		"programme":        func(fr flagRow) any { return str(fr.f.Programme.Info().Italian) },
+		sheets.Class:       func(fr flagRow) any { return str(b.tr.t(string(fr.f.Class))) },
+		"role":             func(fr flagRow) any { return str(b.tr.t(fr.f.Role)) },
+		sheets.MonthsPaid:  func(fr flagRow) any { return len(fr.f.Months) },
+		"months":           func(fr flagRow) any { return str(monthRanges(fr.f.Months)) },
+		sheets.BenefitEUR:  func(fr flagRow) any { return num(fr.f.BenefitEUR) },
+		sheets.Overlap:     func(fr flagRow) any { return len(fr.f.OverlapMonths) },
+		"overlap":          func(fr flagRow) any { return str(monthRanges(fr.f.OverlapMonths)) },
+		sheets.RecoveryEUR: func(fr flagRow) any { return num(fr.f.RecoveryEUR) },
+		sheets.IncomeEUR:   func(fr flagRow) any { return num(fr.f.IncomeDuringEUR) },
+		"status":           func(fr flagRow) any { return str(statusLabel(b.tr, flagStatus(r, *fr.f))) },
+		sheets.ReviewState: func(fr flagRow) any {
+			return textCell(b.stateText(fr.fr), b.text(fr.fr.State == review.StateChanged))
+		},
+		sheets.Decision: editable(edit, func(d *review.Decision) any {
+			return textCell(review.DecisionLabel(d.Decision, lang), edit)
+		}),
+		sheets.Reviewer:   editable(edit, func(d *review.Decision) any { return textCell(d.Reviewer, edit) }),
+		sheets.ReviewDate: editable(editDate, func(d *review.Decision) any { return dateCell(d.ReviewDate, editDate) }),
+		sheets.Note:       editable(edit, func(d *review.Decision) any { return textCell(d.Note, edit) }),
 
-// reviewedCells are the hidden "Reviewed ..." cells of a row: the figures
-// the carried decision was taken on, the decision and its date as
-// carried. Empty for a flag without a decision.
-func (b *book) reviewedCells(d *review.Decision) []any {
-	if d == nil {
-		return make([]any, len(flagHeaders)-flagColReviewed)
+		sheets.ReviewedClass:    carried(func(d *review.Decision) any { return str(b.tr.t(d.Class)) }),
+		sheets.ReviewedMonths:   carried(func(d *review.Decision) any { return d.MonthsPaid }),
+		sheets.ReviewedBenefit:  carried(func(d *review.Decision) any { return num(d.BenefitEUR) }),
+		sheets.ReviewedOverlap:  carried(func(d *review.Decision) any { return d.OverlapMonths }),
+		sheets.ReviewedRecovery: carried(func(d *review.Decision) any { return num(d.RecoveryEUR) }),
+		sheets.ReviewedIncome:   carried(func(d *review.Decision) any { return num(d.IncomeDuringEUR) }),
+		sheets.ReviewedDecision: carried(func(d *review.Decision) any { return str(review.DecisionLabel(d.Decision, lang)) }),
+		sheets.ReviewedOn:       carried(func(d *review.Decision) any { return dateOrNil(d.ReviewDate) }),
 	}
-	return []any{str(b.tr.t(d.Class)), d.MonthsPaid, num(d.BenefitEUR), d.OverlapMonths, num(d.RecoveryEUR),
-		num(d.IncomeDuringEUR), str(review.DecisionLabel(d.Decision, b.lang())), dateOrNil(d.ReviewDate)}
+	// The compared fields, each with its evidence.
+	for _, field := range evidenceFields {
+		v[field] = func(fr flagRow) any {
+			if e, ok := evidenceFor(*fr.f, field); ok {
+				return evidenceText(b.tr, e)
+			}
+			return nil
+		}
+	}
+	return v
 }
 
 // newFlagsTable starts the Benefit flags table: room for the columns
-// readers fill in, and the "Reviewed ..." columns hidden.
+// readers fill in, and the "Reviewed ..." columns hidden. The protection
+// allows formatting columns, so a reader can unhide them (select the
+// columns around them, Unhide).
 func (b *book) newFlagsTable(sheet string, hs []string, styles []int, rows [][]any) (*table, error) {
+	s := &sheets.BenefitFlags
 	widths := fitWidths(hs, rows)
-	for i, w := range map[int]float64{flagColState: 24, flagColDecision: 14, flagColReviewer: 18, flagColDate: 14, flagColNote: 48} {
-		widths[i] = max(widths[i], w)
+	for i, c := range s.Columns {
+		widths[i] = max(widths[i], c.MinWidth)
 	}
-	t := &table{b: b, base: sheet, headers: hs, styles: styles, widths: widths}
-	for i := flagColReviewed; i < len(hs); i++ {
-		t.hidden = append(t.hidden, i)
-	}
-	b.tables = append(b.tables, t)
-	if err := t.open(sheet); err != nil {
-		return nil, err
-	}
-	return t, nil
+	t := &table{b: b, base: sheet, headers: hs, styles: styles, widths: widths, hidden: hiddenCols(s)}
+	return b.openTable(t)
 }
 
 func (b *book) lang() string {
@@ -141,14 +148,15 @@ func (b *book) lang() string {
 func (b *book) protectFlags(sheet string, n int) error {
 	if n > 0 {
 		last := n + 1
+		decision, date := col(&sheets.BenefitFlags, sheets.Decision), col(&sheets.BenefitFlags, sheets.ReviewDate)
 		dv := excelize.NewDataValidation(true)
-		dv.Sqref = fmt.Sprintf("%s2:%s%d", colName(flagColDecision+1), colName(flagColDecision+1), last)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", colName(decision+1), colName(decision+1), last)
 		if err := dv.SetDropList(review.DecisionLabels(b.lang())); err != nil {
 			return fmt.Errorf("decision list: %w", err)
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, b.tr.t("Decision"), strings.Join(review.DecisionLabels(b.lang()), ", "))
 		dd := excelize.NewDataValidation(true)
-		dd.Sqref = fmt.Sprintf("%s2:%s%d", colName(flagColDate+1), colName(flagColDate+1), last)
+		dd.Sqref = fmt.Sprintf("%s2:%s%d", colName(date+1), colName(date+1), last)
 		if err := dd.SetRange(1, 2958465, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 			return fmt.Errorf("review date check: %w", err)
 		}
@@ -197,20 +205,16 @@ func (b *book) changeText(c review.Change) string {
 // their last decision. Its columns carry the same headers as Benefit
 // flags, so that the next run reads these decisions back too.
 func (b *book) writeWithdrawn(r *Report) error {
-	hs := b.headers("Flag ID", "Suspect", "Suspect name", "Application", "Class", "Months paid", "Benefit EUR", "Overlap months",
-		"Recovery EUR", "Income during benefit EUR", "Decision", "Reviewer", "Review date", "Note",
-		"Source workbook", "Sheet", "Row")
-	in, eu := b.integer(false), b.euro(false)
-	styles := []int{0, 0, 0, 0, 0, in, eu, in, eu, eu, 0, 0, b.date(false), 0, 0, 0, in}
-	names := suspectNames(r)
-	var rows [][]any
-	for _, d := range r.Review.Withdrawn {
-		rows = append(rows, []any{str(d.FlagID), str(d.Suspect), str(names[d.Suspect]), str(d.Application), str(b.tr.t(d.Class)),
-			d.MonthsPaid, num(d.BenefitEUR), d.OverlapMonths, num(d.RecoveryEUR), num(d.IncomeDuringEUR),
-			str(review.DecisionLabel(d.Decision, b.lang())), str(d.Reviewer), dateOrNil(d.ReviewDate), str(d.Note),
-			str(d.Source), str(d.Sheet), d.Row})
+	s := &sheets.WithdrawnFlags
+	fns, err := bindColumns(s, b.withdrawnValues(r))
+	if err != nil {
+		return err
 	}
-	t, err := b.newTable(b.tr.t("Withdrawn flags"), hs, styles, rows)
+	var rows [][]any
+	for i := range r.Review.Withdrawn {
+		rows = append(rows, fillRow(make([]any, len(fns)), fns, &r.Review.Withdrawn[i]))
+	}
+	t, err := b.sheetTable(s, false, rows)
 	if err != nil {
 		return err
 	}
@@ -226,6 +230,33 @@ func (b *book) writeWithdrawn(r *Report) error {
 		}
 	}
 	return nil
+}
+
+// withdrawnValues gives each Withdrawn flags column's cell for a
+// withdrawn decision: the flag as decided, the decision and where it was
+// read.
+func (b *book) withdrawnValues(r *Report) map[string]rowFunc[*review.Decision] {
+	names := suspectNames(r)
+	lang := b.lang()
+	return map[string]rowFunc[*review.Decision]{
+		sheets.FlagID:      func(d *review.Decision) any { return str(d.FlagID) },
+		sheets.Suspect:     func(d *review.Decision) any { return str(d.Suspect) },
+		"suspect_name":     func(d *review.Decision) any { return str(names[d.Suspect]) },
+		sheets.Application: func(d *review.Decision) any { return str(d.Application) },
+		sheets.Class:       func(d *review.Decision) any { return str(b.tr.t(d.Class)) },
+		sheets.MonthsPaid:  func(d *review.Decision) any { return d.MonthsPaid },
+		sheets.BenefitEUR:  func(d *review.Decision) any { return num(d.BenefitEUR) },
+		sheets.Overlap:     func(d *review.Decision) any { return d.OverlapMonths },
+		sheets.RecoveryEUR: func(d *review.Decision) any { return num(d.RecoveryEUR) },
+		sheets.IncomeEUR:   func(d *review.Decision) any { return num(d.IncomeDuringEUR) },
+		sheets.Decision:    func(d *review.Decision) any { return str(review.DecisionLabel(d.Decision, lang)) },
+		sheets.Reviewer:    func(d *review.Decision) any { return str(d.Reviewer) },
+		sheets.ReviewDate:  func(d *review.Decision) any { return dateOrNil(d.ReviewDate) },
+		sheets.Note:        func(d *review.Decision) any { return str(d.Note) },
+		"source":           func(d *review.Decision) any { return str(d.Source) },
+		"sheet":            func(d *review.Decision) any { return str(d.Sheet) },
+		"row":              func(d *review.Decision) any { return d.Row },
+	}
 }
 
 // writeReviewLog lists every decision carried into this run with the

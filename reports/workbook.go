@@ -15,6 +15,7 @@ import (
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
 	"github.com/crosscheck/crosscheck/outfile"
+	"github.com/crosscheck/crosscheck/sheets"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -259,27 +260,14 @@ func (b *book) suspectTotals(r *Report, lastRow int) []any {
 	return row
 }
 
-// paymentHeaders are the Payments sheet's columns.
-var paymentHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Currency", "EUR", "Rate",
-	"Rate date", "Payer", "Payer account", "Payee", "Payee account", "Reference", "Description",
-	"Channel", "Direction", "Status", "Duplicate of", "Suspect", "Rule", "Decided by", "Direction reason"}
-
-var unattribHeaders = []string{"Source", "Sheet", "Row", "Date", "Amount", "Currency", "EUR",
-	"Payer", "Payer account", "Payee", "Payee account", "Reference", "Description", "Channel",
-	"Reason", "Candidate suspects"}
-
-// unattribTextCap is the widest text column of Unattributed.
-const unattribTextCap = 30
-
-// unattribPaymentCols is how many Unattributed columns come from the
-// Payments row; the reason and the candidates follow.
-const unattribPaymentCols = 14
-
 // rowBuffers hold the reused cell slices of the two streamed payment
-// sheets: one allocation per sheet, not per row.
+// sheets (one allocation per sheet, not per row) and the labels their
+// cells show, worked out once.
 type rowBuffers struct {
 	b          *book
 	pay, unatt []any
+	payCols    []rowFunc[*ledger.Entry]
+	unattCols  []rowFunc[*ledger.Entry]
 	amount     [19]int // native amount style by minor units
 	status     map[ledger.EntryStatus]string
 	rules      map[ledger.Rule]string
@@ -287,10 +275,12 @@ type rowBuffers struct {
 	yes        string
 	explain    func(*ledger.Entry) match.Unattributed
 	names      map[string]string
+	// why is the explanation of the unattributed row being filled.
+	why match.Unattributed
 }
 
-func (b *book) newRowBuffers() *rowBuffers {
-	rb := &rowBuffers{b: b, pay: make([]any, len(paymentHeaders)), unatt: make([]any, len(unattribHeaders)),
+func (b *book) newRowBuffers() (*rowBuffers, error) {
+	rb := &rowBuffers{b: b, pay: make([]any, len(sheets.Payments.Columns)), unatt: make([]any, len(sheets.Unattributed.Columns)),
 		status: map[ledger.EntryStatus]string{}, rules: map[ledger.Rule]string{}, yes: b.tr.t("yes")}
 	for i := range rb.amount {
 		rb.amount[i] = b.native(i, false)
@@ -304,7 +294,61 @@ func (b *book) newRowBuffers() *rowBuffers {
 	for _, r := range []ledger.Rule{ledger.RuleSuspectColumn, ledger.RuleFileSuspect, ledger.RulePayeeAccount, ledger.RulePayee, ledger.RulePayerAccount, ledger.RulePayer} {
 		rb.rules[r] = b.tr.t(string(r))
 	}
-	return rb
+	values := rb.paymentValues()
+	var err error
+	if rb.payCols, err = bindColumns(&sheets.Payments, values); err != nil {
+		return nil, err
+	}
+	unatt := map[string]rowFunc[*ledger.Entry]{
+		"reason":     func(*ledger.Entry) any { return str(reasonShort(rb.b.tr, rb.why.Reason)) },
+		"candidates": func(*ledger.Entry) any { return str(candidatesText(rb.names, rb.why.Candidates)) },
+	}
+	for _, c := range sheets.Unattributed.Columns {
+		if fn, ok := values[c.Key]; ok {
+			unatt[c.Key] = fn
+		}
+	}
+	if rb.unattCols, err = bindColumns(&sheets.Unattributed, unatt); err != nil {
+		return nil, err
+	}
+	return rb, nil
+}
+
+// paymentValues gives each Payments column's cell for an entry.
+func (rb *rowBuffers) paymentValues() map[string]rowFunc[*ledger.Entry] {
+	return map[string]rowFunc[*ledger.Entry]{
+		"source":   func(e *ledger.Entry) any { return str(e.Ref.Path) },
+		"sheet":    func(e *ledger.Entry) any { return str(e.Ref.Sheet) },
+		"row":      func(e *ledger.Entry) any { return e.Ref.Row },
+		"date":     func(e *ledger.Entry) any { return ifOK(!e.Date.IsZero(), e.Date) },
+		"amount":   rb.amountCell,
+		"currency": func(e *ledger.Entry) any { return str(e.Currency) },
+		"eur":      func(e *ledger.Entry) any { return ifOK(e.HasEUR, num(e.EUR)) },
+		"rate":     func(e *ledger.Entry) any { return ifOK(e.HasRate, num(e.Rate.Value)) },
+		"rate_date": func(e *ledger.Entry) any {
+			return ifOK(e.HasRate && !e.Rate.Date.IsZero(), e.Rate.Date)
+		},
+		"payer":         func(e *ledger.Entry) any { return str(e.Payer) },
+		"payer_account": func(e *ledger.Entry) any { return str(e.PayerAccount) },
+		"payee":         func(e *ledger.Entry) any { return str(e.Payee) },
+		"payee_account": func(e *ledger.Entry) any { return str(e.PayeeAccount) },
+		"reference":     func(e *ledger.Entry) any { return str(e.Reference) },
+		"description":   func(e *ledger.Entry) any { return str(e.Description) },
+		"channel":       func(e *ledger.Entry) any { return str(e.Channel) },
+		"direction":     func(e *ledger.Entry) any { return str(rb.dirs[e.Direction%4]) },
+		"status": func(e *ledger.Entry) any {
+			st, ok := rb.status[e.Status]
+			if !ok {
+				st = string(e.Status)
+			}
+			return str(st)
+		},
+		"duplicate_of":     func(e *ledger.Entry) any { return str(refText(e.DuplicateOf)) },
+		"suspect":          func(e *ledger.Entry) any { return str(e.Attrib) },
+		"rule":             func(e *ledger.Entry) any { return str(rb.rules[e.Rule]) },
+		"decided_by":       func(e *ledger.Entry) any { return str(e.AttribBy) },
+		"direction_reason": func(e *ledger.Entry) any { return str(e.DirReason) },
+	}
 }
 
 func (rb *rowBuffers) amountCell(e *ledger.Entry) any {
@@ -320,69 +364,36 @@ func ifOK(ok bool, v any) any {
 }
 
 // payment fills the Payments row for e.
-func (rb *rowBuffers) payment(e *ledger.Entry) []any {
-	p := rb.pay
-	p[0], p[1], p[2] = str(e.Ref.Path), str(e.Ref.Sheet), e.Ref.Row
-	p[3] = ifOK(!e.Date.IsZero(), e.Date)
-	p[4], p[5] = rb.amountCell(e), str(e.Currency)
-	p[6] = ifOK(e.HasEUR, num(e.EUR))
-	p[7] = ifOK(e.HasRate, num(e.Rate.Value))
-	p[8] = ifOK(e.HasRate && !e.Rate.Date.IsZero(), e.Rate.Date)
-	p[9], p[10], p[11], p[12] = str(e.Payer), str(e.PayerAccount), str(e.Payee), str(e.PayeeAccount)
-	p[13], p[14], p[15] = str(e.Reference), str(e.Description), str(e.Channel)
-	p[16] = str(rb.dirs[e.Direction%4])
-	st, ok := rb.status[e.Status]
-	if !ok {
-		st = string(e.Status)
-	}
-	p[17], p[18] = str(st), str(refText(e.DuplicateOf))
-	p[19], p[20], p[21] = str(e.Attrib), str(rb.rules[e.Rule]), str(e.AttribBy)
-	p[22] = str(e.DirReason)
-	return p
-}
+func (rb *rowBuffers) payment(e *ledger.Entry) []any { return fillRow(rb.pay, rb.payCols, e) }
 
-// unattributedRow is the Unattributed row of a payment, taken from its
-// Payments row p: the same cells without the rate columns and those after
-// Channel (unattribHeaders are paymentHeaders less those), then why the
-// payment is unattributed and the suspects it may belong to.
-func (rb *rowBuffers) unattributedRow(p []any, e *ledger.Entry) []any {
-	u := append(rb.unatt[:0], p[:7]...) // Source .. EUR
-	u = append(u, p[9:16]...)           // Payer .. Channel
-	if rb.explain == nil {
-		return append(u, nil, nil)
+// unattributedRow fills the Unattributed row for e: what the payment
+// was, why it is unattributed and the suspects it may belong to.
+func (rb *rowBuffers) unattributedRow(e *ledger.Entry) []any {
+	rb.why = match.Unattributed{}
+	if rb.explain != nil {
+		rb.why = rb.explain(e)
 	}
-	why := rb.explain(e)
-	return append(u, str(reasonShort(rb.b.tr, why.Reason)), str(candidatesText(rb.names, why.Candidates)))
-}
-
-func (b *book) paymentStyles(n int, dateCols, euroCols, rateCols []int) []int {
-	st := make([]int, n)
-	for _, c := range dateCols {
-		st[c] = b.date(false)
-	}
-	for _, c := range euroCols {
-		st[c] = b.euro(false)
-	}
-	for _, c := range rateCols {
-		st[c] = b.style(styleKey{numFmt: rateFmt})
-	}
-	return st
+	return fillRow(rb.unatt, rb.unattCols, e)
 }
 
 // writePayments streams every entry to Payments and the unattributed
 // ones to Unattributed, in one pass over r.Entries.
 func (b *book) writePayments(r *Report) error {
-	rb := b.newRowBuffers()
+	rb, err := b.newRowBuffers()
+	if err != nil {
+		return err
+	}
 	rb.explain, rb.names = r.Explain, suspectNames(r)
 	// pb holds the Payments sheet: this book, or the detail workbook.
 	pb, prb := b, rb
 	if b.detail != nil {
-		var err error
 		if pb, err = b.detailBook(r); err != nil {
 			return err
 		}
 		defer pb.close()
-		prb = pb.newRowBuffers()
+		if prb, err = pb.newRowBuffers(); err != nil {
+			return err
+		}
 	}
 	next, stop := iter.Pull(seqOrEmpty(r.Entries))
 	defer stop()
@@ -399,29 +410,21 @@ func (b *book) writePayments(r *Report) error {
 	for i := range sample {
 		paySample = append(paySample, clone(prb.payment(&sample[i])))
 	}
-	paySample = append(paySample, widestAmount(pb, r, len(paymentHeaders)))
-	pay, err := pb.newFastTable(pb.tr.t("Payments"), pb.headers(paymentHeaders...),
-		pb.paymentStyles(len(paymentHeaders), []int{3, 8}, []int{6}, []int{7}), paySample)
+	paySample = append(paySample, widestAmount(pb, r, &sheets.Payments))
+	pay, err := pb.sheetTable(&sheets.Payments, true, paySample)
 	if err != nil {
 		return err
 	}
-	// Source, sheet and row identify a printed row.
-	pay.keyCols = 3
 	// Unattributed is sized by its own first rows, which may come long
 	// after the first payments: they wait here until there are enough.
 	var un *table
 	var pending [][]any
 	openUn := func() error {
 		var err error
-		// Text columns at most unattribTextCap wide: the sheet prints one
-		// page wide.
-		un, err = b.startTable(b.tr.t("Unattributed"), b.headers(unattribHeaders...),
-			b.paymentStyles(len(unattribHeaders), []int{3}, []int{6}, nil), append(slices.Clip(pending), widestAmount(b, r, len(unattribHeaders))),
-			true, unattribTextCap)
+		un, err = b.sheetTable(&sheets.Unattributed, true, append(slices.Clip(pending), widestAmount(b, r, &sheets.Unattributed)))
 		if err != nil {
 			return err
 		}
-		un.keyCols = 3
 		for _, row := range pending {
 			if err := un.add(row); err != nil {
 				return err
@@ -444,13 +447,10 @@ func (b *book) writePayments(r *Report) error {
 		if e.HasEUR {
 			total = total.Add(e.EUR)
 		}
-		if pb != b {
-			p = rb.payment(e) // in this book's styles
-		}
 		if un != nil {
-			return un.add(rb.unattributedRow(p, e))
+			return un.add(rb.unattributedRow(e))
 		}
-		pending = append(pending, clone(rb.unattributedRow(p, e)))
+		pending = append(pending, clone(rb.unattributedRow(e)))
 		if len(pending) == widthSample {
 			return openUn()
 		}
@@ -475,9 +475,9 @@ func (b *book) writePayments(r *Report) error {
 			return err
 		}
 	}
-	foot := make([]any, len(unattribHeaders))
+	foot := make([]any, len(sheets.Unattributed.Columns))
 	foot[0] = textCell(b.tr.t("Total (all sheets)"), b.header())
-	foot[6] = excelize.Cell{Value: num(total), StyleID: b.style(styleKey{numFmt: euroFmt, bold: true})}
+	foot[col(&sheets.Unattributed, "eur")] = excelize.Cell{Value: num(total), StyleID: b.style(styleKey{numFmt: euroFmt, bold: true})}
 	if err := un.addFooter(foot); err != nil {
 		return err
 	}
@@ -487,17 +487,17 @@ func (b *book) writePayments(r *Report) error {
 	return nil
 }
 
-// widestAmount is a row that only sizes the Amount column (index 4) of a
-// payments table: a million-EUR amount in the currency with the most
-// decimals among the rates used, so that a crypto amount after the
-// sampled rows never prints as "###".
-func widestAmount(b *book, r *Report, cols int) []any {
+// widestAmount is a row that only sizes the Amount column of a payments
+// table s: a million-EUR amount in the currency with the most decimals
+// among the rates used, so that a crypto amount after the sampled rows
+// never prints as "###".
+func widestAmount(b *book, r *Report, s *sheets.Sheet) []any {
 	minor := 2
 	for _, u := range r.RatesUsed {
 		minor = max(minor, ledger.MinorUnits(u.Rate.Currency))
 	}
-	row := make([]any, cols)
-	row[4] = excelize.Cell{Value: -1_000_000.0, StyleID: b.native(minor, false)}
+	row := make([]any, len(s.Columns))
+	row[col(s, "amount")] = excelize.Cell{Value: -1_000_000.0, StyleID: b.native(minor, false)}
 	return row
 }
 

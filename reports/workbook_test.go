@@ -2,6 +2,7 @@ package reports
 
 import (
 	"archive/zip"
+	"github.com/crosscheck/crosscheck/sheets"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -371,18 +372,19 @@ func TestSummaryCountsRepeatedBenefitRows(t *testing.T) {
 	t.Error("no repeated benefit rows line on the Summary")
 }
 
-// The Unattributed columns are the Payments columns of the same name.
+// The Unattributed columns are the Payments columns of the same key,
+// under the same header and format.
 func TestUnattributedColumnsArePaymentColumns(t *testing.T) {
-	for i, h := range unattribHeaders[:unattribPaymentCols] {
-		j := i
-		if i >= 7 {
-			j = i + 2
+	for _, c := range sheets.Unattributed.Columns {
+		if c.Key == "reason" || c.Key == "candidates" {
+			continue
 		}
-		if paymentHeaders[j] != h {
-			t.Errorf("Unattributed column %d %q is Payments column %d %q", i, h, j, paymentHeaders[j])
+		p, ok := sheets.Payments.Column(c.Key)
+		if !ok || p != c {
+			t.Errorf("Unattributed column %+v is not the Payments column %+v", c, p)
 		}
 	}
-	if unattribPaymentCols != 7+16-9 || len(unattribHeaders) != unattribPaymentCols+2 {
-		t.Errorf("%d Unattributed columns", len(unattribHeaders))
+	if got := sheets.Unattributed.Headers("en")[unattribPaymentCols:]; !slices.Equal(got, []string{"Reason", "Candidate suspects"}) {
+		t.Errorf("Unattributed ends with %q", got)
 	}
 }

@@ -6,10 +6,11 @@
 package review
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/sheets"
 )
 
 // Decision values, as written in English workbooks and in the JSON.
@@ -72,9 +73,8 @@ func parseClass(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// column is one column Load looks for, by its header in either language.
-// The headers are those the reports package writes; the round-trip tests
-// there catch any drift.
+// column is one column Load looks for, by its header in either language:
+// the headers are package sheets', which the reports package writes.
 type column struct {
 	key      string
 	en, it   string
@@ -82,63 +82,60 @@ type column struct {
 }
 
 const (
-	colID       = "flag_id"
-	colSuspect  = "suspect"
-	colApp      = "application"
-	colClass    = "class"
-	colMonths   = "months_paid"
-	colBenefit  = "benefit_eur"
-	colOverlap  = "overlap_months"
-	colRecovery = "recovery_eur"
-	colIncome   = "income_during"
-	colDecision = "decision"
-	colReviewer = "reviewer"
-	colDate     = "review_date"
-	colNote     = "note"
+	colID       = sheets.FlagID
+	colSuspect  = sheets.Suspect
+	colApp      = sheets.Application
+	colClass    = sheets.Class
+	colMonths   = sheets.MonthsPaid
+	colBenefit  = sheets.BenefitEUR
+	colOverlap  = sheets.Overlap
+	colRecovery = sheets.RecoveryEUR
+	colIncome   = sheets.IncomeEUR
+	colDecision = sheets.Decision
+	colReviewer = sheets.Reviewer
+	colDate     = sheets.ReviewDate
+	colNote     = sheets.Note
 
-	// The flag as it was when the carried decision was taken: the
-	// workbook writes these beside the current figures, hidden, so that
-	// a re-run compares against what a person actually looked at.
-	colRevClass    = "reviewed_class"
-	colRevMonths   = "reviewed_months_paid"
-	colRevBenefit  = "reviewed_benefit_eur"
-	colRevOverlap  = "reviewed_overlap_months"
-	colRevRecovery = "reviewed_recovery_eur"
-	colRevIncome   = "reviewed_income_during"
-	colRevDecision = "reviewed_decision"
-	colRevDate     = "reviewed_on"
+	// The flag as it was when the carried decision was taken (see
+	// sheets.BenefitFlags).
+	colRevClass    = sheets.ReviewedClass
+	colRevMonths   = sheets.ReviewedMonths
+	colRevBenefit  = sheets.ReviewedBenefit
+	colRevOverlap  = sheets.ReviewedOverlap
+	colRevRecovery = sheets.ReviewedRecovery
+	colRevIncome   = sheets.ReviewedIncome
+	colRevDecision = sheets.ReviewedDecision
+	colRevDate     = sheets.ReviewedOn
 )
 
-var columns = []column{
-	{colID, "Flag ID", "ID segnalazione", true},
-	{colSuspect, "Suspect", "Indagato", false},
-	{colApp, "Application", "Domanda", false},
-	{colClass, "Class", "Classe", true},
-	{colMonths, "Months paid", "Mensilità pagate", true},
-	{colBenefit, "Benefit EUR", "RdC percepito EUR", true},
-	{colOverlap, "Overlap months", "Mesi sovrapposti", true},
-	{colRecovery, "Recovery EUR", "Da recuperare EUR", true},
-	{colIncome, "Income during benefit EUR", "Proventi durante il RdC EUR", true},
-	{colDecision, "Decision", "Decisione", true},
-	{colReviewer, "Reviewer", "Revisore", false},
-	{colDate, "Review date", "Data revisione", false},
-	{colNote, "Note", "Note", false},
-	{colRevClass, "Reviewed class", "Classe alla revisione", false},
-	{colRevMonths, "Reviewed months paid", "Mensilità pagate alla revisione", false},
-	{colRevBenefit, "Reviewed benefit EUR", "RdC percepito EUR alla revisione", false},
-	{colRevOverlap, "Reviewed overlap months", "Mesi sovrapposti alla revisione", false},
-	{colRevRecovery, "Reviewed recovery EUR", "Da recuperare EUR alla revisione", false},
-	{colRevIncome, "Reviewed income during benefit EUR", "Proventi durante il RdC EUR alla revisione", false},
-	{colRevDecision, "Reviewed decision", "Decisione alla revisione", false},
-	{colRevDate, "Reviewed on", "Cifre riviste il", false},
+// readKeys are the columns Load reads; true marks those a sheet must
+// have to hold decisions.
+var readKeys = map[string]bool{
+	colID: true, colSuspect: false, colApp: false, colClass: true, colMonths: true, colBenefit: true,
+	colOverlap: true, colRecovery: true, colIncome: true, colDecision: true, colReviewer: false,
+	colDate: false, colNote: false, colRevClass: false, colRevMonths: false, colRevBenefit: false,
+	colRevOverlap: false, colRevRecovery: false, colRevIncome: false, colRevDecision: false, colRevDate: false,
 }
+
+// columns are the columns Load reads, in the order of the Benefit flags
+// sheet, with their headers as the workbook writes them.
+var columns = func() []column {
+	var out []column
+	for _, c := range sheets.BenefitFlags.Columns {
+		if required, ok := readKeys[c.Key]; ok {
+			out = append(out, column{key: c.Key, en: c.Header(msg.EN), it: c.Header(msg.IT), required: required})
+		}
+	}
+	return out
+}()
 
 // Sheets Load reads: the current flags (required) and the flags an earlier
 // review already listed as withdrawn (optional), so that a decision on a
-// flag that disappears and later comes back is never lost.
+// flag that disappears and later comes back is never lost. Each by its
+// names in either language, and those of earlier versions.
 var (
-	flagSheets      = []string{"Benefit flags", "Segnalazioni RdC"}
-	withdrawnSheets = []string{"Withdrawn flags", "Segnalazioni ritirate"}
+	flagSheets      = sheets.BenefitFlags.Names()
+	withdrawnSheets = sheets.WithdrawnFlags.Names()
 )
 
 // foldHeader compares headers case- and space-insensitively.
@@ -150,7 +147,7 @@ func foldHeader(s string) string {
 // Italian on the Italian sheets, so that an issue names the column the
 // reviewer sees.
 func columnHeader(key, sheet string) string {
-	italian := slices.Contains([]string{flagSheets[1], withdrawnSheets[1]}, sheet)
+	italian := sheets.BenefitFlags.Italian(sheet) || sheets.WithdrawnFlags.Italian(sheet)
 	for _, c := range columns {
 		if c.key == key {
 			if italian {

@@ -1,0 +1,73 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/sheets"
+)
+
+// Positions and headers of the sheets' columns, for the tests that look
+// at one cell of a written sheet.
+var (
+	paymentHeaders      = sheets.Payments.Headers(msg.EN)
+	unattribHeaders     = sheets.Unattributed.Headers(msg.EN)
+	unattribPaymentCols = sheets.Unattributed.Index("reason")
+	flagHeaders         = sheets.BenefitFlags.Headers(msg.EN)
+	flagColState        = sheets.BenefitFlags.Index(sheets.ReviewState)
+	flagColDecision     = sheets.BenefitFlags.Index(sheets.Decision)
+	flagColDate         = sheets.BenefitFlags.Index(sheets.ReviewDate)
+	flagColNote         = sheets.BenefitFlags.Index(sheets.Note)
+	flagColReviewed     = sheets.BenefitFlags.Index(sheets.ReviewedClass)
+)
+
+// Every column of every sheet written from the spec has a value, and
+// every value a column: a column added to package sheets without its
+// value here fails, and so does a value left over.
+func TestColumnsBound(t *testing.T) {
+	b := newBook("en")
+	defer b.close()
+	if _, err := b.newRowBuffers(); err != nil {
+		t.Error(err)
+	}
+	r := testReport("en")
+	if _, err := bindColumns(&sheets.BenefitFlags, b.flagValues(r)); err != nil {
+		t.Error(err)
+	}
+	if _, err := bindColumns(&sheets.WithdrawnFlags, b.withdrawnValues(r)); err != nil {
+		t.Error(err)
+	}
+	// And the check itself fails both ways.
+	values := (&rowBuffers{b: b}).paymentValues()
+	delete(values, "rule")
+	if _, err := bindColumns(&sheets.Payments, values); err == nil || !strings.Contains(err.Error(), `"rule"`) {
+		t.Errorf("a column without a value: err = %v", err)
+	}
+	values = (&rowBuffers{b: b}).paymentValues()
+	values["extra"] = func(*ledger.Entry) any { return nil }
+	if _, err := bindColumns(&sheets.Payments, values); err == nil || !strings.Contains(err.Error(), `"extra"`) {
+		t.Errorf("a value without a column: err = %v", err)
+	}
+}
+
+// Each column's header has an Italian form in the catalogue, and no two
+// columns of a sheet share a key or a header.
+func TestColumnsHeaders(t *testing.T) {
+	for _, s := range []*sheets.Sheet{&sheets.Payments, &sheets.Unattributed, &sheets.BenefitFlags, &sheets.WithdrawnFlags} {
+		if !msg.HasLabel(s.Name) {
+			t.Errorf("sheet %s has no Italian name", s.Name)
+		}
+		keys, headers := map[string]bool{}, map[string]bool{}
+		for _, c := range s.Columns {
+			if keys[c.Key] || headers[c.Label] {
+				t.Errorf("%s: column %q twice", s.Name, c.Key)
+			}
+			keys[c.Key], headers[c.Label] = true, true
+			if !msg.HasLabel(c.Label) {
+				t.Errorf("%s: header %q has no Italian form", s.Name, c.Label)
+			}
+		}
+	}
+}
