@@ -268,6 +268,9 @@ type rowBuffers struct {
 	pay, unatt []any
 	payCols    []rowFunc[*ledger.Entry]
 	unattCols  []rowFunc[*ledger.Entry]
+	// fromPay is the Payments column of each Unattributed column (-1
+	// for its own): a payment's row in this book lends it those cells.
+	fromPay []int
 	amount     [19]int // native amount style by minor units
 	status     map[ledger.EntryStatus]string
 	rules      map[ledger.Rule]string
@@ -310,6 +313,9 @@ func (b *book) newRowBuffers() (*rowBuffers, error) {
 	}
 	if rb.unattCols, err = bindColumns(&sheets.Unattributed, unatt); err != nil {
 		return nil, err
+	}
+	for _, c := range sheets.Unattributed.Columns {
+		rb.fromPay = append(rb.fromPay, sheets.Payments.Index(c.Key))
 	}
 	return rb, nil
 }
@@ -367,13 +373,25 @@ func ifOK(ok bool, v any) any {
 func (rb *rowBuffers) payment(e *ledger.Entry) []any { return fillRow(rb.pay, rb.payCols, e) }
 
 // unattributedRow fills the Unattributed row for e: what the payment
-// was, why it is unattributed and the suspects it may belong to.
-func (rb *rowBuffers) unattributedRow(e *ledger.Entry) []any {
+// was, why it is unattributed and the suspects it may belong to. p, when
+// not nil, is e's Payments row in this book, whose cells it takes.
+func (rb *rowBuffers) unattributedRow(e *ledger.Entry, p []any) []any {
 	rb.why = match.Unattributed{}
 	if rb.explain != nil {
 		rb.why = rb.explain(e)
 	}
-	return fillRow(rb.unatt, rb.unattCols, e)
+	if p == nil {
+		return fillRow(rb.unatt, rb.unattCols, e)
+	}
+	u := rb.unatt[:len(rb.unattCols)]
+	for i, fn := range rb.unattCols {
+		if j := rb.fromPay[i]; j >= 0 {
+			u[i] = p[j]
+		} else {
+			u[i] = fn(e)
+		}
+	}
+	return u
 }
 
 // writePayments streams every entry to Payments and the unattributed
@@ -447,10 +465,13 @@ func (b *book) writePayments(r *Report) error {
 		if e.HasEUR {
 			total = total.Add(e.EUR)
 		}
-		if un != nil {
-			return un.add(rb.unattributedRow(e))
+		if pb != b {
+			p = nil // in the detail workbook's styles
 		}
-		pending = append(pending, clone(rb.unattributedRow(e)))
+		if un != nil {
+			return un.add(rb.unattributedRow(e, p))
+		}
+		pending = append(pending, clone(rb.unattributedRow(e, p)))
 		if len(pending) == widthSample {
 			return openUn()
 		}
