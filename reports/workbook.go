@@ -271,13 +271,13 @@ type rowBuffers struct {
 	// fromPay is the Payments column of each Unattributed column (-1
 	// for its own): a payment's row in this book lends it those cells.
 	fromPay []int
-	amount     [19]int // native amount style by minor units
-	status     map[ledger.EntryStatus]string
-	rules      map[ledger.Rule]string
-	dirs       [4]string
-	yes        string
-	explain    func(*ledger.Entry) match.Unattributed
-	names      map[string]string
+	amount  [19]int // native amount style by minor units
+	status  map[ledger.EntryStatus]string
+	rules   map[ledger.Rule]string
+	dirs    [4]string
+	yes     string
+	explain func(*ledger.Entry) match.Unattributed
+	names   map[string]string
 	// why is the explanation of the unattributed row being filled.
 	why match.Unattributed
 }
