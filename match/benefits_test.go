@@ -305,7 +305,7 @@ func TestBenefitEvidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		e := ev(tt.suspect, tt.field)
-		if e.Suspect != tt.sus || e.Recipient != tt.rec || e.Agreement != tt.agreement || e.Score < tt.minScore || e.Score > tt.maxScore {
+		if e.SuspectText() != tt.sus || e.RecipientText() != tt.rec || e.Agreement != tt.agreement || e.Score < tt.minScore || e.Score > tt.maxScore {
 			t.Errorf("%s %s = %+v, want %q/%q %s score in [%v,%v]", tt.suspect, tt.field, e, tt.sus, tt.rec, tt.agreement, tt.minScore, tt.maxScore)
 		}
 	}
@@ -597,7 +597,7 @@ func TestPlantedFlagsGolden(t *testing.T) {
 			f.ID, f.Suspect, f.Application, f.Class, f.Role, monthList(f.Months), f.BenefitEUR.StringFixed(2),
 			monthList(f.OverlapMonths), f.RecoveryEUR.StringFixed(2), f.IncomeDuringEUR.StringFixed(2), strings.Join(f.Agreed, ","), f.Status)
 		for _, e := range f.Evidence {
-			fmt.Fprintf(&b, "\t%-11s %-8s %.3f %q | %q\n", e.Field, e.Agreement, e.Score, e.Suspect, e.Recipient)
+			fmt.Fprintf(&b, "\t%-11s %-8s %.3f %q | %q\n", e.Field, e.Agreement, e.Score, e.SuspectText(), e.RecipientText())
 		}
 	}
 	for _, is := range issues {

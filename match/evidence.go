@@ -74,16 +74,16 @@ func nameEvidence(s, r *person) []FieldEvidence {
 	swapped := partSimilarity(s.surname, rn) + partSimilarity(s.name, rs)
 	if swapped > direct {
 		rs, rn = rn, rs
-		suffixS, suffixN = " (written as name)", " (written as surname)"
+		suffixS, suffixN = NoteWrittenAsName, NoteWrittenAsSurname
 	}
 	whole := names.SameName(s.surname, s.name, r.surname, r.name)
 	sur := partEvidence(FieldSurname, s.surname, rs, whole)
 	nam := partEvidence(FieldName, s.name, rn, whole)
 	if sur.Recipient != "" {
-		sur.Recipient += suffixS
+		sur.RecipientNote = suffixS
 	}
 	if nam.Recipient != "" {
-		nam.Recipient += suffixN
+		nam.RecipientNote = suffixN
 	}
 	return []FieldEvidence{sur, nam}
 }
@@ -119,17 +119,23 @@ func partEvidence(field, a, b string, wholeSame bool) FieldEvidence {
 }
 
 func birthDateEvidence(s, r *person) FieldEvidence {
-	return exactOrNo(FieldBirthDate, dateText(s), dateText(r), birthAgrees(s, r))
+	e := exactOrNo(FieldBirthDate, dateText(s), dateText(r), birthAgrees(s, r))
+	e.SuspectNote, e.RecipientNote = dateNote(s), dateNote(r)
+	return e
 }
 
 func dateText(p *person) string {
 	if p.birth.IsZero() {
 		return ""
 	}
-	if p.birthFromCode {
-		return p.birth.Format(time.DateOnly) + " (from tax code)"
-	}
 	return p.birth.Format(time.DateOnly)
+}
+
+func dateNote(p *person) string {
+	if p.birth.IsZero() || !p.birthFromCode {
+		return ""
+	}
+	return NoteFromTaxCode
 }
 
 // birthPlaceEvidence compares place names when both have one, else the
@@ -151,19 +157,24 @@ func birthPlaceEvidence(s, r *person) FieldEvidence {
 		}
 		return e
 	case s.valid && r.valid:
-		return exactOrNo(FieldBirthPlace, s.tc.Place+" (tax code)", r.tc.Place+" (tax code)", s.tc.Place == r.tc.Place)
+		e := exactOrNo(FieldBirthPlace, s.tc.Place, r.tc.Place, s.tc.Place == r.tc.Place)
+		e.SuspectNote, e.RecipientNote = NoteTaxCodePlace, NoteTaxCodePlace
+		return e
 	}
-	return FieldEvidence{Field: FieldBirthPlace, Suspect: placeText(s), Recipient: placeText(r), Agreement: AgreeMissing}
+	e := FieldEvidence{Field: FieldBirthPlace, Agreement: AgreeMissing}
+	e.Suspect, e.SuspectNote = placeText(s)
+	e.Recipient, e.RecipientNote = placeText(r)
+	return e
 }
 
-func placeText(p *person) string {
+func placeText(p *person) (place, note string) {
 	switch {
 	case strings.TrimSpace(p.place) != "":
-		return p.place
+		return p.place, ""
 	case p.valid:
-		return p.tc.Place + " (tax code)"
+		return p.tc.Place, NoteTaxCodePlace
 	}
-	return ""
+	return "", ""
 }
 
 func sexEvidence(s, r *person) FieldEvidence {

@@ -43,6 +43,38 @@ type FieldEvidence struct {
 	// Detail explains an agreement that reads as a contradiction when the
 	// two values are set side by side: DetailOmocodia, DetailCheckCharacter.
 	Detail string
+	// SuspectNote and RecipientNote say where a value came from when it is
+	// not the field as written (NoteFromTaxCode, NoteWrittenAsName, ...):
+	// kept apart from the value so that each output words it in its
+	// language.
+	SuspectNote, RecipientNote string
+}
+
+// Notes on an evidence value (docs/report.md#evidence).
+const (
+	// NoteFromTaxCode: a birth date or place read from the tax code.
+	NoteFromTaxCode = "from tax code"
+	// NoteTaxCodePlace: a birth place compared as the tax code's
+	// cadastral (Belfiore) code.
+	NoteTaxCodePlace = "tax code"
+	// NoteWrittenAsName, NoteWrittenAsSurname: the recipient's register
+	// has surname and name the other way round.
+	NoteWrittenAsName    = "written as name"
+	NoteWrittenAsSurname = "written as surname"
+)
+
+// SuspectText is the suspect's value with its note, in English:
+// "1985-04-03 (from tax code)".
+func (e FieldEvidence) SuspectText() string { return noted(e.Suspect, e.SuspectNote) }
+
+// RecipientText is the recipient's value with its note, in English.
+func (e FieldEvidence) RecipientText() string { return noted(e.Recipient, e.RecipientNote) }
+
+func noted(v, note string) string {
+	if v == "" || note == "" {
+		return v
+	}
+	return v + " (" + note + ")"
 }
 
 // Evidence details (docs/report.md#evidence).

@@ -141,3 +141,33 @@ func HasLabel(en string) bool {
 	_, ok := labels[en]
 	return ok
 }
+
+// Texts returns every text of the catalogue in a language (labels,
+// messages with their placeholders, field names), for the tests that
+// check an output speaks one language: the English words crosscheck
+// knows are the words of Texts(EN) that Texts(IT) does not use.
+func Texts(lang string) []string {
+	it := lang == IT
+	out := make([]string, 0, len(labels)+len(catalogue)+len(fieldNames))
+	for en, l := range labels {
+		if it {
+			en = l
+		}
+		out = append(out, en)
+	}
+	for _, e := range catalogue {
+		t := e.en
+		if it {
+			t = e.it
+		}
+		out = append(out, t)
+	}
+	for _, n := range fieldNames {
+		t := n[0]
+		if it {
+			t = n[1]
+		}
+		out = append(out, t)
+	}
+	return out
+}

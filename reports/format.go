@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/result"
 	"github.com/shopspring/decimal"
 )
@@ -25,11 +26,12 @@ func day(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// currencies lists native totals as "BTC 0.5; EUR 120", by code.
-func currencies(m map[string]decimal.Decimal) string {
+// currencies lists native totals as "BTC 0.5; EUR 120", by code, the
+// amounts in the language's notation ("BTC 0,5").
+func currencies(m map[string]decimal.Decimal, lang string) string {
 	var parts []string
 	for _, code := range slices.Sorted(maps.Keys(m)) {
-		parts = append(parts, code+" "+m[code].String())
+		parts = append(parts, code+" "+msg.Number(m[code].String(), lang))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -57,13 +59,13 @@ func monthRanges(months []time.Time) string {
 // evidenceText renders one compared field for the Benefit flags sheet:
 // "exact: RSSMRA... = RSSMRA...", "close 0.92: ROSSI ≈ ROSSO".
 func evidenceText(tr translator, e match.FieldEvidence) string {
-	sus, rec := orDash(e.Suspect), orDash(e.Recipient)
+	sus, rec := orDash(evidenceValue(tr, e.Field, e.Suspect, e.SuspectNote)), orDash(evidenceValue(tr, e.Field, e.Recipient, e.RecipientNote))
 	var s string
 	switch e.Agreement {
 	case match.AgreeExact:
 		s = fmt.Sprintf("%s: %s = %s", tr.t("exact"), sus, rec)
 	case match.AgreeClose:
-		s = fmt.Sprintf("%s %s: %s ≈ %s", tr.t("close"), strconv.FormatFloat(e.Score, 'f', 2, 64), sus, rec)
+		s = fmt.Sprintf("%s %s: %s ≈ %s", tr.t("close"), msg.Number(strconv.FormatFloat(e.Score, 'f', 2, 64), tr.lang), sus, rec)
 	case match.AgreeNo:
 		s = fmt.Sprintf("%s: %s ≠ %s", tr.t("no"), sus, rec)
 	default:
@@ -85,6 +87,22 @@ func evidenceDetail(tr translator, detail string) string {
 		return tr.t("only the check character differs: one of the two codes is mistyped")
 	}
 	return detail
+}
+
+// evidenceValue writes one side of a compared field in the language: a
+// birth date in its notation, the note on where the value came from in
+// words ("17/04/1992 (dal codice fiscale)").
+func evidenceValue(tr translator, field, v, note string) string {
+	if v == "" {
+		return ""
+	}
+	if field == match.FieldBirthDate {
+		v = msg.DateText(v, tr.lang)
+	}
+	if note != "" {
+		v += " (" + tr.t(note) + ")"
+	}
+	return v
 }
 
 func orDash(s string) string {

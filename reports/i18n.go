@@ -21,3 +21,16 @@ func (t translator) t(s string) string { return msg.Label(s, t.lang) }
 
 // m renders a catalogue message in the report's language.
 func (t translator) m(m msg.Message) string { return m.In(t.lang) }
+
+// setting renders a run parameter's value: a number in the language's
+// notation, a phrase (the rounding rule) from the catalogue.
+func (t translator) setting(v string) string {
+	if msg.HasLabel(v) {
+		return t.t(v)
+	}
+	return msg.Number(v, t.lang)
+}
+
+// months renders months and runs of months ("2019-05..2020-10") in the
+// language's notation ("mag 2019 - ott 2020").
+func (t translator) months(s string) string { return msg.MonthsText(s, t.lang) }

@@ -31,12 +31,14 @@ type jsonUnattributed struct {
 }
 
 // jsonUnattribReason is one group of unattributed payments: the reason
-// (a fixed code), the value that stopped attribution, the message in the
-// report's language, and the suspects the payments may belong to.
+// (a fixed code), the value that stopped attribution, the message in
+// English (and in Italian beside it in an Italian report), and the
+// suspects the payments may belong to.
 type jsonUnattribReason struct {
 	Reason     string   `json:"reason"`
 	Value      string   `json:"value,omitempty"`
 	Message    string   `json:"message"`
+	MessageIT  string   `json:"message_it,omitempty"`
 	Candidates []string `json:"candidates"`
 	Payments   int      `json:"payments"`
 	EUR        string   `json:"eur"`
@@ -44,11 +46,11 @@ type jsonUnattribReason struct {
 }
 
 func jsonUnattributedOf(r *Report) jsonUnattributed {
-	tr := newTranslator(r.Params.Lang)
+	en, it := jsonTranslators(r.Params.Lang)
 	out := jsonUnattributed{Payments: r.UnattributedCount, EUR: eur(r.UnattributedEUR), ByReason: []jsonUnattribReason{}}
 	for _, g := range r.Unattributed {
 		out.ByReason = append(out.ByReason, jsonUnattribReason{Reason: string(g.Why.Reason), Value: g.Why.Value,
-			Message: reasonText(tr, g.Why), Candidates: nonNil(g.Why.Candidates), Payments: g.Payments, EUR: eur(g.EUR), NoRate: g.NoRate})
+			Message: reasonText(en, g.Why), MessageIT: it.do(func(tr translator) string { return reasonText(tr, g.Why) }), Candidates: nonNil(g.Why.Candidates), Payments: g.Payments, EUR: eur(g.EUR), NoRate: g.NoRate})
 	}
 	return out
 }
@@ -91,11 +93,12 @@ func jsonByProgramme(r *Report) []jsonProgrammeRecovery {
 
 // jsonDateSource is the fact an inferred report date was taken from.
 type jsonDateSource struct {
-	Kind    string `json:"kind"`
-	Path    string `json:"path"`
-	Sheet   string `json:"sheet"`
-	Row     int    `json:"row"`
-	Message string `json:"message"`
+	Kind      string `json:"kind"`
+	Path      string `json:"path"`
+	Sheet     string `json:"sheet"`
+	Row       int    `json:"row"`
+	Message   string `json:"message"`
+	MessageIT string `json:"message_it,omitempty"`
 }
 
 // jsonDetail is the payment detail workbook written beside the report.
@@ -113,6 +116,7 @@ type jsonEvidence struct {
 	Score     float64 `json:"score"`
 	Detail    string  `json:"detail,omitempty"`
 	Message   string  `json:"message"`
+	MessageIT string  `json:"message_it,omitempty"`
 }
 
 type jsonFlag struct {
@@ -279,8 +283,10 @@ func WriteJSON(w io.Writer, r *Report) error {
 	jw.field("case", r.Params.Case)
 	jw.field("report_date", day(r.Params.ReportDate))
 	if src := r.Params.ReportDateFrom; src != nil {
+		en, it := jsonTranslators(r.Params.Lang)
 		jw.field("report_date_inferred_from", jsonDateSource{Kind: src.Kind, Path: src.Ref.Path, Sheet: src.Ref.Sheet, Row: src.Ref.Row,
-			Message: inferredDateText(newTranslator(r.Params.Lang), r.Params)})
+			Message:   inferredDateText(en, r.Params),
+			MessageIT: it.do(func(tr translator) string { return inferredDateText(tr, r.Params) })})
 	}
 	target := r.Seizure.TargetEUR
 	if target.IsZero() {
@@ -435,13 +441,15 @@ func monthStrings(ms []time.Time) []string {
 }
 
 func jsonFlags(r *Report, flags []match.BenefitFlag, rv *review.Outcome) []jsonFlag {
-	names, tr := suspectNames(r), newTranslator(r.Params.Lang)
+	names := suspectNames(r)
+	en, it := jsonTranslators(r.Params.Lang)
 	out := make([]jsonFlag, 0, len(flags))
 	for _, f := range flags {
 		ev := make([]jsonEvidence, 0, len(f.Evidence))
 		for _, e := range f.Evidence {
-			ev = append(ev, jsonEvidence{Field: e.Field, Suspect: e.Suspect, Recipient: e.Recipient, Agreement: string(e.Agreement),
-				Score: e.Score, Detail: e.Detail, Message: evidenceText(tr, e)})
+			ev = append(ev, jsonEvidence{Field: e.Field, Suspect: e.SuspectText(), Recipient: e.RecipientText(), Agreement: string(e.Agreement),
+				Score: e.Score, Detail: e.Detail, Message: evidenceText(en, e),
+				MessageIT: it.do(func(tr translator) string { return evidenceText(tr, e) })})
 		}
 		fr := rv.Review(f.ID)
 		status := fr.Status()
@@ -811,4 +819,25 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// optionalTranslator renders a text only in an Italian report: the JSON
+// keeps every message in English and adds the Italian beside it
+// (docs/messages.md).
+type optionalTranslator struct {
+	tr translator
+	on bool
+}
+
+func (o optionalTranslator) do(f func(translator) string) string {
+	if !o.on {
+		return ""
+	}
+	return f(o.tr)
+}
+
+// jsonTranslators returns the English translator and the Italian one,
+// the latter used only when the report is Italian.
+func jsonTranslators(lang string) (translator, optionalTranslator) {
+	return newTranslator(msg.EN), optionalTranslator{newTranslator(msg.IT), lang == msg.IT}
 }

@@ -61,7 +61,7 @@ func (b *book) writeTimeline(r *Report) error {
 	months, benefit := timelineMonths(r)
 	hs := b.headers("ID", "Surname", "Name")
 	for _, m := range months {
-		hs = append(hs, m.Format("2006-01"))
+		hs = append(hs, b.tr.months(m.Format("2006-01")))
 	}
 	hs = append(hs, b.tr.t("Income EUR"))
 	first, last := 4, 3+len(months) // month columns, 1-based

@@ -218,7 +218,7 @@ func (b *book) writeSuspects(r *Report) error {
 			intCell(s.Payments, in), moneyCell(s.IncomeEUR, true, eu), moneyCell(s.SeizedEUR, true, eu),
 			moneyCell(s.ShortfallEUR, true, eu), moneyCell(s.NetworkIncomeEUR, true, eu),
 			dateCell(s.First, dt), dateCell(s.Last, dt), intCell(s.Payers, in), intCell(s.NoRate, in),
-			textCell(currencies(s.ByCurrency), tx), textCell(b.tr.t(string(class)), tx),
+			textCell(currencies(s.ByCurrency, b.tr.lang), tx), textCell(b.tr.t(string(class)), tx),
 		})
 	}
 	t, err := b.newTable(b.tr.t("Suspects"), hs, nil, rows)
@@ -746,7 +746,7 @@ func (b *book) writeSources(r *Report) error {
 		{b.tr.t("Version"), str(p.Version)},
 	}
 	for _, k := range sortedKeys(p.Settings) {
-		footer = append(footer, []any{k, str(p.Settings[k])})
+		footer = append(footer, []any{b.tr.t(k), str(b.tr.setting(p.Settings[k]))})
 	}
 	return b.simpleTable("Sources", hs, styles, rows, footer)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/casefile"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/crosscheck/crosscheck/reports"
 	"github.com/spf13/cobra"
@@ -61,15 +62,17 @@ func runDemo(ctx context.Context, dir, lang string, stdout, stderr io.Writer) er
 	if err := runRun(ctx, c, o); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nSample case written to %s and run.\n\n", dir)
-	fmt.Fprintf(stdout, "  Workbook: %s   (open it in Excel or LibreOffice: start from the Summary sheet)\n", out)
-	fmt.Fprintf(stdout, "  Payments: %s   (every payment row, named with its SHA-256 on the Sources sheet)\n", reports.DetailPath(out, c.Lang))
-	fmt.Fprintf(stdout, "  JSON:     %s\n", js)
-	fmt.Fprintf(stdout, "  Inputs:   %s   (the case file lists every spreadsheet)\n\n", filepath.Join(dir, "case.yaml"))
-	fmt.Fprintf(stdout, "Run it again yourself with:\n  crosscheck run --case %s -o report.xlsx --json report.json\n", filepath.Join(dir, "case.yaml"))
+	lang = c.Lang
+	fmt.Fprintf(stdout, "\n%s\n\n", msg.New(msg.CLIDemoWritten, msg.Text(dir)).In(lang))
+	writePaths(stdout, lang, "  ",
+		pathLine{"Workbook", out, msg.New(msg.CLIOpenWorkbook, msg.Term("Summary"))},
+		pathLine{"Payments", reports.DetailPath(out, lang), msg.New(msg.CLIDetailNamed, msg.Term("Sources"))},
+		pathLine{"JSON", js, msg.Message{}},
+		pathLine{"Inputs", filepath.Join(dir, "case.yaml"), msg.New(msg.CLICaseFileLists)})
+	fmt.Fprintf(stdout, "\n%s\n  crosscheck run --case %s -o report.xlsx --json report.json\n", msg.New(msg.CLIRunAgain).In(lang), filepath.Join(dir, "case.yaml"))
 	// From a source checkout there is no crosscheck command yet: say how
 	// to get one.
-	fmt.Fprintf(stdout, "(no crosscheck command? In the source folder, go install ./cmd/crosscheck puts it in $(go env GOPATH)/bin.)\n")
+	fmt.Fprintln(stdout, msg.New(msg.CLINoCommand).In(lang))
 	return nil
 }
 

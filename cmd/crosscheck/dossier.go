@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/dossier"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/spf13/cobra"
 )
@@ -106,7 +107,7 @@ flag) or --all.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d dossiers written to %s\n", len(paths), o.out)
+			fmt.Fprintln(cmd.OutOrStdout(), msg.New(msg.CLIDossiersWritten, msg.Int(len(paths)), msg.Text(o.out)).In(lang))
 			return nil
 		},
 	}

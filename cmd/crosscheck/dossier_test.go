@@ -15,7 +15,7 @@ func TestDossierCommand(t *testing.T) {
 	c := filepath.Join(dir, "case.yaml")
 	out := filepath.Join(dir, "dossiers")
 	code, stdout, errs := runCLI(t, "dossier", "--case", c, "--out", out, "--suspect", "S01,S06", "--lang", "it")
-	if code != 0 || !strings.Contains(stdout, "2 dossiers") {
+	if code != 0 || !strings.Contains(stdout, "2 schede scritte") {
 		t.Fatalf("exit %d: %s %s", code, stdout, errs)
 	}
 	for _, id := range []string{"S01", "S06"} {

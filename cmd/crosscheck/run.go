@@ -12,6 +12,7 @@ import (
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/casework"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/crosscheck/crosscheck/reports"
 	"github.com/spf13/cobra"
@@ -107,15 +108,15 @@ func runRun(ctx context.Context, c *casefile.Case, o *runOptions) error {
 		if err := reports.WriteSummary(o.stdout, res.Report); err != nil {
 			return err
 		}
-		if o.out != "" && !o.noPaths {
-			fmt.Fprintf(o.stdout, "\nWorkbook: %s\n", o.out)
-		}
-		if o.json != "" && !o.noPaths {
-			fmt.Fprintf(o.stdout, "JSON:     %s\n", o.json)
+		if !o.noPaths {
+			if o.out != "" {
+				fmt.Fprintln(o.stdout)
+			}
+			writePaths(o.stdout, c.Lang, "", pathLine{label: "Workbook", path: o.out}, pathLine{label: "JSON", path: o.json})
 		}
 	}
 	if o.strict && res.Rejected > 0 {
-		return withCode(exitRejected, fmt.Errorf("%d input rows were rejected (see the Data issues sheet)", res.Rejected))
+		return withCode(exitRejected, errors.New(msg.New(msg.CLIStrictRejected, msg.Int(res.Rejected), msg.Term("Data issues")).In(c.Lang)))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -58,15 +59,9 @@ func runValidate(ctx context.Context, c *casefile.Case, stdout, stderr io.Writer
 	fmt.Fprintf(stdout, "\n%s\n", msg.New(msg.ValidateTotals, msg.Int(counts[ledger.LevelRejected]),
 		msg.Int(counts[ledger.LevelWarning]), msg.Int(counts[ledger.LevelNote]), msg.Int(res.Rejected)).In(c.Lang))
 	if res.Rejected > 0 || problems > 0 {
-		return withCode(exitRejected, fmt.Errorf("validate found %s (%s rejected)", count(problems, "problem"), count(res.Rejected, "row")))
+		return withCode(exitRejected, errors.New(msg.New(msg.CLIValidateFound,
+			msg.Nested(msg.Count(problems, msg.CLIProblemsOne, msg.CLIProblemsMany)),
+			msg.Nested(msg.Count(res.Rejected, msg.CLIRowsOne, msg.CLIRowsMany))).In(c.Lang)))
 	}
 	return nil
-}
-
-// count writes "1 problem", "2 problems".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
