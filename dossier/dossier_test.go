@@ -124,7 +124,7 @@ func TestDossierContent(t *testing.T) {
 		want := []string{
 			r.Params.Case, d.Totals.Suspect.ID, d.Totals.Suspect.TaxCode, d.Totals.Suspect.Surname,
 			p.money(d.Totals.IncomeEUR), p.money(d.Totals.SeizedEUR), p.money(d.Totals.ShortfallEUR),
-			p.money(d.Totals.NetworkIncomeEUR), day(r.Params.ReportDate),
+			p.money(d.Totals.NetworkIncomeEUR), p.day(r.Params.ReportDate),
 		}
 		for _, f := range d.Flags {
 			want = append(want, f.Flag.Application, p.money(f.Flag.RecoveryEUR))

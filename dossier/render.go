@@ -13,6 +13,9 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/match"
+	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -94,7 +97,7 @@ func render(d *Dossier, opt Options, core bool) *pdf {
 		p.font("", 8)
 		f.SetTextColor(80, 80, 80)
 		f.CellFormat(contentW*0.6, 4, p.s(d.Case), "", 0, "L", false, 0, "")
-		f.CellFormat(contentW*0.4, 4, p.s(p.l.t("Report date")+" "+day(d.ReportDate)), "", 1, "R", false, 0, "")
+		f.CellFormat(contentW*0.4, 4, p.s(p.l.t("Report date")+" "+p.day(d.ReportDate)), "", 1, "R", false, 0, "")
 		p.font("B", 8)
 		f.CellFormat(contentW, 4, p.s(p.l.t("Dossier")+": "+s.ID+" - "+label(s)), "B", 1, "L", false, 0, "")
 		f.SetTextColor(0, 0, 0)
@@ -246,7 +249,7 @@ func (p *pdf) fit(text string, w float64) string {
 func (p *pdf) identity(d *Dossier) {
 	s := d.Totals.Suspect
 	p.section(p.l.t("Identity"))
-	birth := day(s.BirthDate)
+	birth := p.day(s.BirthDate)
 	if s.BirthPlace != "" {
 		birth = strings.TrimSpace(birth + ", " + s.BirthPlace)
 	}
@@ -256,7 +259,7 @@ func (p *pdf) identity(d *Dossier) {
 	}
 	p.kv(
 		[2]string{p.l.t("Suspect id"), s.ID},
-		[2]string{p.l.t("Name"), label(s)},
+		[2]string{p.l.t("Full name"), label(s)},
 		[2]string{p.l.t("Tax code"), orDash(s.TaxCode)},
 		[2]string{p.l.t("Birth"), orDash(birth)},
 		[2]string{p.l.t("Sex"), orDash(s.Sex)},
@@ -269,7 +272,7 @@ func (p *pdf) identity(d *Dossier) {
 		p.sub(p.l.t("Identifiers"))
 		var rows [][]string
 		for _, id := range s.Identifiers {
-			rows = append(rows, []string{string(id.Kind), id.Value, refText(id.Ref)})
+			rows = append(rows, []string{msg.FieldName(string(id.Kind), p.lang), id.Value, refText(id.Ref)})
 		}
 		p.table([]col{{p.l.t("Kind"), 0.14, "L"}, {p.l.t("Value"), 0.50, "L"}, {p.l.t("Source"), 0.36, "L"}}, rows, nil)
 	}
@@ -282,8 +285,8 @@ func (p *pdf) income(d *Dossier) {
 		[2]string{p.l.t("Income EUR"), p.money(t.IncomeEUR)},
 		[2]string{p.l.t("Payments"), strconv.Itoa(t.Payments)},
 		[2]string{p.l.t("Without a rate"), strconv.Itoa(t.NoRate)},
-		[2]string{p.l.t("First payment"), orDash(day(t.First))},
-		[2]string{p.l.t("Last payment"), orDash(day(t.Last))},
+		[2]string{p.l.t("First payment"), orDash(p.day(t.First))},
+		[2]string{p.l.t("Last payment"), orDash(p.day(t.Last))},
 		[2]string{p.l.t("Distinct payers"), strconv.Itoa(t.Payers)},
 	)
 	if t.Debits > 0 {
@@ -335,7 +338,7 @@ func (p *pdf) income(d *Dossier) {
 			if benefit[k] {
 				b = p.l.t("yes")
 			}
-			rows = append(rows, []string{k, p.money(t.ByMonth[k]), b})
+			rows = append(rows, []string{msg.MonthsText(k, p.lang), p.money(t.ByMonth[k]), b})
 			sum = sum.Add(t.ByMonth[k])
 		}
 		p.table([]col{{p.l.t("Month"), 0.4, "L"}, {p.l.t("Income EUR"), 0.3, "R"}, {p.l.t("Benefit paid"), 0.3, "C"}}, rows, []string{p.l.t("Total"), p.money(sum), ""})
@@ -483,7 +486,7 @@ func (p *pdf) assets(d *Dossier) {
 			if a.Counted {
 				c = p.l.t("yes")
 			}
-			rows = append(rows, []string{a.ID, string(a.Type), a.Description, day(a.SeizureDate), v, c})
+			rows = append(rows, []string{a.ID, p.l.t(string(a.Type)), a.Description, p.day(a.SeizureDate), v, c})
 		}
 		p.table([]col{{p.l.t("Item"), 0.09, "L"}, {p.l.t("Type"), 0.13, "L"}, {p.l.t("Description"), 0.43, "L"}, {p.l.t("Seized on"), 0.12, "L"}, {p.l.t("Value EUR"), 0.14, "R"}, {p.l.t("Counted"), 0.09, "C"}},
 			rows, []string{p.l.t("Total"), "", "", "", p.money(t.SeizedEUR), ""})
@@ -515,11 +518,11 @@ func (p *pdf) flags(d *Dossier) {
 			if ev.Agreement == "close" {
 				a += fmt.Sprintf(" %.2f", ev.Score)
 			}
-			rows = append(rows, []string{p.l.t(ev.Field), ev.Suspect, ev.Recipient, a})
+			rows = append(rows, []string{msg.FieldName(ev.Field, p.lang), p.evidenceValue(ev.Field, ev.Suspect, ev.SuspectNote), p.evidenceValue(ev.Field, ev.Recipient, ev.RecipientNote), a})
 		}
 		p.table([]col{{p.l.t("Field"), 0.2, "L"}, {p.l.t("Suspect"), 0.3, "L"}, {p.l.t("Recipient"), 0.3, "L"}, {p.l.t("Agreement"), 0.2, "L"}}, rows, nil)
 		p.kv(
-			[2]string{p.l.t("Months paid"), fmt.Sprintf("%d (%s)", len(fl.Months), monthRanges(fl.Months))},
+			[2]string{p.l.t("Months paid"), fmt.Sprintf("%d (%s)", len(fl.Months), msg.MonthsText(monthRanges(fl.Months), p.lang))},
 			[2]string{p.l.t("Benefit EUR"), p.money(fl.BenefitEUR)},
 		)
 		if len(fl.OverlapMonths) > 0 {
@@ -531,7 +534,7 @@ func (p *pdf) flags(d *Dossier) {
 				if i < len(fl.OverlapEUR) {
 					b = fl.OverlapEUR[i]
 				}
-				rows = append(rows, []string{k, p.money(b), p.money(income[k])})
+				rows = append(rows, []string{msg.MonthsText(k, p.lang), p.money(b), p.money(income[k])})
 				inc = inc.Add(income[k])
 			}
 			p.sub(p.l.t("Overlapping months"))
@@ -547,19 +550,23 @@ func (p *pdf) flags(d *Dossier) {
 			if decision == "" {
 				decision = p.l.t("no decision yet")
 			} else {
-				decision = p.l.t(strings.ToLower(decision))
+				decision = review.DecisionLabel(strings.ToLower(decision), p.lang)
 			}
 			p.kv(
 				[2]string{p.l.t("Decision"), decision},
 				[2]string{p.l.t("Reviewer"), orDash(dec.Reviewer)},
-				[2]string{p.l.t("Review date"), orDash(day(dec.ReviewDate))},
+				[2]string{p.l.t("Review date"), orDash(p.day(dec.ReviewDate))},
 				[2]string{p.l.t("Note"), orDash(dec.Note)},
 			)
 		} else {
 			p.kv([2]string{p.l.t("Decision"), p.l.t("no decision yet")})
 		}
 		if len(fv.Review.Changes) > 0 {
-			p.kv([2]string{p.l.t("Changes since review"), strings.Join(fv.Review.Changes, "; ")})
+			changes := make([]string, len(fv.Review.Diffs))
+			for i, c := range fv.Review.Diffs {
+				changes[i] = c.In(p.lang)
+			}
+			p.kv([2]string{p.l.t("Changes since review"), strings.Join(changes, "; ")})
 		}
 	}
 }
@@ -588,7 +595,7 @@ func (p *pdf) network(d *Dossier) {
 			rows = append(rows, []string{dl.ID, dl.Name, p.money(dl.IncomeEUR)})
 			sum = sum.Add(dl.IncomeEUR)
 		}
-		p.table([]col{{p.l.t("Suspect id"), 0.2, "L"}, {p.l.t("Name"), 0.5, "L"}, {p.l.t("Income EUR"), 0.3, "R"}}, rows, []string{p.l.t("Total"), "", p.money(sum)})
+		p.table([]col{{p.l.t("Suspect id"), 0.2, "L"}, {p.l.t("Full name"), 0.5, "L"}, {p.l.t("Income EUR"), 0.3, "R"}}, rows, []string{p.l.t("Total"), "", p.money(sum)})
 	}
 }
 
@@ -606,7 +613,7 @@ func (p *pdf) sources(d *Dossier) {
 	for _, s := range d.Sources {
 		p.need(2*rowH + 1)
 		p.font("", 7.5)
-		for i, v := range []string{filepath.Base(s.Path), s.Sheet, string(s.Kind), strconv.Itoa(s.Rows)} {
+		for i, v := range []string{filepath.Base(s.Path), s.Sheet, p.l.t(string(s.Kind)), strconv.Itoa(s.Rows)} {
 			p.f.CellFormat(cols[i].w*contentW, rowH, p.s(p.fit(v, cols[i].w*contentW)), "", 0, cols[i].align, false, 0, "")
 		}
 		p.f.Ln(-1)
@@ -646,6 +653,24 @@ func group(s string, it bool) string {
 		b.WriteString(dot + frac)
 	}
 	return b.String()
+}
+
+// day is a date in the dossier's notation (06/11/2020 in Italian).
+func (p *pdf) day(t time.Time) string { return msg.DateText(day(t), p.lang) }
+
+// evidenceValue is one side of a compared field: a birth date in the
+// dossier's notation, the note on where the value came from in words.
+func (p *pdf) evidenceValue(field, v, note string) string {
+	if v == "" {
+		return ""
+	}
+	if field == match.FieldBirthDate {
+		v = msg.DateText(v, p.lang)
+	}
+	if note != "" {
+		v += " (" + p.l.t(note) + ")"
+	}
+	return v
 }
 
 func day(t time.Time) string {

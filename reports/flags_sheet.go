@@ -190,16 +190,7 @@ func (b *book) stateText(fr review.FlagReview) string {
 }
 
 // changeText renders one change in the workbook's language.
-func (b *book) changeText(c review.Change) string {
-	old, now := c.Old, c.New
-	switch {
-	case c.Field == "class":
-		old, now = b.tr.t(old), b.tr.t(now)
-	case b.tr.it && strings.HasSuffix(c.Field, "EUR"):
-		old, now = strings.Replace(old, ".", ",", 1), strings.Replace(now, ".", ",", 1)
-	}
-	return b.tr.t(c.Field) + " " + old + " → " + now
-}
+func (b *book) changeText(c review.Change) string { return c.In(b.tr.lang) }
 
 // writeWithdrawn lists the reviewed flags that no longer arise, with
 // their last decision. Its columns carry the same headers as Benefit

@@ -33,6 +33,19 @@ type Change struct {
 // String renders the change as "months paid 6 → 8".
 func (c Change) String() string { return c.Field + " " + c.Old + " → " + c.New }
 
+// In renders the change in a language: the field and a class in words,
+// amounts in the language's notation ("da recuperare EUR 1.224,80 →
+// 1.530,00").
+func (c Change) In(lang string) string {
+	old, now := c.Old, c.New
+	if c.Field == "class" {
+		old, now = msg.Label(old, lang), msg.Label(now, lang)
+	} else {
+		old, now = msg.Number(old, lang), msg.Number(now, lang)
+	}
+	return msg.Label(c.Field, lang) + " " + old + " → " + now
+}
+
 // FlagReview is one current flag's review state.
 type FlagReview struct {
 	FlagID   string
