@@ -400,7 +400,7 @@ func TestItalianWorkbookReadBack(t *testing.T) {
 	r.Review = &outcome
 	_, f := writeBook(t, r)
 	for cell, want := range map[string]string{
-		"V2": "elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2000,00 → 2500,00",
+		"V2": "elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2.000,00 → 2.500,00",
 		"W2": "confermata", "Y2": "15/01/2021", "V3": "invariata dalla revisione", "W3": "respinta", "V4": "nuova",
 	} {
 		if got, _ := f.GetCellValue("Segnalazioni RdC", cell); got != want {

@@ -62,7 +62,7 @@ func TestChangedEvidencePersistsUntilReReview(t *testing.T) {
 				"Reviewed income during benefit EUR", "Reviewed decision", "Reviewed on"},
 			"Benefit proposed for recovery, confirmed flags EUR", "Recovery, confirmed but changed since review EUR"},
 		{"it", "Segnalazioni RdC", "confermata", "incerta",
-			"elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2000,00 → 2500,00", "invariata dalla revisione",
+			"elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2.000,00 → 2.500,00", "invariata dalla revisione",
 			[]string{"Classe alla revisione", "Mensilità pagate alla revisione", "RdC percepito EUR alla revisione", "Mesi sovrapposti alla revisione",
 				"Da recuperare EUR alla revisione", "Proventi durante il RdC EUR alla revisione", "Decisione alla revisione", "Cifre riviste il"},
 			"RdC da recuperare, segnalazioni confermate EUR", "Recupero, confermate ma cambiate dopo la revisione EUR"},
