@@ -101,6 +101,16 @@ func paymentsRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 		)
 		return func(rec []string, row int) (*problem, error) {
 			p = ledger.Payment{Ref: t.ref(row), FileSuspect: t.src.Suspect}
+			if label := totalsRow(rec, date, amount, credit, debit); label != "" {
+				// Its figures as far as they read, for the record.
+				var cur string
+				t.paymentAmount(&p, rec, amount, credit, debit, sign, &cur)
+				p.Date, _ = t.date(rec, date)
+				p.Currency = firstNonEmpty(cache.lookup(cell(rec, currency)), cur, "EUR")
+				p.Description, p.Reference = cell(rec, description), cell(rec, reference)
+				p.Direction, p.DirReason = ledger.DirNotPayment, totalsReason(label)
+				return nil, emit(&p)
+			}
 			if cell(rec, date) == "" {
 				return rejectMsg(date, "", msg.MissingDate), nil
 			}

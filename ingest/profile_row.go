@@ -283,6 +283,15 @@ func profileRow(emit func(*ledger.Payment) error) func(*table) rowFunc {
 		cache := currencyCache{}
 		return func(rec []string, row int) (*problem, error) {
 			p = ledger.Payment{Ref: t.ref(row), FileSuspect: t.src.Suspect, Channel: cp.p.Channel}
+			if label := totalsRow(rec, cp.first["date"], cp.first["amount"], cp.first["credit"], cp.first["debit"], cp.first["amount_in"], cp.first["amount_out"]); label != "" {
+				amount, cur, _ := cp.amount(t, rec, &p)
+				p.Amount = amount
+				p.Date, _ = cp.date(t, rec)
+				p.Currency = firstNonEmpty(cache.lookup(cp.currencyText(cp.text(rec, "currency"))), cur, cp.p.Currency, "EUR")
+				p.Description, p.Reference = cp.text(rec, "description"), cp.text(rec, "reference")
+				p.Direction, p.DirReason = ledger.DirNotPayment, totalsReason(label)
+				return nil, emit(&p)
+			}
 			amount, cur, prob := cp.amount(t, rec, &p)
 			if prob != nil {
 				return prob, nil
