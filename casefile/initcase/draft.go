@@ -10,11 +10,6 @@ import (
 	"github.com/crosscheck/crosscheck/ledger"
 )
 
-// sectionOrder is the order of the kinds' sections in the case file init
-// drafts: the inputs an investigator edits most come first. It is a
-// layout, not the order a case is read (that is ledger.Kinds).
-var sectionOrder = []ledger.Kind{ledger.KindSuspects, ledger.KindIdentifiers, ledger.KindPayments, ledger.KindAssets, ledger.KindBenefits, ledger.KindHousehold, ledger.KindRates}
-
 // Draft is the case file for what Scan found, with a comment on every
 // entry saying how it was decided. name is the case's name; empty asks for
 // one in the comment.
@@ -34,7 +29,7 @@ func (r *Result) Draft(name string) *casefile.Draft {
 	}
 	lang, why := r.Language()
 	d.Lang = casefile.Value{Text: lang, Note: "en or it: " + why}
-	for _, kind := range sectionOrder {
+	for _, kind := range casefile.SectionOrder {
 		s := casefile.Section{Kind: kind, Empty: "none found"}
 		for _, e := range r.Entries {
 			if e.Kind != kind {

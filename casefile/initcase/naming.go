@@ -67,7 +67,7 @@ var genericFolders = words("case caso cases casi fascicolo fascicoli dati data i
 func (r *Result) ProposeName() string {
 	base := filepath.Base(filepath.Clean(r.Dir))
 	if base != "." && base != string(filepath.Separator) && !genericFolders[strings.ToLower(base)] {
-		return strings.TrimSpace(strings.NewReplacer("_", " ", "-", " ").Replace(base))
+		return strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(base)), " ")
 	}
 	count := map[string]int{}
 	files := map[string]bool{}

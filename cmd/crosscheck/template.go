@@ -3,8 +3,13 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
+	"github.com/crosscheck/crosscheck/casefile"
+	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/crosscheck/crosscheck/reports"
+	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/spf13/cobra"
 )
 
@@ -16,8 +21,9 @@ func newTemplateCommand() *cobra.Command {
 		Long: `template writes an empty workbook for each input table (suspects, identifiers,
 payments, assets, benefits, household, rates) into DIR, with the headers
 crosscheck recognises, drop-down lists (asset types, currencies, identifier
-kinds), date and decimal validation, and a help message on each header.
-Fill them in Excel or LibreOffice and list them in a case file.` + exitHelp(exitOK, exitUsage, exitNotWritten),
+kinds), date and decimal validation, and a help message on each header. It
+also writes DIR/case.yaml listing them, unless DIR has one. Fill them in Excel
+or LibreOffice, name the case in case.yaml, and run it.` + exitHelp(exitOK, exitUsage, exitNotWritten),
 		Example: `  crosscheck template modelli --lang it
   crosscheck template templates`,
 		Args: cobra.ExactArgs(1),
@@ -35,6 +41,21 @@ Fill them in Excel or LibreOffice and list them in a case file.` + exitHelp(exit
 			for _, f := range files {
 				fmt.Fprintln(cmd.OutOrStdout(), f)
 			}
+			// The case file that lists them, unless one is there: it may be
+			// the investigator's own.
+			out := filepath.Join(args[0], "case.yaml")
+			if _, err := os.Stat(out); err == nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s exists: not overwritten; list the templates in it\n", termtext.Escape(out))
+				return nil
+			}
+			names := map[ledger.Kind]string{}
+			for _, k := range ledger.Kinds {
+				names[k] = reports.TemplateFileName(k, lang)
+			}
+			if err := outfile.WriteFile(out, outfile.Private, casefile.TemplateDraft(lang, names).Encode); err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), out)
 			return nil
 		},
 	}

@@ -1,4 +1,4 @@
-package initcase
+package casefile
 
 import (
 	"slices"
@@ -8,13 +8,13 @@ import (
 )
 
 // The case file's layout names every kind once: a kind added to
-// ledger.Kinds must get a section in the case.yaml init writes.
+// ledger.Kinds must get a section in the case.yaml crosscheck writes.
 func TestCaseFileOrderCoversKinds(t *testing.T) {
-	got := slices.Clone(sectionOrder)
+	got := slices.Clone(SectionOrder)
 	want := slices.Clone(ledger.Kinds)
 	slices.Sort(got)
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
-		t.Errorf("case file sections %v, want each of %v once", sectionOrder, ledger.Kinds)
+		t.Errorf("case file sections %v, want each of %v once", SectionOrder, ledger.Kinds)
 	}
 }
