@@ -41,6 +41,7 @@ func TestInitProposesACaseName(t *testing.T) {
 		want string
 	}{
 		{"/cases/perfect_storm", files("a.csv"), "perfect storm"},
+		{"/cases/Perfect - Storm_ 2020", files("a.csv"), "Perfect Storm 2020"},
 		{"/tmp/case", files("tempesta_indagati.xlsx", "tempesta_paypal.xlsx", "tempesta_sequestri.csv"), "tempesta"},
 		{"./fascicolo", files("indagati.xlsx", "paypal.xlsx", "eurofxref-hist.csv"), ""},
 	}
