@@ -24,7 +24,7 @@ func TemplateDraft(lang string, files map[ledger.Kind]string) *Draft {
 			say(msg.CaseFilePaths),
 		},
 		Name:       Value{Note: say(msg.CaseFileNameAsk)},
-		ReportDate: Value{Example: "2020-11-06", Note: say(msg.CaseFileReportDate)},
+		ReportDate: Value{Example: exampleDay(lang), Note: say(msg.CaseFileReportDate)},
 		Target:     Value{Text: DefaultTarget.String(), Note: say(msg.CaseFileTarget)},
 		Lang:       Value{Text: lang, Note: say(msg.CaseFileTemplateLang)},
 	}
@@ -43,4 +43,13 @@ func TemplateDraft(lang string, files map[ledger.Kind]string) *Draft {
 		d.Sections = append(d.Sections, s)
 	}
 	return d
+}
+
+// exampleDay is a report date written as the language writes a day; Load
+// reads either notation.
+func exampleDay(lang string) string {
+	if lang == "it" {
+		return "06/11/2020"
+	}
+	return "2020-11-06"
 }

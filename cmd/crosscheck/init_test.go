@@ -134,6 +134,12 @@ func TestTemplateCaseFileRuns(t *testing.T) {
 			if code, out, errs := runCLI(t, "validate", "--case", caseFile); code != exitOK {
 				t.Errorf("validate: exit %d\n%s%s", code, out, errs)
 			}
+			// The report date's example, uncommented, is the day it shows.
+			dated := strings.Replace(string(written), "# report_date:", "report_date:", 1)
+			os.WriteFile(caseFile, []byte(dated), 0o600)
+			if c, err := casefile.Load(caseFile); err != nil || c.ReportDate.Format("2006-01-02") != "2020-11-06" {
+				t.Errorf("report_date uncommented: %v %v\n%s", c, err, dated)
+			}
 
 			os.WriteFile(caseFile, []byte("case: mine\n"), 0o600)
 			code, out, errs := runCLI(t, "template", dir, "--lang", tc.lang)
