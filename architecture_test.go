@@ -2,10 +2,14 @@ package crosscheck
 
 import (
 	"bufio"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -239,4 +243,77 @@ func TestGeneratorReproducesSample(t *testing.T) {
 			t.Errorf("testdata/sample/%s differs from what the generator writes: run `go run ./testdata/gen` and commit", e.Name())
 		}
 	}
+}
+
+// ledgerAPI is everything a caller of the ledger gets: build it, post
+// payments with their attribution, seal it, ask it. Tuning (prefetching,
+// booking on another goroutine, sizing the duplicate table) stays inside;
+// a new entry point is a decision to write down here.
+var ledgerAPI = []string{
+	"New", "Post",
+	"Ledger.Seal", "Ledger.Conflicted", "Ledger.Describe",
+	"Ledger.Totals", "Ledger.Unattributed", "Ledger.Counts", "Ledger.DirectionCounts",
+	"Ledger.NotPayments", "Ledger.Duplicates", "Ledger.Span", "Ledger.IncomeInMonth",
+}
+
+// TestLedgerAPIIsNarrow fails when the ledger grows an exported function
+// that takes or returns a *Ledger, or an exported method on it, that is
+// not in ledgerAPI.
+func TestLedgerAPIIsNarrow(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("ledger/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || !fn.Name.IsExported() {
+				continue
+			}
+			if fn.Recv != nil {
+				if recvName(fn.Recv.List[0].Type) == "Ledger" {
+					got = append(got, "Ledger."+fn.Name.Name)
+				}
+				continue
+			}
+			if mentionsLedger(fn.Type) {
+				got = append(got, fn.Name.Name)
+			}
+		}
+	}
+	slices.Sort(got)
+	want := slices.Sorted(slices.Values(ledgerAPI))
+	if !slices.Equal(got, want) {
+		t.Errorf("the ledger's API is\n  %v\nwant\n  %v\n(keep tuning inside the package; update ledgerAPI for a deliberate change)", got, want)
+	}
+}
+
+func recvName(e ast.Expr) string {
+	if s, ok := e.(*ast.StarExpr); ok {
+		e = s.X
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+func mentionsLedger(ft *ast.FuncType) bool {
+	found := false
+	ast.Inspect(ft, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == "Ledger" {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -173,7 +173,7 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 		return nil, err
 	}
 
-	led := ledger.New(attr.Suspects(), rr.rates, nil)
+	led := ledger.New(attr.Suspects(), rr.rates, ledger.Options{})
 	res := &ExportResult{Inputs: inputs}
 	var (
 		row     columnar.Row
@@ -187,7 +187,7 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 			res.Rows++
 		}
 	}
-	r.rowIssue = func(item *batchItem) {
+	rowIssue := func(item *batchItem) {
 		is := &item.is
 		if is.Row <= 0 || is.Level == ledger.LevelNote {
 			return // about the whole sheet, not a row
@@ -197,11 +197,11 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 		emit()
 	}
 	post := func(item *batchItem) {
-		p := &item.p
+		p := &item.row.Payment
 		row.Rejected, row.NoRate, row.AttribProblem = nil, "", item.problem.String()
 		row.UnattribReason, row.UnattribValue, row.Candidates = string(item.why.Reason), item.why.Value, item.why.Candidates
 		row.Position, row.SheetIndex = inputs[item.input].Position, sheets.index(item.input, p.Ref.Sheet)
-		issues = led.Describe(&row.Entry, p, item.att, issues[:0])
+		issues = led.Describe(&row.Entry, p, item.row.Attribution, issues[:0])
 		for i, is := range issues {
 			switch {
 			case i == 0 && !row.Entry.HasEUR:
@@ -214,7 +214,16 @@ func Export(c *casefile.Case, opt Options, part columnar.Part, sink ExportSink) 
 		}
 		emit()
 	}
-	if err := r.readPayments(attr, led, post); err != nil {
+	consume := func(batch []batchItem) {
+		for i := range batch {
+			if batch[i].isIssue {
+				rowIssue(&batch[i])
+			} else {
+				post(&batch[i])
+			}
+		}
+	}
+	if err := r.readPayments(attr, consume); err != nil {
 		return nil, err
 	}
 	if sinkErr != nil {

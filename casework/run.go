@@ -107,9 +107,8 @@ type runner struct {
 	// the case's (one part of an export).
 	payments []casefile.Input
 	// describeOnly reads payments for an export: no duplicate table is
-	// sized or touched, and the rows' issues go to rowIssue.
+	// sized or touched.
 	describeOnly bool
-	rowIssue     func(*batchItem)
 }
 
 func (r *runner) report(is ledger.Issue) { r.issues.Add(&is) }
@@ -378,26 +377,29 @@ func (r *runner) postPayments(ref *reference) (*posted, error) {
 	attr := ref.attr
 	// Attribution is read-only: the reader goroutine works it out with the
 	// parsing, and each row is posted with its answer (no Attributor here).
-	led := ledger.New(attr.Suspects(), ref.rates, nil)
 	// The first row of every reference keeps its text on disk: a
 	// fingerprint hit is decided on the texts without holding them all.
 	refTexts, err := spool.NewRefTexts(r.opt.TempDir)
 	if err != nil {
 		return nil, err
 	}
+	led := ledger.New(attr.Suspects(), ref.rates, ledger.Options{Texts: refTexts})
 	out := &posted{led: led, refTexts: refTexts}
-	led.Deduper().UseTexts(refTexts)
-	led.BookAsync()
-	var scratch []ledger.Issue
 	// An unknown file suspect would otherwise be reported on every row of
 	// the file: say it once per source and value.
 	problemSeen := map[string]bool{}
-	// One Entry reused for every row: the spool's encoder takes its
-	// address, which would otherwise move a fresh ~500-byte Entry to the
-	// heap per payment.
-	e := new(ledger.Entry)
-	post := func(item *batchItem) {
-		p := &item.p
+	row := func(item *batchItem) *ledger.Posting {
+		if item.isIssue {
+			return nil
+		}
+		return &item.row
+	}
+	posted := func(item *batchItem, e *ledger.Entry, issues []ledger.Issue) {
+		if e == nil {
+			r.report(item.is)
+			return
+		}
+		p := &item.row.Payment
 		if problem := item.problem; !problem.IsZero() {
 			value, row, field := p.Suspect, p.Ref.Row, "suspect"
 			if value == "" {
@@ -409,9 +411,8 @@ func (r *runner) postPayments(ref *reference) (*posted, error) {
 				r.report(ledger.Issue{Path: p.Ref.Path, Sheet: p.Ref.Sheet, Row: row, Field: field, Value: value, Msg: problem})
 			}
 		}
-		scratch = led.PostAttributed(e, p, item.key, item.att, scratch[:0])
-		for i := range scratch {
-			r.issues.Add(&scratch[i])
+		for i := range issues {
+			r.issues.Add(&issues[i])
 		}
 		if e.Attrib == "" {
 			out.unattributed.Add(item.why, e)
@@ -437,7 +438,7 @@ func (r *runner) postPayments(ref *reference) (*posted, error) {
 			out.last, out.lastFrom = p.Date, result.DateSource{Kind: "payment", Ref: p.Ref}
 		}
 	}
-	if err := r.readPayments(attr, led, post); err != nil {
+	if err := r.readPayments(attr, func(batch []batchItem) { ledger.Post(led, batch, row, posted) }); err != nil {
 		return out, err
 	}
 	return out, nil
@@ -504,8 +505,7 @@ func (r *runner) assemble(ref *reference, ben *benefits, assets []ledger.Asset, 
 	}
 	// The totals and flags are taken: the duplicate table, the largest
 	// thing in memory, is not needed to write the reports.
-	led.Seal()
-	if err := led.Deduper().Err(); err != nil {
+	if err := led.Seal(); err != nil {
 		return nil, 0, fmt.Errorf("duplicate check: %w", err)
 	}
 	pay.refTexts.Close()
@@ -579,7 +579,7 @@ func (r *runner) assemble(ref *reference, ben *benefits, assets []ledger.Asset, 
 func markConflicts(entries iter.Seq[ledger.Entry], led *ledger.Ledger) iter.Seq[ledger.Entry] {
 	return func(yield func(ledger.Entry) bool) {
 		for e := range entries {
-			if e.Status == ledger.EntryOK && led.Deduper().Conflicted(&e.Payment) {
+			if e.Status == ledger.EntryOK && led.Conflicted(&e.Payment) {
 				e.Status = ledger.EntryConflict
 			}
 			if !yield(e) {
@@ -595,33 +595,25 @@ type batchItem struct {
 	isIssue bool
 	// input is the position of the row's input in the list read.
 	input int32
-	p     ledger.Payment
-	is    ledger.Issue
-	// The payment's attribution, worked out by the reader goroutine, and
-	// the problem with its suspect columns, if any.
-	att     ledger.Attribution
+	// row is the payment with what the reader goroutine worked out for
+	// the ledger: its attribution, reference key and, when not 0, how
+	// many references the duplicate table should make room for (see
+	// estimateRows).
+	row ledger.Posting
+	is  ledger.Issue
+	// problem is what is wrong with the row's suspect columns, if anything.
 	problem msg.Message
 	// why explains a row attributed to nobody.
 	why match.Unattributed
-	// key is the payment's reference fingerprint, also worked out ahead.
-	key ledger.RefKey
-	// reserve, when not 0, is how many references the duplicate table
-	// should make room for (see estimateRows).
-	reserve int
 }
 
 const batchSize = 1024
 
-// prefetchRows is how many rows' duplicate-table slots are loaded ahead
-// of posting them: enough for the loads to overlap, few enough that the
-// lines are still in the cache when the rows are posted.
-const prefetchRows = 128
-
 // readPayments reads every payments input on a goroutine of its own (CSV parsing,
-// decimals, dates) while post runs in this one (duplicates, conversion,
-// attribution, totals, spooling): each keeps a core busy. Rows travel in
+// decimals, dates, attribution) while consume runs in this one on each
+// batch (duplicates, conversion, totals, spooling): each keeps a core busy. Rows travel in
 // batches, in read order, so the result does not depend on scheduling.
-func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post func(*batchItem)) error {
+func (r *runner) readPayments(attr *match.Attributor, consume func([]batchItem)) error {
 	var srcs []ledger.Source
 	rows := pipeline.Pull(r.stop.ctx, batchSize, 4, func(s *pipeline.Sender[batchItem]) error {
 		cur := s.Batch()
@@ -654,18 +646,21 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 					return err
 				}
 				rd.row()
-				cur = append(cur, batchItem{p: *p, input: input})
+				cur = append(cur, batchItem{row: ledger.Posting{Payment: *p}, input: input})
 				it := &cur[len(cur)-1]
-				it.att.Suspect, it.att.Rule, it.att.By = attr.Attribute(&it.p)
-				if it.att.Suspect == "" {
-					it.why = attr.Why(&it.p)
+				pay, att := &it.row.Payment, &it.row.Attribution
+				att.Suspect, att.Rule, att.By = attr.Attribute(pay)
+				if att.Suspect == "" {
+					it.why = attr.Why(pay)
 				}
-				it.problem = attr.Problem(&it.p)
-				it.key = ledger.ReferenceKey(&it.p)
-				if !counted && it.p.Reference != "" {
+				it.problem = attr.Problem(pay)
+				if !r.describeOnly {
+					it.row.Prepare()
+				}
+				if !counted && pay.Reference != "" {
 					counted = true
 					refRows += fileRows
-					it.reserve = reserveFor(refRows)
+					it.row.Reserve = reserveFor(refRows)
 				}
 				if len(cur) == batchSize {
 					cur = s.Send(cur)
@@ -684,31 +679,8 @@ func (r *runner) readPayments(attr *match.Attributor, led *ledger.Ledger, post f
 		return nil
 	})
 	defer rows.Close()
-	keys := make([]ledger.RefKey, 0, prefetchRows)
 	for b := range rows.All() {
-		for i := range b {
-			if i%prefetchRows == 0 && !r.describeOnly {
-				keys = keys[:0]
-				for j := i; j < i+prefetchRows && j < len(b); j++ {
-					if !b[j].isIssue {
-						keys = append(keys, b[j].key)
-					}
-				}
-				led.Prefetch(keys)
-			}
-			if b[i].isIssue {
-				if r.rowIssue != nil {
-					r.rowIssue(&b[i])
-				} else {
-					r.report(b[i].is)
-				}
-				continue
-			}
-			if n := b[i].reserve; n > 0 {
-				led.Deduper().Reserve(n)
-			}
-			post(&b[i])
-		}
+		consume(b)
 	}
 	// Close waits for the reader: its results are visible from here.
 	if err := rows.Close(); err != nil {

@@ -24,12 +24,11 @@ type booker struct {
 
 const bookBatch = 512
 
-// BookAsync moves the per-suspect bookkeeping (sums per currency,
+// bookAsync moves the per-suspect bookkeeping (sums per currency,
 // channel and month, distinct payers) to a goroutine of its own, so that
-// on two cores it overlaps duplicate detection and conversion. Totals,
-// Span and IncomeInMonth wait for it to finish; Post must not be called
-// after them.
-func (l *Ledger) BookAsync() {
+// on two cores it overlaps duplicate detection and conversion, until
+// settle: Totals, Span, IncomeInMonth and Seal wait for it to finish.
+func (l *Ledger) bookAsync() {
 	if l.bk != nil {
 		return
 	}

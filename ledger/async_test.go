@@ -12,9 +12,9 @@ import (
 func TestBookAsyncGivesTheSameTotals(t *testing.T) {
 	entries := generatePayments(20000, 11)
 	run := func(async bool) (string, time.Time) {
-		l := New(testSuspects, testRates(), testAttr)
+		l := newTestLedger(testSuspects, testRates(), testAttr)
 		if async {
-			l.BookAsync()
+			l.bookAsync()
 		}
 		for i := range entries {
 			l.Post(&entries[i], nil)

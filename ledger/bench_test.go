@@ -67,7 +67,7 @@ func benchRates() *Rates {
 // unique reference.
 func BenchmarkPost(b *testing.B) {
 	pool, refs := benchPayments(b.N/5 + 1)
-	l := New(testSuspects, benchRates(), trivialAttributor{})
+	l := newTestLedger(testSuspects, benchRates(), trivialAttributor{})
 	var issues []Issue
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -99,7 +99,7 @@ func BenchmarkDeduperMemory(b *testing.B) {
 				var before, after runtime.MemStats
 				runtime.GC()
 				runtime.ReadMemStats(&before)
-				dd := NewDeduper()
+				dd := newDeduper()
 				p := Payment{Ref: Ref{Path: "p.csv"}, Amount: d("59.99"), Currency: "EUR"}
 				buf := make([]byte, 0, 32)
 				for i := range n {
@@ -122,37 +122,34 @@ func BenchmarkDeduperMemory(b *testing.B) {
 	}
 }
 
-// BenchmarkPostKeyed is BenchmarkPost as casework posts: reference keys
-// and attributions worked out ahead (on the reader goroutine there) and the duplicate
-// table's slots prefetched 128 rows at a time.
+// BenchmarkPostKeyed is BenchmarkPost as casework posts: batches of
+// postings with their attributions and reference keys worked out ahead
+// (on the reader goroutine there), through Post.
 func BenchmarkPostKeyed(b *testing.B) {
 	pool, refs := benchPayments(b.N/5 + 1)
-	l := New(testSuspects, benchRates(), nil)
-	var issues []Issue
-	const ahead = 128
-	rows := make([]Payment, ahead)
-	keys := make([]RefKey, ahead)
-	atts := make([]Attribution, ahead)
-	var e Entry
+	l := New(testSuspects, benchRates(), Options{})
+	const batch = 1024
+	rows := make([]Posting, batch)
+	self := func(ps *Posting) *Posting { return ps }
+	done := func(*Posting, *Entry, []Issue) {}
 	b.ReportAllocs()
 	b.ResetTimer()
-	for i := 0; i < b.N; i += ahead {
-		n := min(ahead, b.N-i)
+	for i := 0; i < b.N; i += batch {
+		n := min(batch, b.N-i)
 		for j := range n {
-			p := &rows[j]
-			*p = pool[(i+j)%len(pool)]
+			ps := &rows[j]
+			*ps = Posting{Payment: pool[(i+j)%len(pool)]}
+			p := &ps.Payment
 			p.Ref.Row = i + j + 2
 			if (i+j)%5 == 0 {
 				p.Reference = refs[(i+j)/5]
 			}
-			keys[j] = ReferenceKey(p)
-			atts[j].Suspect, atts[j].Rule, atts[j].By = trivialAttributor{}.Attribute(p)
+			ps.Attribution = attribution(trivialAttributor{}, p)
+			ps.Prepare()
 		}
-		l.Prefetch(keys[:n])
-		for j := range n {
-			issues = l.PostAttributed(&e, &rows[j], keys[j], atts[j], issues[:0])
-		}
+		Post(l, rows[:n], self, done)
 	}
+	l.settle()
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "payments/s")
 	if n, a, _, dup, _ := l.Counts(); n+dup == 0 || a == 0 || dup != 0 {

@@ -20,9 +20,9 @@ func TestFingerprintCollisionsAreDecidedByText(t *testing.T) {
 	collideAll(t)
 	for _, store := range []string{"memory", "injected"} {
 		t.Run(store, func(t *testing.T) {
-			dd := NewDeduper()
+			dd := newDeduper()
 			if store == "injected" {
-				dd.UseTexts(&countingTexts{})
+				dd.useTexts(&countingTexts{})
 			}
 			rows := []struct {
 				ref, amount, cur string
@@ -52,7 +52,7 @@ func TestFingerprintCollisionsAreDecidedByText(t *testing.T) {
 			check := func(ref string, want bool) {
 				p := pay("a.csv", 99, "2020-01-01", "1", "EUR")
 				p.Reference = ref
-				if got := dd.Conflicted(&p); got != want {
+				if got := dd.isConflicted(&p); got != want {
 					t.Errorf("Conflicted(%q) = %v, want %v (sealed %v)", ref, got, want, dd.sealed)
 				}
 			}
@@ -74,9 +74,9 @@ func TestFingerprintCollisionsAreDecidedByText(t *testing.T) {
 // and the error reported.
 func TestUnreadableTextKeepsTheRow(t *testing.T) {
 	collideAll(t)
-	dd := NewDeduper()
+	dd := newDeduper()
 	ct := &countingTexts{failGet: true}
-	dd.UseTexts(ct)
+	dd.useTexts(ct)
 	a := pay("a.csv", 2, "2020-01-01", "10", "EUR")
 	b := pay("a.csv", 3, "2020-01-01", "10", "EUR")
 	a.Reference, b.Reference = "A1", "A1"

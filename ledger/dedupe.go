@@ -11,7 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Deduper finds payment rows that are the same payment read twice
+// deduper finds payment rows that are the same payment read twice
 // (docs/rules.md#duplicates): same reference (trimmed, case-folded) and
 // same currency. Equal amounts make a duplicate (the first read is kept);
 // different amounts make a conflict (both kept, both marked). Rows
@@ -28,7 +28,7 @@ import (
 // in memory is one 16-byte entry per distinct reference in a hash table
 // keyed by the fingerprint (24-byte slots at most 3/4 full: about 50
 // bytes per reference). The texts are in RefTexts.
-type Deduper struct {
+type deduper struct {
 	seen hashTab[dedupeEntry]
 	// texts holds each first row's number and reference text.
 	texts RefTexts
@@ -60,16 +60,16 @@ type Deduper struct {
 // collisions.
 var refHash = referenceKey
 
-// UseTexts makes d keep the references' texts in t (before any row is
+// useTexts makes d keep the references' texts in t (before any row is
 // checked); by default they are kept in memory (MemRefTexts).
-func (d *Deduper) UseTexts(t RefTexts) { d.texts = t }
+func (d *deduper) useTexts(t RefTexts) { d.texts = t }
 
 // Err returns the first error met storing or reading back a reference's
 // text: a row checked then was kept as a payment of its own (evidence is
 // never dropped on a guess), and the run must not be reported.
-func (d *Deduper) Err() error { return d.err }
+func (d *deduper) Err() error { return d.err }
 
-func (d *Deduper) fail(err error) {
+func (d *deduper) fail(err error) {
 	if d.err == nil {
 		d.err = err
 	}
@@ -77,7 +77,7 @@ func (d *Deduper) fail(err error) {
 
 // store keeps a first row's number and reference text; it returns the
 // record's position.
-func (d *Deduper) store(row int, cur, ref string) uint32 {
+func (d *deduper) store(row int, cur, ref string) uint32 {
 	if d.texts == nil {
 		d.texts = &MemRefTexts{}
 	}
@@ -96,7 +96,7 @@ func (d *Deduper) store(row int, cur, ref string) uint32 {
 }
 
 // load reads back the row number and text stored for e.
-func (d *Deduper) load(e dedupeEntry) (row int, cur, ref string, ok bool) {
+func (d *deduper) load(e dedupeEntry) (row int, cur, ref string, ok bool) {
 	if d.texts == nil {
 		return 0, "", "", false
 	}
@@ -158,7 +158,7 @@ func foldText(cur, ref string) string {
 
 // seal drops the table, keeping the conflicted references: no row may
 // be checked after it.
-func (d *Deduper) seal() {
+func (d *deduper) seal() {
 	if d.sealed {
 		return
 	}
@@ -216,42 +216,42 @@ const (
 	maxSources = 0xffff
 )
 
-// NewDeduper returns an empty Deduper.
-func NewDeduper() *Deduper {
-	return &Deduper{srcIndex: map[Ref]uint32{}}
+// newDeduper returns an empty deduper.
+func newDeduper() *deduper {
+	return &deduper{srcIndex: map[Ref]uint32{}}
 }
 
-// Reserve makes room for about n references ahead (for example from the
+// reserve makes room for about n references ahead (for example from the
 // size of the payment files), so the table does not grow in steps.
-func (d *Deduper) Reserve(n int) { d.seen.reserve(n) }
+func (d *deduper) reserve(n int) { d.seen.reserve(n) }
 
 // Len returns the number of distinct references seen.
-func (d *Deduper) Len() int { return d.seen.len() + len(d.collided) }
+func (d *deduper) Len() int { return d.seen.len() + len(d.collided) }
 
 // Check classifies p; first is where the first row with that reference
 // was read (for duplicates and conflicts).
-func (d *Deduper) Check(p *Payment) (status EntryStatus, first Ref) {
+func (d *deduper) Check(p *Payment) (status EntryStatus, first Ref) {
 	key, ok := refHash(p.Currency, p.Reference)
 	return d.checkKey(p, key, ok)
 }
 
-// RefKey is a payment's reference fingerprint (ReferenceKey), worked out
+// refKey is a payment's reference fingerprint (paymentKey), worked out
 // ahead of posting, possibly on another goroutine.
-type RefKey struct {
+type refKey struct {
 	key uint64
 	ok  bool
 }
 
-// ReferenceKey fingerprints p's currency and reference as the duplicate
+// paymentKey fingerprints p's currency and reference as the duplicate
 // check does. It only reads p, so a reader goroutine can compute it while
-// the ledger posts earlier rows (see PostAttributed and Prefetch).
-func ReferenceKey(p *Payment) RefKey {
+// the ledger posts earlier rows (see Posting.Prepare).
+func paymentKey(p *Payment) refKey {
 	k, ok := refHash(p.Currency, p.Reference)
-	return RefKey{key: k, ok: ok}
+	return refKey{key: k, ok: ok}
 }
 
 // checkKey is Check with the reference key computed.
-func (d *Deduper) checkKey(p *Payment, key uint64, ok bool) (status EntryStatus, first Ref) {
+func (d *deduper) checkKey(p *Payment, key uint64, ok bool) (status EntryStatus, first Ref) {
 	if !ok {
 		return EntryOK, Ref{}
 	}
@@ -294,7 +294,7 @@ type collidedRef struct {
 
 // collision returns the entry of a reference whose fingerprint key
 // another text holds, adding it when new.
-func (d *Deduper) collision(key uint64, cur, ref string) (*dedupeEntry, bool) {
+func (d *deduper) collision(key uint64, cur, ref string) (*dedupeEntry, bool) {
 	k := foldText(cur, ref)
 	if c := d.collided[k]; c != nil {
 		return &c.dedupeEntry, false
@@ -309,7 +309,7 @@ func (d *Deduper) collision(key uint64, cur, ref string) (*dedupeEntry, bool) {
 
 // prefetch reads the table slots of keys, so that the cache misses of a
 // batch overlap instead of stalling one insert after another.
-func (d *Deduper) prefetch(keys []RefKey) {
+func (d *deduper) prefetch(keys []refKey) {
 	var sink uint64
 	for _, k := range keys {
 		if k.ok {
@@ -319,10 +319,10 @@ func (d *Deduper) prefetch(keys []RefKey) {
 	d.sink = sink
 }
 
-// Conflicted reports, after all rows were checked, whether p's reference
+// isConflicted reports, after all rows were checked, whether p's reference
 // ended up in a conflict, so the first row of a conflict can be marked
 // too when the rows are written out.
-func (d *Deduper) Conflicted(p *Payment) bool {
+func (d *deduper) isConflicted(p *Payment) bool {
 	key, ok := refHash(p.Currency, p.Reference)
 	if !ok {
 		return false
@@ -348,7 +348,7 @@ func (d *Deduper) Conflicted(p *Payment) bool {
 
 // firstAmount returns the amount of the first row of e's reference, as
 // text, when it was kept exactly.
-func (d *Deduper) firstAmount(e dedupeEntry) (string, bool) {
+func (d *deduper) firstAmount(e dedupeEntry) (string, bool) {
 	if e.meta&flagHashed != 0 {
 		return "", false
 	}
@@ -356,14 +356,14 @@ func (d *Deduper) firstAmount(e dedupeEntry) (string, bool) {
 	return formatAmount(decimal.New(e.amount, exp)), true
 }
 
-func (d *Deduper) firstRef(e dedupeEntry, row int) Ref {
+func (d *deduper) firstRef(e dedupeEntry, row int) Ref {
 	src := d.sources[e.meta&0xffff]
 	return Ref{Path: src.Path, Sheet: src.Sheet, Row: row}
 }
 
 // source numbers the row's source, remembering the last one because rows
 // come source by source.
-func (d *Deduper) source(ref Ref) uint32 {
+func (d *deduper) source(ref Ref) uint32 {
 	if d.hasLast && d.lastSrc.Path == ref.Path && d.lastSrc.Sheet == ref.Sheet {
 		return d.lastIdx
 	}

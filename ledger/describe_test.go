@@ -11,8 +11,8 @@ import (
 // leaves them unconverted), without touching counts or totals.
 func TestDescribeMatchesPost(t *testing.T) {
 	ps := generatePayments(3000, 7)
-	posted := New(testSuspects, testRates(), testAttr)
-	described := New(testSuspects, testRates(), nil)
+	posted := newTestLedger(testSuspects, testRates(), testAttr)
+	described := New(testSuspects, testRates(), Options{})
 	dups := 0
 	for i := range ps {
 		want, wantIssues := posted.Post(&ps[i], nil)
@@ -25,7 +25,7 @@ func TestDescribeMatchesPost(t *testing.T) {
 		}
 		if want.Status == EntryDuplicate {
 			dups++
-			if got.HasEUR != (got.Currency == "EUR" || described.Rates().Has(got.Currency)) && got.HasEUR {
+			if got.HasEUR != (got.Currency == "EUR" || described.rates.Has(got.Currency)) && got.HasEUR {
 				t.Fatalf("row %d: duplicate not converted", i)
 			}
 			continue

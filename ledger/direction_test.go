@@ -18,13 +18,13 @@ func TestDirectionsAreSummedOnlyWhenTheyAreIncome(t *testing.T) {
 		{"5000.00", DirNotPayment, "D"}, // its other leg, same reference: not a duplicate
 		{"100.00", DirIncoming, "A"},    // a duplicate of the first row
 	}
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	for i, r := range rows {
 		p := pay("p.csv", i+2, "2020-11-06", r.amount, "EUR")
 		p.FileSuspect, p.Direction, p.Reference = "S001", r.dir, r.ref
 		l.Post(&p, nil)
 	}
-	tot := totalsByID(l)["S001"]
+	tot := totalsByID(l.Ledger)["S001"]
 	if !tot.IncomeEUR.Equal(d("70")) || tot.Payments != 2 || tot.Debits != 1 || !tot.DebitsEUR.Equal(d("45")) {
 		t.Errorf("income %s payments %d debits %d (%s); want 70.00, 2, 1 (45.00)", tot.IncomeEUR, tot.Payments, tot.Debits, tot.DebitsEUR)
 	}

@@ -12,45 +12,27 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Attributor decides which suspect a payment belongs to (package match
-// implements it; ledger must not import match). An empty suspect means
-// unattributed; by is the identifier or name that decided, for the audit
-// trail.
-type Attributor interface {
-	Attribute(p *Payment) (suspect string, rule Rule, by string)
-}
-
-// Attribution is who a payment belongs to, as an Attributor decided it:
-// Suspect is empty when unattributed, By is the identifier or name that
-// decided. A caller that attributes ahead (on the goroutine that read the
-// payment) hands it to PostAttributed or Describe with the payment.
+// Attribution is who a payment belongs to, as the caller's attributor
+// (package match) decided it: Suspect is empty when unattributed, By is
+// the identifier or name that decided. The ledger never attributes: a
+// payment comes to Post or Describe with its attribution.
 type Attribution struct {
 	Suspect string
 	Rule    Rule
 	By      string
 }
 
-// attribute asks the Ledger's own Attributor, for Post and PostTo.
-func (l *Ledger) attribute(p *Payment) Attribution {
-	var a Attribution
-	if l.attr != nil {
-		a.Suspect, a.Rule, a.By = l.attr.Attribute(p)
-	}
-	return a
-}
-
 // Ledger posts payments one at a time, in read order, and keeps per
 // suspect running totals (docs/rules.md, every section from Conversion to Totals except Attribution itself).
 // Its memory grows with suspects, distinct payers per suspect, months and
-// channels, and one fingerprint per payment reference (Deduper): never
+// channels, and one fingerprint per payment reference (deduper): never
 // with whole payment rows. It is not safe for concurrent use.
 type Ledger struct {
 	suspects []Suspect
 	index    map[string]int // suspect id (and tax code) -> position
 	books    []*book
 	rates    *Rates
-	attr     Attributor
-	dedupe   *Deduper
+	dedupe   *deduper
 
 	posted      int
 	payments    int
@@ -64,18 +46,27 @@ type Ledger struct {
 	unattributed int
 	unattribEUR  sum
 	dupBySource  map[Ref]int
-	// bk, when set, applies book updates on another goroutine (BookAsync).
+	// bk, when set, applies book updates on another goroutine (bookAsync).
 	bk *booker
 	// payers is the books' shared table of payer fingerprints.
 	payers *hashTab[struct{}]
 	sealed bool
+	// entry and issues are Post's scratch, reused for every row.
+	entry  Entry
+	issues []Issue
+	keys   []refKey
+}
+
+// Options are a Ledger's settings beside its suspects and rates.
+type Options struct {
+	// Texts keeps the text of every payment reference the duplicate
+	// check compares (a file, for a large case); nil keeps them in memory.
+	Texts RefTexts
 }
 
 // New returns a Ledger for suspects, converting with rates (nil: only EUR
-// converts) and attributing with attr in Post and PostTo (nil: nothing is
-// attributed there; PostAttributed and Describe take the attribution as
-// an argument and never ask attr).
-func New(suspects []Suspect, rates *Rates, attr Attributor) *Ledger {
+// converts).
+func New(suspects []Suspect, rates *Rates, opt Options) *Ledger {
 	if rates == nil {
 		rates = NewRates(7)
 	}
@@ -84,9 +75,11 @@ func New(suspects []Suspect, rates *Rates, attr Attributor) *Ledger {
 		index:       make(map[string]int, 2*len(suspects)),
 		books:       make([]*book, len(suspects)),
 		rates:       rates,
-		attr:        attr,
-		dedupe:      NewDeduper(),
+		dedupe:      newDeduper(),
 		dupBySource: map[Ref]int{},
+	}
+	if opt.Texts != nil {
+		l.dedupe.useTexts(opt.Texts)
 	}
 	l.payers = &hashTab[struct{}]{}
 	for i, s := range suspects {
@@ -109,48 +102,111 @@ func New(suspects []Suspect, rates *Rates, attr Attributor) *Ledger {
 // dropped: only the references that ended in a conflict are kept (for
 // Conflicted), so the reports are written without them in memory.
 // Totals, counts, Span and IncomeInMonth still answer; posting after Seal
-// panics.
-func (l *Ledger) Seal() {
-	l.settle()
-	l.dedupe.seal()
-	l.payers.release()
-	l.sealed = true
+// panics. The error is the first met storing or reading back a
+// reference's text (see RefTexts): a row checked then was kept as a
+// payment of its own, and the run must not be reported. Seal may be
+// called more than once.
+func (l *Ledger) Seal() error {
+	if !l.sealed {
+		l.settle()
+		l.dedupe.seal()
+		l.payers.release()
+		l.sealed = true
+	}
+	return l.dedupe.err
 }
 
-// Rates returns the ledger's rate table.
-func (l *Ledger) Rates() *Rates { return l.rates }
+// Conflicted reports, after every row was posted, whether p's reference
+// ended in a conflict (same reference, another amount), so that the first
+// row of a conflict, posted before anyone knew, can be marked when the
+// rows are written out.
+func (l *Ledger) Conflicted(p *Payment) bool { return l.dedupe.isConflicted(p) }
 
-// Deduper returns the duplicate detector, so the caller can mark the
-// first row of a conflict (Conflicted) when writing rows out.
-func (l *Ledger) Deduper() *Deduper { return l.dedupe }
-
-// Post processes one payment row in read order: duplicate detection,
-// conversion to EUR, attribution (unless a duplicate) and the suspect's
-// totals. It returns the Entry for the Payments sheet and appends the
-// row's issues. A duplicate is neither converted nor attributed: it is
-// the same payment as the row it names.
-func (l *Ledger) Post(p *Payment, issues []Issue) (Entry, []Issue) {
-	var e Entry
-	issues = l.PostTo(&e, p, issues)
-	return e, issues
+// Posting is a payment row on its way to the ledger with what its reader
+// worked out for it: who it belongs to, and its reference's fingerprint
+// (Prepare). Working these out on the goroutine that read the row leaves
+// Post only what must happen in read order.
+type Posting struct {
+	Payment     Payment
+	Attribution Attribution
+	// Reserve, when not 0, is about how many references the case holds
+	// (an estimate from the sizes of the files read so far): the
+	// duplicate table makes room for them once instead of growing in
+	// steps.
+	Reserve int
+	key     refKey
+	// prepared says key is worked out.
+	prepared bool
 }
 
-// PostTo is Post writing the Entry into *e: a caller posting a million
-// payments into one reused Entry saves copying it twice per payment.
-func (l *Ledger) PostTo(e *Entry, p *Payment, issues []Issue) []Issue {
-	return l.PostAttributed(e, p, ReferenceKey(p), l.attribute(p), issues)
+// Prepare fingerprints the payment's currency and reference as the
+// duplicate check does. It only reads the posting, so the goroutine that
+// read the row can call it while the ledger posts earlier rows; Post
+// prepares a posting that was not.
+func (ps *Posting) Prepare() {
+	ps.key = paymentKey(&ps.Payment)
+	ps.prepared = true
 }
 
-// Prefetch brings the duplicate table's slots for keys into the cache:
-// called with the keys of the next rows before posting them, it lets
-// their memory loads overlap.
-func (l *Ledger) Prefetch(keys []RefKey) { l.dedupe.prefetch(keys) }
+// prefetchRows is how many rows' duplicate-table slots Post loads ahead
+// of posting them: enough for the loads to overlap, few enough that the
+// lines are still in the cache when the rows are posted.
+const prefetchRows = 128
 
-// PostAttributed is PostTo with p's reference key (ReferenceKey(p)) and
-// attribution a already worked out, for example by the goroutine that
-// read p: the Ledger's Attributor is not asked. a is ignored for a
-// duplicate or a row that is not a payment, which are never attributed.
-func (l *Ledger) PostAttributed(e *Entry, p *Payment, key RefKey, a Attribution, issues []Issue) []Issue {
+// Post posts, in read order, the payments among items: duplicate
+// detection, conversion to EUR, the attribution that comes with each
+// (unless a duplicate: it is the same payment as the row it names) and
+// the suspect's totals. posting returns an item's Posting, or nil for an
+// item that is not a payment (a reader's issue, kept in its place). done
+// is called for every item in order, with a posted item's Entry (for the
+// Payments sheet) and issues, nil for the others; both are reused once
+// done returns.
+//
+// The bookkeeping per suspect runs on a goroutine of its own from the
+// first Post until Totals, Span, IncomeInMonth or Seal, so that on two
+// cores it overlaps duplicate detection and conversion.
+func Post[T any](l *Ledger, items []T, posting func(*T) *Posting, done func(item *T, e *Entry, issues []Issue)) {
+	l.bookAsync()
+	for i := range items {
+		if i%prefetchRows == 0 {
+			prefetchAhead(l, items[i:min(i+prefetchRows, len(items))], posting)
+		}
+		it := &items[i]
+		ps := posting(it)
+		if ps == nil {
+			done(it, nil, nil)
+			continue
+		}
+		if ps.Reserve > 0 {
+			l.dedupe.reserve(ps.Reserve)
+		}
+		l.issues = l.postOne(&l.entry, ps, l.issues[:0])
+		done(it, &l.entry, l.issues)
+	}
+}
+
+// prefetchAhead prepares the next rows and brings their duplicate-table
+// slots into the cache, so that their memory loads overlap instead of
+// stalling one insert after another.
+func prefetchAhead[T any](l *Ledger, items []T, posting func(*T) *Posting) {
+	l.keys = l.keys[:0]
+	for i := range items {
+		if ps := posting(&items[i]); ps != nil {
+			if !ps.prepared {
+				ps.Prepare()
+			}
+			l.keys = append(l.keys, ps.key)
+		}
+	}
+	l.dedupe.prefetch(l.keys)
+}
+
+// postOne posts one row into *e and appends its issues; Post says how.
+func (l *Ledger) postOne(e *Entry, ps *Posting, issues []Issue) []Issue {
+	if !ps.prepared {
+		ps.Prepare()
+	}
+	p, a := &ps.Payment, ps.Attribution
 	if l.sealed {
 		panic("ledger: payment posted after Seal")
 	}
@@ -164,7 +220,7 @@ func (l *Ledger) PostAttributed(e *Entry, p *Payment, key RefKey, a Attribution,
 		l.notPayments++
 		return issues
 	}
-	status, first := l.dedupe.checkKey(p, key.key, key.ok)
+	status, first := l.dedupe.checkKey(p, ps.key.key, ps.key.ok)
 	switch status {
 	case EntryDuplicate:
 		e.Status, e.DuplicateOf = status, first
@@ -217,7 +273,7 @@ func (l *Ledger) PostAttributed(e *Entry, p *Payment, key RefKey, a Attribution,
 }
 
 // Describe converts p and attributes it to a into *e exactly as
-// PostAttributed does (a row that is not a payment is neither), without duplicate
+// Post does (a row that is not a payment is neither), without duplicate
 // detection, counts or totals: for an export of
 // every row, whose duplicates and totals are worked out elsewhere (by a
 // SQL engine over all parts). It appends the row's issues (no rate, an

@@ -58,7 +58,7 @@ func pay(path string, row int, date, amount, cur string) Payment {
 }
 
 func TestEachAttributionRuleIsRecorded(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	cases := []struct {
 		mod        func(*Payment)
 		want, rule string
@@ -88,7 +88,7 @@ func TestEachAttributionRuleIsRecorded(t *testing.T) {
 }
 
 func TestUnknownSuspectIsReportedAndLeftUnattributed(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	p := pay("p.csv", 2, "2020-11-06", "10", "EUR")
 	p.Suspect = "S999"
 	e, issues := l.Post(&p, nil)
@@ -98,20 +98,20 @@ func TestUnknownSuspectIsReportedAndLeftUnattributed(t *testing.T) {
 }
 
 func TestRefundNetsIncome(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	for i, a := range []string{"59.99", "59.99", "-59.99", "12.50"} {
 		p := pay("p.csv", i+2, "2020-11-06", a, "EUR")
 		p.Suspect = "S001"
 		l.Post(&p, nil)
 	}
-	tot := totalsByID(l)["S001"]
+	tot := totalsByID(l.Ledger)["S001"]
 	if tot.Payments != 4 || !tot.IncomeEUR.Equal(d("72.49")) || !tot.ByCurrency["EUR"].Equal(d("72.49")) {
 		t.Fatalf("payments %d income %s by currency %v", tot.Payments, tot.IncomeEUR, tot.ByCurrency)
 	}
 }
 
 func TestDebitsAreReportedApartFromIncome(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	in := pay("bank.csv", 2, "2020-11-06", "100", "EUR")
 	out := pay("bank.csv", 3, "2020-11-06", "40", "EUR")
 	out.Direction = DirOutgoing
@@ -119,7 +119,7 @@ func TestDebitsAreReportedApartFromIncome(t *testing.T) {
 		p.Suspect = "S002"
 		l.Post(p, nil)
 	}
-	tot := totalsByID(l)["S002"]
+	tot := totalsByID(l.Ledger)["S002"]
 	if tot.Payments != 1 || !tot.IncomeEUR.Equal(d("100")) || tot.Debits != 1 || !tot.DebitsEUR.Equal(d("40")) {
 		t.Fatalf("%+v", tot)
 	}
@@ -129,7 +129,7 @@ func TestDebitsAreReportedApartFromIncome(t *testing.T) {
 }
 
 func TestNoRateRowIsCountedButNotInEUR(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	p := pay("p.csv", 7, "2020-11-20", "100", "USD") // 14 days after the only USD rate
 	p.Suspect = "S001"
 	e, issues := l.Post(&p, nil)
@@ -141,14 +141,14 @@ func TestNoRateRowIsCountedButNotInEUR(t *testing.T) {
 	if issues[0] != want || want.Msg.String() != "no rate for USD on 2020-11-20 (none within 7 days before)" {
 		t.Errorf("issue %+v", issues[0])
 	}
-	tot := totalsByID(l)["S001"]
+	tot := totalsByID(l.Ledger)["S001"]
 	if tot.Payments != 1 || tot.NoRate != 1 || !tot.IncomeEUR.IsZero() || !tot.ByCurrency["USD"].Equal(d("100")) {
 		t.Fatalf("%+v", tot)
 	}
 }
 
 func TestDuplicateIsNotCountedTwice(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	a := pay("paypal.xlsx", 5, "2020-11-06", "10.00", "USD")
 	a.Ref.Sheet = "Transazioni"
 	a.Reference, a.Suspect = "TX-1", "S001"
@@ -165,7 +165,7 @@ func TestDuplicateIsNotCountedTwice(t *testing.T) {
 	if len(issues) != 1 || issues[0].Msg.String() != "duplicate of paypal.xlsx [Transazioni] row 5 (same reference tx-1, same amount)" || issues[0].Field != "reference" || issues[0].Level != LevelNote {
 		t.Errorf("issues %+v", issues)
 	}
-	tot := totalsByID(l)["S001"]
+	tot := totalsByID(l.Ledger)["S001"]
 	if tot.Payments != 1 || !tot.IncomeEUR.Equal(d("8.42")) {
 		t.Errorf("payments %d income %s", tot.Payments, tot.IncomeEUR)
 	}
@@ -178,7 +178,7 @@ func TestDuplicateIsNotCountedTwice(t *testing.T) {
 }
 
 func TestSameReferenceOtherCurrencyIsNotADuplicate(t *testing.T) {
-	dd := NewDeduper()
+	dd := newDeduper()
 	a := pay("a.csv", 2, "2020-11-06", "10", "EUR")
 	b := pay("a.csv", 3, "2020-11-06", "10", "USD")
 	c := pay("a.csv", 4, "2020-11-06", "10", "EUR")
@@ -191,7 +191,7 @@ func TestSameReferenceOtherCurrencyIsNotADuplicate(t *testing.T) {
 }
 
 func TestConflictKeepsBothAndMarksTheFirst(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	a := pay("a.csv", 2, "2020-11-06", "10", "EUR")
 	b := pay("b.csv", 3, "2020-11-06", "12.5", "EUR")
 	other := pay("a.csv", 4, "2020-11-06", "1", "EUR")
@@ -207,22 +207,22 @@ func TestConflictKeepsBothAndMarksTheFirst(t *testing.T) {
 	if len(issues) != 1 || issues[0].Msg.String() != want {
 		t.Errorf("issues %+v", issues)
 	}
-	if !l.Deduper().Conflicted(&a) || !l.Deduper().Conflicted(&b) || l.Deduper().Conflicted(&other) {
+	if !l.dedupe.isConflicted(&a) || !l.dedupe.isConflicted(&b) || l.dedupe.isConflicted(&other) {
 		t.Error("Conflicted")
 	}
-	tot := totalsByID(l)["S001"]
+	tot := totalsByID(l.Ledger)["S001"]
 	if tot.Payments != 2 || !tot.IncomeEUR.Equal(d("22.50")) {
 		t.Errorf("both kept: %d %s", tot.Payments, tot.IncomeEUR)
 	}
 
 	// Sealed, the ledger drops its tables but still knows the conflicts
 	// and gives the same totals; posting again is a programming error.
-	before := fmt.Sprint(totalsByID(l))
+	before := fmt.Sprint(totalsByID(l.Ledger))
 	l.Seal()
-	if !l.Deduper().Conflicted(&a) || !l.Deduper().Conflicted(&b) || l.Deduper().Conflicted(&other) {
+	if !l.dedupe.isConflicted(&a) || !l.dedupe.isConflicted(&b) || l.dedupe.isConflicted(&other) {
 		t.Error("Conflicted after Seal")
 	}
-	if after := fmt.Sprint(totalsByID(l)); after != before {
+	if after := fmt.Sprint(totalsByID(l.Ledger)); after != before {
 		t.Errorf("totals changed by Seal:\n%s\n%s", before, after)
 	}
 	for i := range l.dedupe.seen.shards {
@@ -254,7 +254,7 @@ func TestDeduperFoldsCaseAndTrailingZeros(t *testing.T) {
 		{"\xff", "1", "\xfe", "1", EntryOK},
 	}
 	for _, c := range cases {
-		dd := NewDeduper()
+		dd := newDeduper()
 		a := pay("a.csv", 2, "2020-01-01", c.amt1, "EUR")
 		b := pay("a.csv", 3, "2020-01-01", c.amt2, "EUR")
 		a.Reference, b.Reference = c.ref1, c.ref2
@@ -266,7 +266,7 @@ func TestDeduperFoldsCaseAndTrailingZeros(t *testing.T) {
 }
 
 func TestTotalsFoot(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	entries := generatePayments(2000, 42)
 	for i := range entries {
 		l.Post(&entries[i], nil)
@@ -294,7 +294,7 @@ func TestTotalsFoot(t *testing.T) {
 // Income of all suspects + unattributed EUR = sum of the EUR of every
 // converted, non-duplicate credit row.
 func TestIncomePlusUnattributedEqualsAllConvertedCredits(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	want := decimal.Zero
 	entries := generatePayments(5000, 7)
 	for i := range entries {
@@ -326,7 +326,7 @@ func TestIncomePlusUnattributedEqualsAllConvertedCredits(t *testing.T) {
 func TestTotalsDoNotDependOnOrder(t *testing.T) {
 	entries := generatePayments(3000, 3)
 	summary := func(ps []Payment) string {
-		l := New(testSuspects, testRates(), testAttr)
+		l := newTestLedger(testSuspects, testRates(), testAttr)
 		for i := range ps {
 			l.Post(&ps[i], nil)
 		}
@@ -353,7 +353,7 @@ func TestTotalsDoNotDependOnOrder(t *testing.T) {
 }
 
 func TestSpanAndIncomeInMonth(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	for i, c := range []struct{ date, amount string }{{"2020-03-15", "10"}, {"2020-01-31", "5"}, {"2020-03-01", "2.5"}} {
 		p := pay("p.csv", i+2, c.date, c.amount, "EUR")
 		p.Suspect = "S003"
@@ -372,14 +372,14 @@ func TestSpanAndIncomeInMonth(t *testing.T) {
 	if _, _, ok := l.Span("S001"); ok {
 		t.Error("span of a suspect without payments")
 	}
-	tot := totalsByID(l)["S003"]
+	tot := totalsByID(l.Ledger)["S003"]
 	if !tot.ByMonth["2020-03"].Equal(d("12.5")) || !tot.ByMonth["2020-01"].Equal(d("5")) {
 		t.Errorf("by month %v", tot.ByMonth)
 	}
 }
 
 func TestDistinctPayers(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	payers := []struct{ name, account string }{
 		{"Mario Bianchi", ""}, {" mario  BIANCHI ", ""}, // same name
 		{"Mario Bianchi", "IT60 X054 2811 1010 0000 0123 456"}, {"Someone", "it60x0542811101000000123456"}, // same account
@@ -391,7 +391,7 @@ func TestDistinctPayers(t *testing.T) {
 		p.Suspect, p.Payer, p.PayerAccount = "S001", c.name, c.account
 		l.Post(&p, nil)
 	}
-	if got := totalsByID(l)["S001"].Payers; got != 3 {
+	if got := totalsByID(l.Ledger)["S001"].Payers; got != 3 {
 		t.Errorf("payers %d, want 3", got)
 	}
 }
@@ -484,40 +484,64 @@ func FuzzReferenceKeyFoldsLikeEqualFold(f *testing.F) {
 	})
 }
 
-// TestPostKeyedMatchesPost: keys and attributions worked out ahead, and
-// slots prefetched, give the same entries, issues and totals as Post.
-func TestPostKeyedMatchesPost(t *testing.T) {
+// TestPostMatchesOneByOne: Post over batches with reader issues among
+// the rows (keys worked out ahead for some rows, not for others; slots
+// prefetched; bookkeeping on its own goroutine) gives the same entries,
+// issues, order and totals as posting one row at a time.
+func TestPostMatchesOneByOne(t *testing.T) {
 	ps := generatePayments(3000, 5)
-	plain := New(testSuspects, testRates(), testAttr)
-	// No Attributor: the attribution comes with each row.
-	keyed := New(testSuspects, testRates(), nil)
-	keyed.BookAsync()
-	keys := make([]RefKey, len(ps))
-	for i := range ps {
-		keys[i] = ReferenceKey(&ps[i])
+	plain := newTestLedger(testSuspects, testRates(), testAttr)
+	// The attribution comes with each row.
+	batched := New(testSuspects, testRates(), Options{})
+	type item struct {
+		issue   bool
+		posting Posting
 	}
-	duplicates := 0
+	var items []item
 	for i := range ps {
-		if i%100 == 0 {
-			keyed.Prefetch(keys[i:min(i+100, len(ps))])
+		if i%7 == 0 {
+			items = append(items, item{issue: true})
 		}
-		want, wantIssues := plain.Post(&ps[i], nil)
-		var got Entry
-		var a Attribution
-		a.Suspect, a.Rule, a.By = testAttr.Attribute(&ps[i])
-		gotIssues := keyed.PostAttributed(&got, &ps[i], keys[i], a, nil)
-		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotIssues, wantIssues) {
-			t.Fatalf("row %d:\n got %+v %+v\nwant %+v %+v", i, got, gotIssues, want, wantIssues)
+		it := item{posting: Posting{Payment: ps[i], Attribution: attribution(testAttr, &ps[i])}}
+		if i%2 == 0 {
+			it.posting.Prepare()
 		}
-		if got.Status != EntryOK {
-			duplicates++
+		items = append(items, it)
+	}
+	duplicates, row, seen := 0, 0, 0
+	posting := func(it *item) *Posting {
+		if it.issue {
+			return nil
 		}
+		return &it.posting
+	}
+	for start := 0; start < len(items); start += 500 {
+		Post(batched, items[start:min(start+500, len(items))], posting, func(it *item, got *Entry, gotIssues []Issue) {
+			seen++
+			if it.issue {
+				if got != nil || gotIssues != nil {
+					t.Fatalf("an item that is not a payment got an entry")
+				}
+				return
+			}
+			want, wantIssues := plain.Post(&ps[row], nil)
+			if !reflect.DeepEqual(*got, want) || len(gotIssues)+len(wantIssues) > 0 && !reflect.DeepEqual(gotIssues, wantIssues) {
+				t.Fatalf("row %d:\n got %+v %+v\nwant %+v %+v", row, *got, gotIssues, want, wantIssues)
+			}
+			if got.Status != EntryOK {
+				duplicates++
+			}
+			row++
+		})
+	}
+	if seen != len(items) || row != len(ps) {
+		t.Fatalf("done called for %d items, %d rows; want %d, %d", seen, row, len(items), len(ps))
 	}
 	if duplicates == 0 {
 		t.Fatal("no duplicate or conflict generated: the test proves nothing")
 	}
 	wantTotals, _ := plain.Totals()
-	gotTotals, _ := keyed.Totals()
+	gotTotals, _ := batched.Totals()
 	if !reflect.DeepEqual(gotTotals, wantTotals) {
 		t.Fatalf("totals differ")
 	}

@@ -100,13 +100,13 @@ func TestNetworkLongChain(t *testing.T) {
 }
 
 func TestLedgerTotalsIncludeNetwork(t *testing.T) {
-	l := New(testSuspects, testRates(), testAttr)
+	l := newTestLedger(testSuspects, testRates(), testAttr)
 	for i, id := range []string{"S001", "S002", "S003"} {
 		p := pay("p.csv", i+2, "2020-11-06", "10", "EUR")
 		p.Suspect = id
 		l.Post(&p, nil)
 	}
-	if got := totalsByID(l)["S001"]; !got.NetworkIncomeEUR.Equal(d("30")) || !reflect.DeepEqual(got.Downline, []string{"S002", "S003"}) {
+	if got := totalsByID(l.Ledger)["S001"]; !got.NetworkIncomeEUR.Equal(d("30")) || !reflect.DeepEqual(got.Downline, []string{"S002", "S003"}) {
 		t.Errorf("%s %v", got.NetworkIncomeEUR, got.Downline)
 	}
 }
