@@ -46,6 +46,8 @@ var importRules = []struct {
 		"the pipeline helper moves batches and knows nothing of what is in them"},
 	{"sheets", []string{"ledger", "match", "ingest", "reports", "review", "casework", "casefile", "cmd"},
 		"the workbook's columns are a contract that reports writes and review reads: it depends on neither"},
+	{"templates", []string{"match", "reports", "review", "casework", "casefile", "cmd"},
+		"input templates are ingest's fields as an empty form: they know nothing of a run"},
 	{"casework", []string{"cmd", "reports"}, "the command layer sits on top; the run fills package result and leaves writing it to reports"},
 }
 

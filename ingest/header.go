@@ -13,6 +13,12 @@ type Field struct {
 	Synonyms []string // header texts, most specific first
 	Required bool
 	Doc      string
+	// HeaderEN and HeaderIT are the field's header in crosscheck's input
+	// templates when not the default one (see Header).
+	HeaderEN, HeaderIT string
+	// Form is how the field is offered in the input template; nil leaves
+	// it out of the template.
+	Form *Form
 }
 
 func f(name, doc string, syn ...string) Field { return Field{Name: name, Synonyms: syn, Doc: doc} }
@@ -103,7 +109,7 @@ var kindFields = map[ledger.Kind][]Field{
 
 // Fields lists a kind's fields with their header synonyms.
 func Fields(kind ledger.Kind) []Field {
-	return append([]Field(nil), kindFields[kind]...)
+	return withForms(kind, append([]Field(nil), kindFields[kind]...))
 }
 
 // normKey folds a header to lower-case ASCII letters and digits only.

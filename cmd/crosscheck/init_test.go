@@ -8,7 +8,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/ledger"
-	"github.com/crosscheck/crosscheck/reports"
+	"github.com/crosscheck/crosscheck/templates"
 )
 
 // TestInitThenValidate: what init writes, validate reads. On the sample's
@@ -124,7 +124,7 @@ func TestTemplateCaseFileRuns(t *testing.T) {
 			}
 			for _, k := range ledger.Kinds {
 				ins := c.Inputs[k]
-				if len(ins) != 1 || ins[0].Name != reports.TemplateFileName(k, tc.lang) {
+				if len(ins) != 1 || ins[0].Name != templates.FileName(k, tc.lang) {
 					t.Errorf("%s: %+v, want the template", k, ins)
 				}
 			}

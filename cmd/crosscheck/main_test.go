@@ -14,7 +14,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
-	"github.com/crosscheck/crosscheck/reports"
+	"github.com/crosscheck/crosscheck/templates"
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 )
@@ -133,7 +133,7 @@ func TestTemplatesAreRecognisedByTheirKind(t *testing.T) {
 		files = files[:7]
 		byFile := map[string]string{}
 		for _, k := range ledger.Kinds {
-			byFile[reports.TemplateFileName(k, lang)] = string(k)
+			byFile[templates.FileName(k, lang)] = string(k)
 		}
 		for _, f := range files {
 			kind, known := byFile[filepath.Base(f)]

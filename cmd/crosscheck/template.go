@@ -8,7 +8,7 @@ import (
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/outfile"
-	"github.com/crosscheck/crosscheck/reports"
+	"github.com/crosscheck/crosscheck/templates"
 	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/spf13/cobra"
 )
@@ -34,7 +34,7 @@ or LibreOffice, name the case in case.yaml, and run it.` + exitHelp(exitOK, exit
 			if err := os.MkdirAll(args[0], 0o755); err != nil {
 				return withCode(exitUsage, err)
 			}
-			files, err := reports.WriteTemplates(args[0], lang)
+			files, err := templates.Write(args[0], lang)
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
@@ -50,7 +50,7 @@ or LibreOffice, name the case in case.yaml, and run it.` + exitHelp(exitOK, exit
 			}
 			names := map[ledger.Kind]string{}
 			for _, k := range ledger.Kinds {
-				names[k] = reports.TemplateFileName(k, lang)
+				names[k] = templates.FileName(k, lang)
 			}
 			if err := outfile.WriteFile(out, outfile.Private, casefile.TemplateDraft(lang, names).Encode); err != nil {
 				return err
