@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,8 +10,9 @@ import (
 	"hash/maphash"
 	"io"
 	"os"
-	"sync"
 	"time"
+
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 // ErrInputChanged is wrapped by every error that means "this input
@@ -83,54 +85,30 @@ type hashingReader struct {
 	r    io.Reader
 	path string
 	n    int64
-	work chan []byte
-	free chan []byte
-	done chan struct{}
+	// hash copies the bytes read to the hashing goroutine, in chunks:
+	// hashChunk bytes, at most hashBuffers of them waiting.
+	hash *pipeline.Writer
 	sha  hash.Hash
 	sum  maphash.Hash
-	once sync.Once
-	// made counts the buffers allocated: at most hashBuffers+1, then the
-	// reader waits for the hasher to free one.
-	made int
 }
 
-const hashBuffers = 4
+const (
+	hashChunk   = 256 << 10
+	hashBuffers = 4
+)
 
 func newHashingReader(r io.Reader, path string) *hashingReader {
-	h := &hashingReader{r: r, path: path, work: make(chan []byte, hashBuffers), free: make(chan []byte, hashBuffers+1),
-		done: make(chan struct{}), sha: sha256.New()}
+	h := &hashingReader{r: r, path: path, sha: sha256.New()}
 	h.sum.SetSeed(checkSeed)
-	go func() {
-		defer close(h.done)
-		for b := range h.work {
-			h.sha.Write(b)
-			h.sum.Write(b)
-			select {
-			case h.free <- b:
-			default:
-			}
-		}
-	}()
+	h.hash = pipeline.NewWriter(context.Background(), io.MultiWriter(h.sha, &h.sum), hashChunk, hashBuffers)
 	return h
 }
 
 func (h *hashingReader) Read(p []byte) (int, error) {
 	n, err := h.r.Read(p)
 	if n > 0 {
-		var b []byte
-		select {
-		case b = <-h.free:
-		default:
-			if h.made <= hashBuffers {
-				h.made++
-			} else {
-				b = <-h.free
-			}
-		}
-		if cap(b) < n {
-			b = make([]byte, 0, max(n, 256<<10))
-		}
-		h.work <- append(b[:0], p[:n]...)
+		// Neither hash fails: the only error is a Write after stop.
+		h.hash.Write(p[:n])
 		h.n += int64(n)
 		if readHook != nil {
 			readHook(h.path, h.n)
@@ -139,10 +117,10 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// stop ends the hashing goroutine; safe to call more than once.
+// stop ends the hashing goroutine once every byte read is hashed; safe to
+// call more than once.
 func (h *hashingReader) stop() {
-	h.once.Do(func() { close(h.work) })
-	<-h.done
+	h.hash.Close()
 }
 
 // finish reads what the parse left (nothing, when it reached the end),

@@ -22,7 +22,7 @@ type Attribution struct {
 	By      string
 }
 
-// Ledger posts payments one at a time, in read order, and keeps per
+// Ledger posts payments in read order (Post) and keeps per
 // suspect running totals (docs/rules.md, every section from Conversion to Totals except Attribution itself).
 // Its memory grows with suspects, distinct payers per suspect, months and
 // channels, and one fingerprint per payment reference (deduper): never
