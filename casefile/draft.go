@@ -25,7 +25,8 @@ type Draft struct {
 	Head []string
 	// Name, ReportDate, Target and Lang are the case's parameters. An
 	// empty value with an Example is written commented out, for the person
-	// to fill in.
+	// to fill in; one with only a Note is written empty, with the note; a
+	// zero Value is left out.
 	Name, ReportDate, Target, Lang Value
 	// Sections list the inputs, one section per kind, in this order.
 	Sections []Section
@@ -87,6 +88,9 @@ func (d *Draft) Encode(w io.Writer) error {
 		root.Content = append(root.Content, k, value)
 	}
 	param := func(key string, v Value, quoted bool) error {
+		if v == (Value{}) {
+			return nil // not set, nothing to say: Load's default applies
+		}
 		if v.Text == "" && v.Example != "" {
 			line, err := encodeFragment(mapping(word(key), withNote(scalar(v.Example, quoted), v.Note)))
 			if err != nil {
@@ -123,8 +127,12 @@ func (d *Draft) Encode(w io.Writer) error {
 		}
 		add(string(s.Kind), seq, true)
 	}
-	var foot []string
+	// Commented-out parameters with no key after them end the file.
+	foot := pending
 	if len(d.Notes) > 0 {
+		if len(foot) > 0 {
+			foot = append(foot, "")
+		}
 		foot = append(foot, d.Notes...)
 	}
 	for _, s := range d.Suggestions {

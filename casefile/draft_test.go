@@ -188,6 +188,23 @@ func TestDraftWritesParametersAPersonReads(t *testing.T) {
 	}
 }
 
+// A parameter left to fill in is written even when no key follows it.
+func TestDraftKeepsExamplesAtTheEnd(t *testing.T) {
+	d := &Draft{Name: Value{Text: "x"}, ReportDate: Value{Example: "2020-11-06", Note: "the date"}, Lang: Value{Example: "it", Note: "en or it"}}
+	var b bytes.Buffer
+	if err := d.Encode(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# report_date: 2020-11-06 # the date\n", "# lang: it # en or it\n"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("draft lacks %q:\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "target_eur") {
+		t.Errorf("a target never set is written:\n%s", b.String())
+	}
+}
+
 // A value the case file cannot hold as text is an error, not a panic or
 // a silently different name.
 func TestDraftRefusesInvalidUTF8(t *testing.T) {

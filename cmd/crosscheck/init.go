@@ -70,6 +70,6 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing case.yaml")
-	cmd.Flags().StringVar(&name, "name", "", "case name (default: the folder's name)")
+	cmd.Flags().StringVar(&name, "name", "", "case name (default: proposed from the folder's or the files' names)")
 	return cmd
 }
