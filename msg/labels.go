@@ -285,6 +285,8 @@ var labels = map[string]string{
 
 	// Sources.
 	"Kind":            "Tipo",
+	"Profile":         "Profilo",
+	"by its headers":  "dalle intestazioni",
 	"SHA-256":         "SHA-256",
 	"Rows":            "Righe",
 	"Accepted":        "Accettate",

@@ -36,7 +36,7 @@ func TestPaymentDetailIsReferencedBySHA256(t *testing.T) {
 	sources, _ := f.GetRows("Sources")
 	found := false
 	for _, row := range sources {
-		if len(row) > 4 && row[0] == "report-payments.xlsx" && row[3] == want && row[4] == strconv.Itoa(len(testEntries())) {
+		if len(row) > 5 && row[0] == "report-payments.xlsx" && row[4] == want && row[5] == strconv.Itoa(len(testEntries())) {
 			found = true
 		}
 	}

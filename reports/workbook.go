@@ -720,19 +720,26 @@ func (b *book) writeIssues(r *Report) error {
 }
 
 func (b *book) writeSources(r *Report) error {
-	hs := b.headers("Path", "Sheet", "Kind", "SHA-256", "Rows", "Accepted", "Rejected", "Duplicates",
+	// Profile: the export profile that read a payments file (its layout,
+	// dates and direction rules, docs/directions.md), or that it was read
+	// by its headers.
+	hs := b.headers("Path", "Sheet", "Kind", "Profile", "SHA-256", "Rows", "Accepted", "Rejected", "Duplicates",
 		"File suspect", "Unknown columns")
 	in := b.integer(false)
-	styles := []int{0, 0, 0, 0, in, in, in, in}
+	styles := []int{0, 0, 0, 0, 0, in, in, in, in}
 	var rows [][]any
 	for _, s := range r.Sources {
-		rows = append(rows, []any{str(s.Path), str(s.Sheet), str(b.tr.t(string(s.Kind))), str(s.SHA256),
+		profile := s.Profile
+		if profile == "" && s.Kind == ledger.KindPayments {
+			profile = b.tr.t("by its headers")
+		}
+		rows = append(rows, []any{str(s.Path), str(s.Sheet), str(b.tr.t(string(s.Kind))), str(profile), str(s.SHA256),
 			s.Rows, s.Accepted, s.Rejected, s.Duplicates, str(s.Suspect), str(strings.Join(s.Unknown, "; "))})
 	}
 	// The payment detail written beside the report: an output, listed
 	// here so that its SHA-256 is on paper with the inputs'.
 	if d := r.Detail; d != nil {
-		rows = append(rows, []any{str(d.Name), str(b.tr.t("Payments")), str(b.tr.t("payment detail (output)")), str(d.SHA256),
+		rows = append(rows, []any{str(d.Name), str(b.tr.t("Payments")), str(b.tr.t("payment detail (output)")), nil, str(d.SHA256),
 			d.Rows, nil, nil, nil, nil, nil})
 	}
 	p := r.Params
