@@ -17,10 +17,18 @@ func lockOne(name string) (func(), error) {
 		}
 		return nil, err
 	}
-	track(name)
+	trackLock(name)
 	return func() {
 		untrack(name)
 		f.Close()
 		os.Remove(name)
 	}, nil
+}
+
+// removeStaleLock removes the lock file a dead process left.
+func removeStaleLock(name string) error {
+	if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
 }

@@ -29,7 +29,7 @@ func lockOne(name string) (func(), error) {
 		held, err1 := f.Stat()
 		now, err2 := os.Stat(name)
 		if err1 == nil && err2 == nil && os.SameFile(held, now) {
-			track(name)
+			trackLock(name)
 			return func() {
 				untrack(name)
 				os.Remove(name)
@@ -44,4 +44,30 @@ func lockOne(name string) (func(), error) {
 			return nil, err2
 		}
 	}
+}
+
+// removeStaleLock removes the lock file a dead process left, by the same
+// steps as a run releasing its lock: a run that took it meanwhile holds
+// it, and it stays.
+func removeStaleLock(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		if errors.Is(err, unix.EWOULDBLOCK) {
+			return nil
+		}
+		return err
+	}
+	held, err1 := f.Stat()
+	now, err2 := os.Stat(name)
+	if err1 == nil && err2 == nil && os.SameFile(held, now) {
+		return os.Remove(name)
+	}
+	return nil
 }

@@ -138,6 +138,7 @@ func (o *File) Commit() error {
 	if err != nil {
 		return fail(o.path, err)
 	}
+	record(committed, o.path)
 	syncDir(o.dir)
 	return nil
 }

@@ -26,7 +26,7 @@ Postepay, PayPal and crypto payments, seizure records, benefit lists and
 exchange rates; every name and code in it is invented) into DIR (default
 ./crosscheck-demo), runs it and writes DIR/report.xlsx and DIR/report.json.
 It is the quickest way to see what crosscheck produces. The sample is built
-into the binary, so demo works from an installed crosscheck too.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
+into the binary, so demo works from an installed crosscheck too.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitOutOfMemory, exitInterrupted),
 		Example: `  crosscheck demo
   crosscheck demo /tmp/sample --lang it`,
 		Args: cobra.MaximumNArgs(1),

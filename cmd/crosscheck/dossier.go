@@ -33,7 +33,7 @@ reviewer's decision; the suspect's place in the network; the sources with
 their SHA-256. Every figure is the workbook's.
 
 Choose the suspects with --suspect S01,S02, --flagged (those with a benefit
-flag) or --all.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
+flag) or --all.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitOutOfMemory, exitInterrupted),
 		Example: `  crosscheck dossier --case case.yaml --out dossiers --all
   crosscheck dossier --case case.yaml --out dossiers --suspect S01,S06 --lang en
   crosscheck dossier --case case.yaml --out dossiers --flagged --reviews report-2020-11.xlsx`,

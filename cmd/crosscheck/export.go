@@ -125,7 +125,7 @@ Formats:
 
 --part I/N (parquet) exports part I of the payment files split into N parts
 balanced by size, for running the parts on several machines; the queries in
-docs/sql total them on DuckDB, Spark SQL or Trino.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitInterrupted),
+docs/sql total them on DuckDB, Spark SQL or Trino.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitOutOfMemory, exitInterrupted),
 		Example: `  crosscheck export --case case.yaml --format graphml --out case.graphml
   crosscheck export --case case.yaml --format i2 --out i2/
   crosscheck export --case case.yaml --format ftm --out case.ftm.json

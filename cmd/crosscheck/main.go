@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/crosscheck/crosscheck/outfile"
+	"github.com/crosscheck/crosscheck/supervise"
 	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/spf13/cobra"
 )
@@ -36,6 +37,10 @@ const (
 	// read-only folder, another run writing it); the previous file is
 	// as it was.
 	exitNotWritten = 3
+	// exitOutOfMemory: the run ran out of memory (an address-space limit,
+	// a container's memory limit); the watching parent says so in one
+	// line and removes what the run left (package supervise).
+	exitOutOfMemory = supervise.ExitOutOfMemory
 	// exitInterrupted is 128 + the signal's number, as shells report it:
 	// 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
 	exitInterrupted = 128
@@ -66,6 +71,7 @@ var exitLines = []struct {
 	{exitRejected, "  1    inputs have rejected rows and --strict was given, or validate found problems"},
 	{exitUsage, "  2    usage error, an input that cannot be read at all, or an input that changed while read"},
 	{exitNotWritten, "  3    an output could not be written (no space, read-only folder, another run writing\n       the same output); the previous file is left as it was"},
+	{exitOutOfMemory, "  4    out of memory (ulimit -v, a container's limit): nothing is written, the previous\n       outputs are left as they were"},
 	{exitInterrupted, "  130  interrupted (Ctrl-C, SIGINT); 143 for SIGTERM: nothing is written, the previous\n       outputs are left as they were and no temporary file remains"},
 }
 
@@ -82,7 +88,7 @@ func exitHelp(codes ...int) string {
 }
 
 // exitStatusHelp lists every exit code (the root command's help).
-var exitStatusHelp = exitHelp(exitOK, exitRejected, exitUsage, exitNotWritten, exitInterrupted)
+var exitStatusHelp = exitHelp(exitOK, exitRejected, exitUsage, exitNotWritten, exitOutOfMemory, exitInterrupted)
 
 func newRootCommand() *cobra.Command {
 	root := &cobra.Command{
@@ -127,6 +133,11 @@ func newVersionCommand() *cobra.Command {
 }
 
 func main() {
+	// A watching parent turns a death the program cannot handle itself
+	// (out of memory) into one line and removes what it left.
+	if code, done := supervise.Main(); done {
+		os.Exit(code)
+	}
 	// What stays in memory during a run is long-lived and only grows (a
 	// fingerprint per payment reference, the distinct payers per suspect):
 	// a lower GC target keeps peak memory near that live size. Measured on
@@ -173,8 +184,10 @@ func stopOnSignals(cancel context.CancelCauseFunc) {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		first := &interrupted{<-sigs}
+		supervise.Received(first.sig)
 		cancel(first)
 		again := &interrupted{<-sigs}
+		supervise.Received(again.sig)
 		outfile.Cleanup()
 		fmt.Fprintf(os.Stderr, "crosscheck: %v again: stopped at once; nothing written\n", again)
 		os.Exit(again.code())

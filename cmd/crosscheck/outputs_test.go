@@ -107,11 +107,11 @@ func TestHelpListsTheCommandsExitCodes(t *testing.T) {
 		cmd        string
 		has, lacks []string
 	}{
-		{"run", []string{"\n  0 ", "\n  1 ", "\n  2 ", "\n  3 ", "\n  130 "}, nil},
-		{"validate", []string{"\n  0 ", "\n  1 ", "\n  2 ", "\n  130 "}, []string{"\n  3 "}},
-		{"init", []string{"\n  0 ", "\n  2 ", "\n  3 "}, []string{"\n  1 ", "\n  130 "}},
-		{"template", []string{"\n  0 ", "\n  2 ", "\n  3 "}, []string{"\n  1 ", "\n  130 "}},
-		{"demo", []string{"\n  0 ", "\n  2 ", "\n  3 ", "\n  130 "}, []string{"\n  1 "}},
+		{"run", []string{"\n  0 ", "\n  1 ", "\n  2 ", "\n  3 ", "\n  4 ", "\n  130 "}, nil},
+		{"validate", []string{"\n  0 ", "\n  1 ", "\n  2 ", "\n  4 ", "\n  130 "}, []string{"\n  3 "}},
+		{"init", []string{"\n  0 ", "\n  2 ", "\n  3 "}, []string{"\n  1 ", "\n  4 ", "\n  130 "}},
+		{"template", []string{"\n  0 ", "\n  2 ", "\n  3 "}, []string{"\n  1 ", "\n  4 ", "\n  130 "}},
+		{"demo", []string{"\n  0 ", "\n  2 ", "\n  3 ", "\n  4 ", "\n  130 "}, []string{"\n  1 "}},
 	} {
 		root := newRootCommand()
 		var out bytes.Buffer

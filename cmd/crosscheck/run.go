@@ -46,7 +46,7 @@ beside a case file add inputs and override its parameters. A path may be a
 .csv, .tsv or .xlsx file, or one sheet of it as file.xlsx#Sheet.
 
 Rows that cannot be read are listed on the workbook's Data issues sheet and
-the run goes on; with --strict such rows make the exit status 1.` + exitHelp(exitOK, exitRejected, exitUsage, exitNotWritten, exitInterrupted),
+the run goes on; with --strict such rows make the exit status 1.` + exitHelp(exitOK, exitRejected, exitUsage, exitNotWritten, exitOutOfMemory, exitInterrupted),
 		Example: `  crosscheck run --case case.yaml -o report.xlsx --json report.json
   crosscheck run --suspects indagati.xlsx --payments paypal.xlsx#Transazioni \
       --payments postepay.csv@S001 --rates eurofxref-hist.csv -o report.xlsx`,

@@ -26,7 +26,7 @@ each part problems are grouped by source, and the same problem over many rows
 is one line with its rows and count ("rows 4-21 (18)"). A table of rows read,
 accepted, rejected and duplicates per source follows. Any rejected row,
 rejection or warning makes the exit status 1. --lang it prints in Italian.
-Use it on a new folder of spreadsheets before the first run.` + exitHelp(exitOK, exitRejected, exitUsage, exitInterrupted),
+Use it on a new folder of spreadsheets before the first run.` + exitHelp(exitOK, exitRejected, exitUsage, exitOutOfMemory, exitInterrupted),
 		Example: `  crosscheck validate --case case.yaml
   crosscheck validate --payments estratto_conto.csv --rates eurofxref-hist.csv`,
 		Args: cobra.NoArgs,
