@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -39,6 +40,9 @@ type workbook struct {
 	file *os.File
 	path string
 	opts excelize.Options
+	// scratch is the private folder excelize writes large parts to
+	// (outfile.ScratchDir); Close removes it.
+	scratch string
 	// stamp is the file as opened, for verify.
 	stamp fileStamp
 }
@@ -68,6 +72,9 @@ func (wb *workbook) Close() error {
 	err := wb.f.Close()
 	if cerr := wb.file.Close(); err == nil {
 		err = cerr
+	}
+	if rerr := outfile.RemoveScratchDir(wb.scratch); err == nil {
+		err = rerr
 	}
 	return err
 }
@@ -141,7 +148,19 @@ func openWorkbook(path string) (wb *workbook, err error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrUnreadable, path, err)
 	}
 	xmlLimit := min(unzipXMLSizeLimit, unzipSizeLimit)
-	opts := excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: xmlLimit}
+	// excelize unzips parts above the limit to files it reopens by name:
+	// they hold the workbook's names and accounts, so they go to a folder
+	// only this user can enter, removed with the workbook.
+	scratch, err := outfile.ScratchDir()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: a scratch folder for the workbook: %v", ErrUnreadable, path, err)
+	}
+	defer func() {
+		if wb == nil {
+			outfile.RemoveScratchDir(scratch)
+		}
+	}()
+	opts := excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: xmlLimit, TmpDir: scratch}
 	// excelize inflates every part when it opens a package, which costs
 	// as much as reading the rows with leanRows: it gets the package
 	// with empty worksheets and shared strings, and the whole one only if
@@ -162,7 +181,7 @@ func openWorkbook(path string) (wb *workbook, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s is not a readable xlsx workbook: %v", ErrUnreadable, path, err)
 	}
-	wb = &workbook{f: f, sha: hex.EncodeToString(h.Sum(nil)), sheets: f.GetSheetList(), stripped: stripped, file: fh, path: path, opts: opts, stamp: stampOf(st)}
+	wb = &workbook{f: f, sha: hex.EncodeToString(h.Sum(nil)), sheets: f.GetSheetList(), stripped: stripped, file: fh, path: path, opts: opts, stamp: stampOf(st), scratch: scratch}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		wb.date1904 = *props.Date1904
 	}

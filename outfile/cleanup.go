@@ -8,14 +8,15 @@ import (
 )
 
 // named holds the names this process created and has not yet removed or
-// committed: hidden temporary files (where a file cannot be unnamed) and
-// lock files.
+// committed: hidden temporary files (where a file cannot be unnamed), lock
+// files and scratch folders.
 var named sync.Map
 
 // Kinds of named files, as the journal records them.
 const (
 	kindTemp = 'T'
 	kindLock = 'L'
+	kindDir  = 'D'
 	released = '-'
 	// committed records an output put in place.
 	committed = 'C'
@@ -39,8 +40,12 @@ func untrack(name string) {
 // for a process that must exit at once (a second interrupt). Outputs not
 // committed stay as they were.
 func Cleanup() {
-	named.Range(func(k, _ any) bool {
-		os.Remove(k.(string))
+	named.Range(func(k, v any) bool {
+		if v.(byte) == kindDir {
+			os.RemoveAll(k.(string))
+		} else {
+			os.Remove(k.(string))
+		}
 		untrack(k.(string))
 		return true
 	})
@@ -116,7 +121,7 @@ func (l *Leftovers) add(rec []byte, other func([]byte)) {
 	}
 	name := string(rec[1:])
 	switch rec[0] {
-	case kindTemp, kindLock:
+	case kindTemp, kindLock, kindDir:
 		l.names[name] = rec[0]
 	case released:
 		delete(l.names, name)
@@ -129,8 +134,9 @@ func (l *Leftovers) add(rec []byte, other func([]byte)) {
 	}
 }
 
-// Remove deletes the files a dead process left: its temporary files, and
-// its lock files unless another run holds them meanwhile. It returns the
+// Remove deletes the files a dead process left: its temporary files and
+// scratch folders, and its lock files unless another run holds them
+// meanwhile. It returns the
 // names it could not remove.
 func (l *Leftovers) Remove() []string {
 	l.mu.Lock()
@@ -138,10 +144,15 @@ func (l *Leftovers) Remove() []string {
 	var kept []string
 	for name, kind := range l.names {
 		var err error
-		if kind == kindLock {
+		switch kind {
+		case kindLock:
 			err = removeStaleLock(name)
-		} else if err = os.Remove(name); os.IsNotExist(err) {
-			err = nil
+		case kindDir:
+			err = os.RemoveAll(name)
+		default:
+			if err = os.Remove(name); os.IsNotExist(err) {
+				err = nil
+			}
 		}
 		if err != nil {
 			kept = append(kept, name)

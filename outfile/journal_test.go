@@ -101,3 +101,34 @@ func FuzzJournal(f *testing.F) {
 		left.names = nil // remove nothing
 	})
 }
+
+// A scratch folder is private, recorded, and removed with what is in it
+// by RemoveScratchDir, by Cleanup, or by the watching parent.
+func TestScratchDir(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	var j bytes.Buffer
+	SetJournal(&j)
+	defer SetJournal(nil)
+	dir, err := ScratchDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
+		t.Fatalf("scratch folder %v, %v; want 0700", st.Mode(), err)
+	}
+	os.WriteFile(filepath.Join(dir, "excelize-1"), []byte("ROSSI"), 0o600)
+	var left Leftovers
+	left.Read(bytes.NewReader(j.Bytes()), nil)
+	left.Remove()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the watching parent left the scratch folder: %v", err)
+	}
+	dir2, _ := ScratchDir()
+	Cleanup()
+	if _, err := os.Stat(dir2); !os.IsNotExist(err) {
+		t.Errorf("Cleanup left the scratch folder: %v", err)
+	}
+	if err := RemoveScratchDir(dir2); err != nil {
+		t.Errorf("removing a removed folder: %v", err)
+	}
+}

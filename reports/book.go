@@ -2,6 +2,7 @@ package reports
 
 import (
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/outfile"
 
 	"fmt"
 	"math"
@@ -68,13 +69,19 @@ type book struct {
 	page pageText
 	// detail, when set, takes the Payments sheet into its own workbook.
 	detail *detailSink
+	// scratch is excelize's folder for large sheets (outfile.ScratchDir).
+	scratch string
 	// formats maps the style ids with a number format to the format, to
 	// size columns for what a format shows.
 	formats map[int]string
 }
 
 func newBook(lang string) *book {
-	b := &book{f: excelize.NewFile(), tr: newTranslator(lang), styles: map[styleKey]int{}, dateFmt: dateFmtEN, levels: map[ledger.Level]int{}}
+	// A sheet streamed past 16 MiB goes to a file excelize reopens by
+	// name: a folder only this user can enter, removed by close. Without
+	// one (no writable temporary folder) excelize keeps sheets in memory.
+	scratch, _ := outfile.ScratchDir()
+	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: scratch}), scratch: scratch, tr: newTranslator(lang), styles: map[styleKey]int{}, dateFmt: dateFmtEN, levels: map[ledger.Level]int{}}
 	if lang == "it" {
 		b.dateFmt = dateFmtIT
 	}

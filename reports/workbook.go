@@ -98,6 +98,7 @@ func writeWorkbook(w io.Writer, detail *detailSink, r *Report) error {
 // close releases the book's file and its spliced sheets.
 func (b *book) close() {
 	b.f.Close()
+	outfile.RemoveScratchDir(b.scratch)
 	for _, sp := range b.splices {
 		sp.close()
 	}

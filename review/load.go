@@ -11,6 +11,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -64,7 +65,14 @@ func Load(path string) ([]Decision, []ledger.Issue) {
 		return nil, fileIssue(msg.New(msg.ReviewsUnreadable, msg.Text(err.Error())))
 	}
 	sum := sha256.Sum256(b)
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	// excelize writes large parts to files it reopens by name: a folder
+	// only this user can enter, removed when the workbook is read.
+	scratch, err := outfile.ScratchDir()
+	if err != nil {
+		return nil, fileIssue(msg.New(msg.ReviewsUnreadable, msg.Text(err.Error())))
+	}
+	defer outfile.RemoveScratchDir(scratch)
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit, TmpDir: scratch})
 	if err != nil {
 		return nil, fileIssue(msg.New(msg.ReviewsNotXLSX, msg.Text(err.Error())))
 	}

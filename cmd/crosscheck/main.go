@@ -150,7 +150,10 @@ func main() {
 	fitAddressSpace()
 	ctx, cancel := context.WithCancelCause(context.Background())
 	stopOnSignals(cancel)
-	os.Exit(executeContext(ctx, newRootCommand(), os.Args[1:]))
+	code := executeContext(ctx, newRootCommand(), os.Args[1:])
+	// Whatever a command left named (a scratch folder, a lock) goes.
+	outfile.Cleanup()
+	os.Exit(code)
 }
 
 // interrupted is the cause of a run stopped by a signal.
