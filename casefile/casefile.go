@@ -18,6 +18,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
@@ -265,7 +266,7 @@ func (c *Case) setParams(reportDate, target string) error {
 		return fmt.Errorf("lang %q: use en or it", c.Lang)
 	}
 	if c.Name == "" {
-		c.Name = "crosscheck case"
+		c.Name = msg.Label("crosscheck case", c.Lang)
 	}
 	c.TargetEUR = DefaultTarget
 	if t := strings.TrimSpace(target); t != "" {

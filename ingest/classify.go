@@ -141,8 +141,8 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 		}
 	}
 	if c.Kind == ledger.KindRates {
-		if _, why := nameQuotation(best.layout, path); why != "" {
-			c.Kind, c.Reason, c.Detail = "", why, ""
+		if _, why := nameQuotation(best.layout, path); !why.IsZero() {
+			c.Kind, c.Reason, c.Detail = "", why.String(), ""
 			return c
 		}
 	}

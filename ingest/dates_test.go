@@ -148,7 +148,7 @@ func TestOneDateOrder(t *testing.T) {
 		}
 		cd.decide()
 		order, why := autoOrder(cd)
-		if cd.order != c.order || order != c.autoOrder || why != c.why {
+		if cd.order != c.order || order != c.autoOrder || why.String() != c.why {
 			t.Errorf("%s: order %d, auto %s (%s); want %d, %s (%s)", c.name, cd.order, order, why, c.order, c.autoOrder, c.why)
 		}
 	}

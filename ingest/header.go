@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // Field is one column a table kind understands.
@@ -172,7 +173,7 @@ type header struct {
 	// (nil: the generic columns).
 	layout *rateLayout
 	// skipped says why series columns were not taken as rates.
-	skipped []string
+	skipped []msg.Message
 }
 
 type synonymHit struct {
@@ -286,69 +287,69 @@ func (m *matcher) has(h *header, name string) bool { return h.cols[m.index(name)
 // rates form.
 func (h *header) score() int { return len(h.matched) + len(h.wide) }
 
-// missing explains which required fields the header lacks ("" when it is
-// usable for the kind).
-func (m *matcher) missing(h *header) string {
+// missing explains which required fields the header lacks (no message
+// when it is usable for the kind).
+func (m *matcher) missing(h *header) msg.Message {
 	has := func(n string) bool { return m.has(h, n) }
 	switch m.kind {
 	case ledger.KindPayments:
 		if !has("date") {
-			return "no date column"
+			return msg.New(msg.HeaderNoDate)
 		}
 		if !has("amount") && !has("credit") && !has("debit") {
-			return "no amount or credit/debit column"
+			return msg.New(msg.HeaderNoAmount)
 		}
 	case ledger.KindSuspects:
 		if !has("id") && !has("tax_code") && !(has("surname") && has("name")) {
-			return "no id, tax code or surname and name columns"
+			return msg.New(msg.HeaderNoSuspectID)
 		}
 	case ledger.KindIdentifiers:
 		if !has("suspect") || !has("kind") || !has("value") {
-			return "needs suspect, kind and value columns"
+			return msg.New(msg.HeaderIdentifiers)
 		}
 	case ledger.KindAssets:
 		if !has("type") && !has("value") && !has("quantity") {
-			return "no type, value or quantity column"
+			return msg.New(msg.HeaderNoAssetValue)
 		}
 	case ledger.KindBenefits:
 		if !has("tax_code") && !(has("surname") && has("name") && has("birth_date")) {
-			return "no tax code or surname, name and birth date columns"
+			return msg.New(msg.HeaderNoRecipient)
 		}
 		if !has("month") && !(has("from") && has("to")) {
-			return "no month or from/to columns"
+			return msg.New(msg.HeaderNoMonth)
 		}
 		if !has("amount") && !has("monthly_amount") {
-			return "no amount or monthly amount column"
+			return msg.New(msg.HeaderNoBenefit)
 		}
 	case ledger.KindHousehold:
 		if !has("application") {
-			return "no application column"
+			return msg.New(msg.HeaderNoApplication)
 		}
 		if !has("tax_code") && !(has("surname") && has("name")) {
-			return "no tax code or surname and name columns"
+			return msg.New(msg.HeaderNoMember)
 		}
 	case ledger.KindRates:
 		if !has("date") {
-			return "no date column"
+			return msg.New(msg.HeaderNoDate)
 		}
 		return m.missingRates(h)
 	}
-	return ""
+	return msg.Message{}
 }
 
 // findHeader picks, among the first rows, the usable header with the most
 // matched fields (the earliest on a tie).
-func (m *matcher) findHeader(rows [][]string) (idx int, h *header, reason string) {
-	idx, reason = -1, "no header row found"
+func (m *matcher) findHeader(rows [][]string) (idx int, h *header, reason msg.Message) {
+	idx, reason = -1, msg.New(msg.HeaderNoneFound)
 	bestScore := 0
 	for i, r := range rows {
 		cand := m.match(r)
 		if cand.score() == 0 {
 			continue
 		}
-		if why := m.missing(cand); why != "" {
+		if why := m.missing(cand); !why.IsZero() {
 			if idx < 0 && cand.score() > bestScore {
-				reason = "best header candidate at row " + itoa(i+1) + ": " + why
+				reason = msg.New(msg.HeaderBestCandidate, msg.Int(i+1), msg.Nested(why))
 				bestScore = cand.score()
 			}
 			continue

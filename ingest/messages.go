@@ -45,12 +45,11 @@ func rejectMsg(col int, value string, k msg.Key, args ...msg.Arg) *problem {
 // message is why a sheet has no usable header, for the issue that says
 // the sheet was skipped.
 func (e *errNoHeader) message() msg.Message {
-	return msg.New(msg.NoHeader, msg.Text(e.reason))
+	return msg.New(msg.NoHeader, msg.Nested(e.reason))
 }
 
-// rejectText rejects a cell with a reason worked out as text where the
-// catalogue has no entry for it yet (a rate file's layout explanation);
-// it reads in English in both languages.
-func rejectText(col int, value, reason string) *problem {
-	return &problem{col: col, value: value, msg: msg.New(msg.Detail, msg.Text(reason))}
+// rejectWith rejects a cell with a message built elsewhere (a rate
+// file's layout explanation).
+func rejectWith(col int, value string, m msg.Message) *problem {
+	return &problem{col: col, value: value, msg: m}
 }

@@ -190,7 +190,7 @@ func (cp *compiledProfile) settle(t *table, sample []bufferedRow) error {
 		}
 		order, why := autoOrder(cp.auto)
 		cp.order = order
-		t.note(msg.New(msg.ProfileDates, msg.Text(cp.p.Name), msg.Text(orderText(order)), msg.Text(why)))
+		t.note(msg.New(msg.ProfileDates, msg.Text(cp.p.Name), msg.Nested(orderMsg(order)), msg.Nested(why)))
 	}
 	if cp.p.HolderAddress {
 		cp.holder = cp.commonAddress(sample)
@@ -203,36 +203,36 @@ func (cp *compiledProfile) settle(t *table, sample []bufferedRow) error {
 	return nil
 }
 
-func orderText(o string) string {
+// orderMsg names a date order in words.
+func orderMsg(o string) msg.Message {
 	switch o {
 	case "mdy":
-		return "month first (mm/dd/yyyy)"
+		return msg.New(msg.DateOrderMDY)
 	case "ymd":
-		return "year first"
+		return msg.New(msg.DateOrderYMD)
 	case "unix":
-		return "as Unix timestamps"
+		return msg.New(msg.DateOrderUnix)
 	}
-	return "day first (dd/mm/yyyy)"
+	return msg.New(msg.DateOrderDMY)
 }
 
 // autoOrder is an "auto" profile's date order, decided by the mechanism
 // every table's date columns share (dates.go), and why, for the note.
-func autoOrder(cd *columnDates) (order, why string) {
+func autoOrder(cd *columnDates) (order string, why msg.Message) {
 	switch {
 	case cd == nil:
 	case cd.order == orderConflict:
-		return "dmy", fmt.Sprintf("the column mixes day first (row %d: %s) and month first (row %d: %s): dates that read either way are rejected, the others read as they prove",
-			cd.dayRow, cd.dayVal, cd.monthRow, cd.monthVal)
+		return "dmy", msg.New(msg.DatesMixed, msg.Int(cd.dayRow), msg.Text(cd.dayVal), msg.Int(cd.monthRow), msg.Text(cd.monthVal))
 	case cd.order == orderDayFirst:
-		return "dmy", "values such as " + cd.dayVal
+		return "dmy", msg.New(msg.DatesSuchAs, msg.Text(cd.dayVal))
 	case cd.order == orderMonthFirst && cd.byZone:
-		return "mdy", "no day above 12; the time-zone column names US zones"
+		return "mdy", msg.New(msg.DatesUSZones)
 	case cd.order == orderMonthFirst:
-		return "mdy", "values such as " + cd.monthVal
+		return "mdy", msg.New(msg.DatesSuchAs, msg.Text(cd.monthVal))
 	case cd.iso > 0 && cd.numeric == 0:
-		return "ymd", "year-first dates such as " + cd.isoVal
+		return "ymd", msg.New(msg.DatesYearFirst, msg.Text(cd.isoVal))
 	}
-	return "dmy", "no day above 12 and no US time zone: day first assumed"
+	return "dmy", msg.New(msg.DatesDMYAssumed)
 }
 
 // commonAddress returns the address present in every sampled row, as
@@ -614,7 +614,7 @@ func parseProfileDate(s, order string, zone *time.Location, zoneText string) (ti
 	}
 	day0, ok := day(y, m, d)
 	if !ok {
-		return time.Time{}, fmt.Errorf("not a date in %s: %q", orderText(order), s)
+		return time.Time{}, errMsg(msg.NotADateIn, msg.Nested(orderMsg(order)), msg.Text(strconv.Quote(s)))
 	}
 	if rest == "" {
 		return day0, nil
@@ -643,7 +643,7 @@ func parseProfileDate(s, order string, zone *time.Location, zoneText string) (ti
 // numericProfileDate reads the day, month and year of "13/10/2020",
 // "10/13/2020" (order mdy) or "2020-10-13" and returns the rest (a time).
 func numericProfileDate(s, order string) (y, m, d int, rest string, err error) {
-	bad := fmt.Errorf("not a date in %s: %q", orderText(order), s)
+	bad := errMsg(msg.NotADateIn, msg.Nested(orderMsg(order)), msg.Text(strconv.Quote(s)))
 	a, i := readInt(s, 0, 4)
 	if i == 0 || i >= len(s) || !isDateSep(s[i]) {
 		return 0, 0, 0, "", bad

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // quotation says how a rate value is quoted: value units of unit per one
@@ -21,16 +23,16 @@ func (q quotation) String() string {
 // ledgerRate turns a quotation into the ledger's two forms: units per
 // EUR (the ECB form) or EUR per unit (a price). A quotation that does not
 // have the euro on one side is not a rate crosscheck can convert with.
-func (q quotation) ledgerRate() (currency string, perUnit bool, via string, problem string) {
+func (q quotation) ledgerRate() (currency string, perUnit bool, via string, problem msg.Message) {
 	switch {
 	case q.unit == "" || q.base == "":
-		return "", false, "", "the file does not say which currencies the rate is quoted in"
+		return "", false, "", msg.New(msg.RateNoQuotation)
 	case q.unit == q.base:
-		return "", false, "", "a rate of " + q.String()
+		return "", false, "", msg.New(msg.RateSameCurrency, msg.Text(q.unit))
 	case q.base == "EUR":
-		return q.unit, false, "", ""
+		return q.unit, false, "", msg.Message{}
 	case q.unit == "EUR":
-		return q.base, true, "", ""
+		return q.base, true, "", msg.Message{}
 	}
 	// Against another currency: the rate is kept against the one more
 	// likely to have an EUR rate of its own (the US dollar, else the
@@ -39,9 +41,9 @@ func (q quotation) ledgerRate() (currency string, perUnit bool, via string, prob
 	uc, bc := ledger.IsCrypto(q.unit), ledger.IsCrypto(q.base)
 	switch {
 	case q.unit == "USD", bc && !uc:
-		return q.base, true, q.unit, "" // USD per BTC: a price
+		return q.base, true, q.unit, msg.Message{} // USD per BTC: a price
 	default:
-		return q.unit, false, q.base, "" // ARS per USD
+		return q.unit, false, q.base, msg.Message{} // ARS per USD
 	}
 }
 
@@ -182,17 +184,17 @@ var sdmxKeyRe = regexp.MustCompile(`\bEXR\.([A-Z])\.([A-Z]{3})\.([A-Z]{3})\.([A-
 // seriesQuotation reads an EXR series key: EXR.D.USD.EUR.SP00.A is the
 // daily reference rate in USD per EUR. why is set when the series is not
 // a daily reference rate.
-func seriesQuotation(s string) (q quotation, why string, ok bool) {
+func seriesQuotation(s string) (q quotation, why msg.Message, ok bool) {
 	m := sdmxKeyRe.FindStringSubmatch(strings.ToUpper(s))
 	if m == nil {
-		return quotation{}, "", false
+		return quotation{}, msg.Message{}, false
 	}
 	q = quotation{unit: m[2], base: m[3]}
 	switch {
 	case m[1] != "D":
-		why = fmt.Sprintf("series %s is not daily (frequency %s)", m[0], m[1])
+		why = msg.New(msg.SeriesNotDaily, msg.Text(m[0]), msg.Text(m[1]))
 	case m[4] != "SP00":
-		why = fmt.Sprintf("series %s is not the reference rate (type %s, not SP00)", m[0], m[4])
+		why = msg.New(msg.SeriesNotReference, msg.Text(m[0]), msg.Text(m[4]))
 	}
 	return q, why, true
 }
@@ -217,7 +219,7 @@ func (m *matcher) matchWideRates(h *header, taken []bool) {
 			continue
 		}
 		if q, why, ok := seriesQuotation(c); ok {
-			if why == "" {
+			if why.IsZero() {
 				add(j, q)
 			} else {
 				h.skipped = append(h.skipped, why)
@@ -233,35 +235,39 @@ func (m *matcher) matchWideRates(h *header, taken []bool) {
 	}
 }
 
-// missingRates says what a rates header lacks ("" when usable).
-func (m *matcher) missingRates(h *header) string {
+// missingRates says what a rates header lacks (no message when usable).
+func (m *matcher) missingRates(h *header) msg.Message {
 	has := func(n string) bool { return m.has(h, n) }
 	if !has("date") {
-		return "no date column"
+		return msg.New(msg.HeaderNoDate)
 	}
 	if len(h.wide) > 0 || has("eur_per_unit") || has("units_per_eur") {
 		if len(h.wide) == 0 && !has("currency") {
-			return "no currency column beside the rate"
+			return msg.New(msg.HeaderNoRateCurrency)
 		}
-		return ""
+		return msg.Message{}
 	}
 	if has("value") {
 		if h.layout != nil || has("series") || (has("unit") && has("base")) || (has("currency") && has("convention")) {
-			return ""
+			return msg.Message{}
 		}
-		return "a value column, but nothing says how it is quoted (name the column eur_per_unit or units_per_eur)"
+		return msg.New(msg.HeaderValueUnquoted)
 	}
 	if len(h.skipped) > 0 {
-		return "no daily reference-rate column: " + strings.Join(h.skipped, "; ")
+		all := h.skipped[0]
+		for _, m := range h.skipped[1:] {
+			all = msg.New(msg.AndAlso, msg.Nested(all), msg.Nested(m))
+		}
+		return msg.New(msg.HeaderNoDailyRate, msg.Nested(all))
 	}
-	return "neither currency columns (ECB form) nor currency and rate columns"
+	return msg.New(msg.HeaderNoRates)
 }
 
 // nameQuotation reads from the file name what the layout says the file
 // does not hold (CoinGecko names its downloads btc-eur-max.csv).
-func nameQuotation(lay *rateLayout, path string) (q quotation, why string) {
+func nameQuotation(lay *rateLayout, path string) (q quotation, why msg.Message) {
 	if lay == nil || len(lay.nameFields) == 0 {
-		return quotation{}, ""
+		return quotation{}, msg.Message{}
 	}
 	name := filepath.Base(path)
 	if i := strings.IndexByte(name, '#'); i > 0 {
@@ -281,19 +287,22 @@ func nameQuotation(lay *rateLayout, path string) (q quotation, why string) {
 			}
 		}
 	}
-	var missing []string
+	var missing []msg.Message
 	for _, fl := range lay.nameFields {
 		if got[fl] == "" && fl == "base" {
 			got[fl] = onlyCryptoWord(name)
 		}
 		if got[fl] == "" {
-			missing = append(missing, map[string]string{"base": "the coin", "unit": "the currency of the prices"}[fl])
+			missing = append(missing, msg.New(map[string]msg.Key{"base": msg.NameTheCoin, "unit": msg.NameThePriceCurrency}[fl]))
 		}
 	}
 	q = quotation{unit: got["unit"], base: got["base"]}
 	if len(missing) > 0 {
-		why = fmt.Sprintf("%s has no column for %s and its file name %q does not say it (name the file as downloaded, e.g. btc-eur-max.csv)",
-			lay.name, strings.Join(missing, " or "), filepath.Base(path))
+		what := missing[0]
+		for _, m := range missing[1:] {
+			what = msg.New(msg.EitherOr, msg.Nested(what), msg.Nested(m))
+		}
+		why = msg.New(msg.RateFileNameSilent, msg.Text(lay.name), msg.Nested(what), msg.Text(strconv.Quote(filepath.Base(path))))
 	}
 	return q, why
 }
@@ -367,8 +376,8 @@ func describeRates(h *header, path string) string {
 	var parts []string
 	if h.layout != nil {
 		parts = append(parts, h.layout.name)
-		if q, why := nameQuotation(h.layout, path); why != "" {
-			parts = append(parts, "NOT READABLE: "+why)
+		if q, why := nameQuotation(h.layout, path); !why.IsZero() {
+			parts = append(parts, "NOT READABLE: "+why.String())
 		} else if len(h.layout.nameFields) > 0 {
 			var what []string
 			for _, fl := range h.layout.nameFields {

@@ -32,7 +32,7 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 		nameQ, nameWhy          = nameQuotation(t.h.layout, t.src.Path)
 	)
 	return func(rec []string, row int) (*problem, error) {
-		if nameWhy != "" {
+		if !nameWhy.IsZero() {
 			return nil, fmt.Errorf("%w: %s", ErrUnreadable, nameWhy)
 		}
 		r := ledger.Rate{Ref: t.ref(row)}
@@ -97,8 +97,8 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 				if !ok {
 					return rejectMsg(series, cell(rec, series), msg.NotSeriesKey), nil
 				}
-				if why != "" {
-					return rejectText(series, cell(rec, series), why), nil
+				if !why.IsZero() {
+					return rejectWith(series, cell(rec, series), why), nil
 				}
 				q = sq
 			}
@@ -124,8 +124,8 @@ func longRatesRow(t *table, emit func(ledger.Rate) error) rowFunc {
 			return rejectMsg(col, "", msg.MissingRate), nil
 		}
 		currency, isPerUnit, via, why := q.ledgerRate()
-		if why != "" {
-			return rejectText(col, cell(rec, col), why), nil
+		if !why.IsZero() {
+			return rejectWith(col, cell(rec, col), why), nil
 		}
 		v, _, _, prob := t.quantity(rec, col)
 		if prob != nil {
@@ -161,8 +161,8 @@ func wideRatesRow(t *table, date int, emit func(ledger.Rate) error) rowFunc {
 			continue
 		}
 		currency, perUnit, via, why := q.ledgerRate()
-		if why != "" {
-			t.issue(0, c, "", msg.New(msg.ColumnIgnored, msg.Nested(rejectText(c, "", why).msg)))
+		if !why.IsZero() {
+			t.issue(0, c, "", msg.New(msg.ColumnIgnored, msg.Nested(why)))
 			continue
 		}
 		cols = append(cols, wideCol{c, currency, via, perUnit})

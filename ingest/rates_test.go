@@ -209,20 +209,20 @@ func FuzzRateQuotations(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if q, why, ok := seriesQuotation(s); ok && why == "" && (len(q.unit) != 3 || len(q.base) != 3) {
+		if q, why, ok := seriesQuotation(s); ok && why.IsZero() && (len(q.unit) != 3 || len(q.base) != 3) {
 			t.Fatalf("series %q gave %+v", s, q)
 		}
 		if q, ok := conventionQuotation(s, "USD"); ok {
 			if q.unit == q.base || q.unit == "" || q.base == "" {
 				t.Fatalf("convention %q gave %+v", s, q)
 			}
-			if cur, _, via, why := q.ledgerRate(); why != "" || cur == "" || cur == via || (q.unit != "EUR" && q.base != "EUR" && via == "") {
+			if cur, _, via, why := q.ledgerRate(); !why.IsZero() || cur == "" || cur == via || (q.unit != "EUR" && q.base != "EUR" && via == "") {
 				t.Fatalf("convention %q: %q via %q: %s", s, cur, via, why)
 			}
 		}
 		for _, lay := range rateLayouts {
 			q, why := nameQuotation(lay, s+".csv")
-			if why == "" && len(lay.nameFields) > 0 && (q.base == "" && q.unit == "") {
+			if why.IsZero() && len(lay.nameFields) > 0 && (q.base == "" && q.unit == "") {
 				t.Fatalf("name %q: no quotation and no reason", s)
 			}
 		}

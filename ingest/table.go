@@ -125,12 +125,12 @@ func blank(rec []string) bool {
 // errNoHeader means no row of the first headerSearchRows is a usable
 // header; looked is how many rows were searched.
 type errNoHeader struct {
-	reason string
+	reason msg.Message
 	looked int
 }
 
 func (e *errNoHeader) Error() string {
-	return "no recognisable header in " + searchedRows(e.looked) + ": " + e.reason
+	return "no recognisable header in " + searchedRows(e.looked) + ": " + e.reason.String()
 }
 
 // searchedRows says how far the header search looked.
@@ -234,7 +234,13 @@ func (t *table) useProfile(head []bufferedRow, idx int, p *Profile) ([]bufferedR
 	if len(h.unknown) > 0 && t.report != nil {
 		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Msg: msg.New(msg.UnknownColumn), Level: ledger.LevelNote})
 	}
-	t.note(msg.New(msg.ReadWithProfile, msg.Text(p.Name), msg.Text(p.Title), msg.Int(head[idx].row)))
+	// A built-in profile's title is in the catalogue; a case file's
+	// profile is titled in the user's own words.
+	title := msg.Text(p.Title)
+	if msg.HasLabel(p.Title) {
+		title = msg.Term(p.Title)
+	}
+	t.note(msg.New(msg.ReadWithProfile, msg.Text(p.Name), title, msg.Int(head[idx].row)))
 	return head[idx+1:], nil
 }
 

@@ -1,6 +1,10 @@
 package reports
 
-import "github.com/crosscheck/crosscheck/msg"
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/msg"
+)
 
 // translator turns English labels and catalogue messages into the
 // report's language; the texts themselves live in package msg.
@@ -34,3 +38,22 @@ func (t translator) setting(v string) string {
 // months renders months and runs of months ("2019-05..2020-10") in the
 // language's notation ("mag 2019 - ott 2020").
 func (t translator) months(s string) string { return msg.MonthsText(s, t.lang) }
+
+// reason renders a payment's direction reason: a built-in reason is a
+// catalogue label, possibly followed by the cell that decided ("fee:
+// Trading fee"); a reason from a case file's profile is the user's own
+// words and stays as written.
+func (t translator) reason(s string) string {
+	if !t.it || s == "" {
+		return s
+	}
+	if msg.HasLabel(s) {
+		return t.t(s)
+	}
+	for i := strings.LastIndex(s, ": "); i > 0; i = strings.LastIndex(s[:i], ": ") {
+		if msg.HasLabel(s[:i]) {
+			return t.t(s[:i]) + s[i:]
+		}
+	}
+	return s
+}

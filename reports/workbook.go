@@ -276,6 +276,9 @@ type rowBuffers struct {
 	status  map[ledger.EntryStatus]string
 	rules   map[ledger.Rule]string
 	dirs    [4]string
+	// reasons caches the direction reasons rendered in the book's
+	// language: a few texts repeat over every row.
+	reasons map[string]string
 	yes     string
 	explain func(*ledger.Entry) match.Unattributed
 	names   map[string]string
@@ -354,8 +357,26 @@ func (rb *rowBuffers) paymentValues() map[string]rowFunc[*ledger.Entry] {
 		"suspect":          func(e *ledger.Entry) any { return str(e.Attrib) },
 		"rule":             func(e *ledger.Entry) any { return str(rb.rules[e.Rule]) },
 		"decided_by":       func(e *ledger.Entry) any { return str(e.AttribBy) },
-		"direction_reason": func(e *ledger.Entry) any { return str(e.DirReason) },
+		"direction_reason": func(e *ledger.Entry) any { return str(rb.reason(e.DirReason)) },
 	}
+}
+
+// reason is a direction reason in the book's language.
+func (rb *rowBuffers) reason(s string) string {
+	if !rb.b.tr.it || s == "" {
+		return s
+	}
+	if r, ok := rb.reasons[s]; ok {
+		return r
+	}
+	r := rb.b.tr.reason(s)
+	if rb.reasons == nil {
+		rb.reasons = map[string]string{}
+	}
+	if len(rb.reasons) < 4096 {
+		rb.reasons[s] = r
+	}
+	return r
 }
 
 func (rb *rowBuffers) amountCell(e *ledger.Entry) any {
