@@ -49,6 +49,8 @@ type styleKey struct {
 	// wrap breaks long text over lines within the column's width, so
 	// that it neither overflows into the next cell nor widens the page.
 	wrap bool
+	// top aligns the cell to the top of its row, beside wrapped text.
+	top bool
 }
 
 // book is a workbook being written: the excelize file, the styles made so
@@ -112,6 +114,9 @@ func (b *book) style(k styleKey) int {
 	}
 	if k.unlocked {
 		s.Protection = &excelize.Protection{Locked: false}
+	}
+	if k.top {
+		s.Alignment = &excelize.Alignment{Vertical: "top"}
 	}
 	if k.wrap {
 		s.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
@@ -246,6 +251,9 @@ type table struct {
 	// keyCols is how many leading columns identify a row (1 when 0):
 	// repeated on every page when the table prints across pages.
 	keyCols int
+	// onePage tables print one page wide whatever their width, their
+	// headers wrapped.
+	onePage bool
 }
 
 // newTable starts the table on its sheet, which must already exist.
@@ -305,6 +313,9 @@ func (t *table) openFast(sheet string) error {
 
 func (t *table) writeHeader(p *sheetPart) error {
 	hs := t.b.header()
+	if t.onePage {
+		hs = t.b.style(styleKey{bold: true, wrap: true})
+	}
 	row := make([]any, len(t.headers))
 	for i, h := range t.headers {
 		row[i] = textCell(h, hs)
@@ -359,10 +370,60 @@ func (t *table) write(p *sheetPart, cells []any) error {
 		}
 		return nil
 	}
-	if err := p.sw.SetRow(rowRef(p.row), cells); err != nil {
+	var opts []excelize.RowOpts
+	if t.onePage {
+		if lines := t.lines(cells); lines > 1 {
+			opts = append(opts, excelize.RowOpts{Height: rowHeight * float64(lines)})
+		}
+	}
+	if err := p.sw.SetRow(rowRef(p.row), cells, opts...); err != nil {
 		return fmt.Errorf("sheet %q row %d: %w", p.name, p.row, err)
 	}
 	return nil
+}
+
+// rowHeight is the height of one line of text, in points.
+const rowHeight = 15
+
+// lines is how many lines the tallest cell of a row takes, its text
+// wrapped at its column's width: the height the row is given, since a
+// reader does not grow a row to its wrapped text by itself.
+func (t *table) lines(cells []any) int {
+	n := 1
+	for i, c := range cells {
+		if s, ok := cellText(c); ok && i < len(t.widths) {
+			n = max(n, wrappedLines(s, t.widths[i]))
+		}
+	}
+	return n
+}
+
+// wrappedLines counts the lines s takes wrapped at word boundaries in a
+// column width characters wide; a word wider than the column is broken.
+func wrappedLines(s string, width float64) int {
+	room := max(int(width)-1, 1)
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		n++
+		used := 0
+		for _, w := range strings.Fields(para) {
+			ww := textWidth(w)
+			switch {
+			case used == 0:
+				used = ww
+			case used+1+ww <= room:
+				used += 1 + ww
+			default:
+				n++
+				used = ww
+			}
+			for used > room {
+				n++
+				used -= room
+			}
+		}
+	}
+	return n
 }
 
 // add writes a data row, moving to a continuation sheet when full.

@@ -2,6 +2,8 @@ package reports
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/sheets"
 )
@@ -56,9 +58,20 @@ func (b *book) colStyles(s *sheets.Sheet) []int {
 	return out
 }
 
-// formatStyle is the column style of format (0: none).
+// formatStyle is the column style of format (0: none). Unlocked text is
+// typed in by a reader: it wraps within its column rather than running
+// over the next.
 func (b *book) formatStyle(f sheets.Format, unlocked bool) int {
-	k := styleKey{unlocked: unlocked}
+	k := formatKey(f, unlocked, b.dateFmt)
+	if k == (styleKey{}) {
+		return 0
+	}
+	return b.style(k)
+}
+
+// formatKey is the style of a column of format f.
+func formatKey(f sheets.Format, unlocked bool, dateFmt string) styleKey {
+	k := styleKey{unlocked: unlocked, wrap: unlocked && f == sheets.General, top: unlocked}
 	switch f {
 	case sheets.Integer:
 		k.numFmt = integerFmt
@@ -67,14 +80,11 @@ func (b *book) formatStyle(f sheets.Format, unlocked bool) int {
 	case sheets.Rate:
 		k.numFmt = rateFmt
 	case sheets.Date:
-		k.numFmt = b.dateFmt
+		k.numFmt = dateFmt
 	case sheets.Percent:
 		k.numFmt = percentFmt
 	}
-	if k == (styleKey{}) {
-		return 0
-	}
-	return b.style(k)
+	return k
 }
 
 // headersOf are s's headers in the book's language.
@@ -112,11 +122,42 @@ func (b *book) sheetTable(s *sheets.Sheet, fast bool, sample [][]any) (*table, e
 		textCap = maxColWidth
 	}
 	headers, styles := b.headersOf(s), b.colStyles(s)
-	widths := b.fitTableWidths(headers, styles, sample, textCap)
+	sized := headers
+	if s.OnePageWide {
+		// The headers wrap: their longest word sizes the column.
+		sized = longestWords(headers)
+	}
+	widths := b.fitTableWidths(sized, styles, sample, textCap)
 	for i, c := range s.Columns {
 		widths[i] = max(widths[i], c.MinWidth)
 	}
-	t := &table{b: b, base: b.titleOf(s), headers: headers, styles: b.wrapLongText(styles, widths, sample), widths: widths,
-		fast: fast, hidden: hiddenCols(s), keyCols: s.KeyCols}
+	styles = b.wrapLongText(styles, widths, sample)
+	if s.OnePageWide {
+		// Rows grow to their wrapped text: every text column wraps, and
+		// every cell sits at the top of its row.
+		for i, c := range s.Columns {
+			k := formatKey(c.Format, c.Editable, b.dateFmt)
+			k.top = true
+			if k.numFmt == "" {
+				k.wrap = true
+			}
+			styles[i] = b.style(k)
+		}
+	}
+	t := &table{b: b, base: b.titleOf(s), headers: headers, styles: styles, widths: widths,
+		fast: fast, hidden: hiddenCols(s), keyCols: s.KeyCols, onePage: s.OnePageWide}
 	return b.openTable(t)
+}
+
+// longestWords is each header's longest word.
+func longestWords(headers []string) []string {
+	out := make([]string, len(headers))
+	for i, h := range headers {
+		for _, w := range strings.Fields(h) {
+			if utf8.RuneCountInString(w) > utf8.RuneCountInString(out[i]) {
+				out[i] = w
+			}
+		}
+	}
+	return out
 }

@@ -71,3 +71,25 @@ func TestColumnsHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestWrappedLines(t *testing.T) {
+	for _, tt := range []struct {
+		s     string
+		width float64
+		want  int
+	}{
+		{"", 10, 1},
+		{"short", 10, 1},
+		{"two words", 6, 2},
+		{"a b c d e f", 4, 3},
+		{"line one\nline two", 40, 2},
+		// A word wider than the column is broken across lines; capitals
+		// count a third wider.
+		{"BNCLCU92D17F205V", 12, 2},
+		{"exact: BNCLCU92D17F205V = BNCLCU92D17F205V", 16, 5},
+	} {
+		if got := wrappedLines(tt.s, tt.width); got != tt.want {
+			t.Errorf("wrappedLines(%q, %v) = %d, want %d", tt.s, tt.width, got, tt.want)
+		}
+	}
+}

@@ -25,8 +25,6 @@ type flagRow struct {
 
 func (b *book) writeFlags(r *Report) error {
 	s := &sheets.BenefitFlags
-	hs := b.headersOf(s)
-	styles := b.colStyles(s)
 	fns, err := bindColumns(s, b.flagValues(r))
 	if err != nil {
 		return err
@@ -36,7 +34,7 @@ func (b *book) writeFlags(r *Report) error {
 		f := &r.Flags[i]
 		rows = append(rows, fillRow(make([]any, len(fns)), fns, flagRow{f, r.Review.Review(f.ID)}))
 	}
-	t, err := b.newFlagsTable(b.titleOf(s), hs, styles, rows)
+	t, err := b.sheetTable(s, false, rows)
 	if err != nil {
 		return err
 	}
@@ -92,7 +90,7 @@ func (b *book) flagValues(r *Report) map[string]rowFunc[flagRow] {
 		sheets.IncomeEUR:   func(fr flagRow) any { return num(fr.f.IncomeDuringEUR) },
 		"status":           func(fr flagRow) any { return str(statusLabel(b.tr, flagStatus(r, *fr.f))) },
 		sheets.ReviewState: func(fr flagRow) any {
-			return textCell(b.stateText(fr.fr), b.text(fr.fr.State == review.StateChanged))
+			return textCell(b.stateText(fr.fr), b.style(styleKey{fill: fr.fr.State == review.StateChanged, wrap: true}))
 		},
 		sheets.Decision: editable(edit, func(d *review.Decision) any {
 			return textCell(review.DecisionLabel(d.Decision, lang), edit)
@@ -120,20 +118,6 @@ func (b *book) flagValues(r *Report) map[string]rowFunc[flagRow] {
 		}
 	}
 	return v
-}
-
-// newFlagsTable starts the Benefit flags table: room for the columns
-// readers fill in, and the "Reviewed ..." columns hidden. The protection
-// allows formatting columns, so a reader can unhide them (select the
-// columns around them, Unhide).
-func (b *book) newFlagsTable(sheet string, hs []string, styles []int, rows [][]any) (*table, error) {
-	s := &sheets.BenefitFlags
-	widths := fitWidths(hs, rows)
-	for i, c := range s.Columns {
-		widths[i] = max(widths[i], c.MinWidth)
-	}
-	t := &table{b: b, base: sheet, headers: hs, styles: styles, widths: widths, hidden: hiddenCols(s)}
-	return b.openTable(t)
 }
 
 func (b *book) lang() string {

@@ -32,6 +32,9 @@ const wideScale = 75
 
 // fitsPage reports whether t is scaled to one page wide.
 func (t *table) fitsPage() bool {
+	if t.onePage {
+		return true
+	}
 	w := 0.0
 	for i, cw := range t.widths {
 		if !slices.Contains(t.hidden, i) {

@@ -112,7 +112,7 @@ func TestBenefitFlagsSheetHasReviewColumnsAndProtection(t *testing.T) {
 		header            []string
 	}{
 		{"en", "Benefit flags", `"confirmed,rejected,unsure"`, []string{"Status", "Review state", "Decision", "Reviewer", "Review date", "Note"}},
-		{"it", "Segnalazioni RdC", `"confermata,respinta,incerta"`, []string{"Stato", "Stato revisione", "Decisione", "Revisore", "Data revisione", "Note"}},
+		{"it", "Segnalazioni prestazioni INPS", `"confermata,respinta,incerta"`, []string{"Stato", "Stato revisione", "Decisione", "Revisore", "Data revisione", "Note"}},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
 			path, f := writeBook(t, testReport(tt.lang))
@@ -379,7 +379,7 @@ func summaryValues(t *testing.T, f *excelize.File, sheet string) map[string]stri
 
 func TestItalianWorkbookReadBack(t *testing.T) {
 	first, _ := writeBook(t, firstRunReport("it"))
-	reviewed := fillDecisions(t, first, "Segnalazioni RdC", []filled{
+	reviewed := fillDecisions(t, first, "Segnalazioni prestazioni INPS", []filled{
 		{idA, "confermata", "M. Bianco", date(2021, 1, 15), "verificato"},
 		{idB, "Respinta", "", time.Time{}, ""},
 	})
@@ -387,7 +387,7 @@ func TestItalianWorkbookReadBack(t *testing.T) {
 	if len(issues) != 0 || len(decisions) != 2 {
 		t.Fatalf("decisions %+v issues %+v", decisions, issues)
 	}
-	if a := decisions[0]; a.Decision != review.Confirmed || a.Class != "exact" || a.Sheet != "Segnalazioni RdC" ||
+	if a := decisions[0]; a.Decision != review.Confirmed || a.Class != "exact" || a.Sheet != "Segnalazioni prestazioni INPS" ||
 		!a.RecoveryEUR.Equal(d("2000")) || a.Note != "verificato" || !a.ReviewDate.Equal(date(2021, 1, 15)) {
 		t.Errorf("decision = %+v", a)
 	}
@@ -403,7 +403,7 @@ func TestItalianWorkbookReadBack(t *testing.T) {
 		"V2": "elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2.000,00 → 2.500,00",
 		"W2": "confermata", "Y2": "15/01/2021", "V3": "invariata dalla revisione", "W3": "respinta", "V4": "nuova",
 	} {
-		if got, _ := f.GetCellValue("Segnalazioni RdC", cell); got != want {
+		if got, _ := f.GetCellValue("Segnalazioni prestazioni INPS", cell); got != want {
 			t.Errorf("%s = %q, want %q", cell, got, want)
 		}
 	}

@@ -61,7 +61,7 @@ func TestChangedEvidencePersistsUntilReReview(t *testing.T) {
 			[]string{"Reviewed class", "Reviewed months paid", "Reviewed benefit EUR", "Reviewed overlap months", "Reviewed recovery EUR",
 				"Reviewed income during benefit EUR", "Reviewed decision", "Reviewed on"},
 			"Benefit proposed for recovery, confirmed flags EUR", "Recovery, confirmed but changed since review EUR"},
-		{"it", "Segnalazioni RdC", "confermata", "incerta",
+		{"it", "Segnalazioni prestazioni INPS", "confermata", "incerta",
 			"elementi cambiati dalla revisione: mesi sovrapposti 4 → 5; da recuperare EUR 2.000,00 → 2.500,00", "invariata dalla revisione",
 			[]string{"Classe alla revisione", "Mensilità pagate alla revisione", "RdC percepito EUR alla revisione", "Mesi sovrapposti alla revisione",
 				"Da recuperare EUR alla revisione", "Proventi durante il RdC EUR alla revisione", "Decisione alla revisione", "Cifre riviste il"},

@@ -37,6 +37,12 @@ const (
 var BenefitFlags = Sheet{
 	Name:     "Benefit flags",
 	FormerIT: []string{"Segnalazioni RdC"},
+	// A flag is read across all its columns: on paper, one page wide,
+	// the longer texts (evidence, months, review state) wrapped. The
+	// protection allows formatting columns, so a reader can unhide the
+	// hidden ones (select the columns around them, Unhide).
+	OnePageWide: true,
+	TextCap:     16,
 	Columns: []Column{
 		{Key: FlagID, Label: "Flag ID"},
 		{Key: Suspect, Label: "Suspect"},
@@ -60,11 +66,11 @@ var BenefitFlags = Sheet{
 		{Key: RecoveryEUR, Label: "Recovery EUR", Format: Euro},
 		{Key: IncomeEUR, Label: "Income during benefit EUR", Format: Euro},
 		{Key: "status", Label: "Status"},
-		{Key: ReviewState, Label: "Review state", MinWidth: 24},
+		{Key: ReviewState, Label: "Review state", MinWidth: 20},
 		{Key: Decision, Label: "Decision", MinWidth: 14, Editable: true},
 		{Key: Reviewer, Label: "Reviewer", MinWidth: 18, Editable: true},
 		{Key: ReviewDate, Label: "Review date", Format: Date, MinWidth: 14, Editable: true},
-		{Key: Note, Label: "Note", MinWidth: 48, Editable: true},
+		{Key: Note, Label: "Note", MinWidth: 30, Editable: true},
 		{Key: ReviewedClass, Label: "Reviewed class", Hidden: true},
 		{Key: ReviewedMonths, Label: "Reviewed months paid", Format: Integer, Hidden: true},
 		{Key: ReviewedBenefit, Label: "Reviewed benefit EUR", Format: Euro, Hidden: true},

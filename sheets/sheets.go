@@ -60,6 +60,11 @@ type Sheet struct {
 	// the workbook's default): a narrower cap keeps a many-columned sheet
 	// one page wide, longer text wraps.
 	TextCap float64
+	// OnePageWide prints the sheet scaled to one page wide however wide
+	// it is (its headers wrap too), for a sheet read a row at a time
+	// across all its columns; otherwise only a sheet that fits about two
+	// pages is scaled, a wider one prints across pages.
+	OnePageWide bool
 }
 
 // Title is the sheet's name in lang.
