@@ -406,3 +406,61 @@ func BenchmarkPush(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// TestOrderProperty: for random sizes, depths and partly filled batches,
+// in both directions, what comes out is exactly what went in, in order.
+func TestOrderProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := range 200 {
+		n, size, depth := r.IntN(5000), 1+r.IntN(64), 1+r.IntN(6)
+		cuts := rand.New(rand.NewPCG(uint64(trial), 1))
+		// produce fills batches up to a random length before sending.
+		produce := func(s *Sender[int]) {
+			b := s.Batch()
+			want := 1 + cuts.IntN(size)
+			for i := range n {
+				b = append(b, i)
+				if len(b) >= want {
+					b = s.Send(b)
+					want = 1 + cuts.IntN(size)
+				}
+			}
+			s.Send(b)
+		}
+		check := func(dir string, got []int) {
+			t.Helper()
+			if len(got) != n {
+				t.Fatalf("trial %d %s (n %d size %d depth %d): %d values out", trial, dir, n, size, depth, len(got))
+			}
+			for i, v := range got {
+				if v != i {
+					t.Fatalf("trial %d %s: value %d is %d", trial, dir, i, v)
+				}
+			}
+		}
+
+		var pushed []int
+		p := Push(context.Background(), size, depth, func(b []int) error {
+			pushed = append(pushed, b...)
+			return nil
+		})
+		produce(&p.Sender)
+		if err := p.Close(nil); err != nil {
+			t.Fatal(err)
+		}
+		check("push", pushed)
+
+		var pulled []int
+		q := Pull(context.Background(), size, depth, func(s *Sender[int]) error {
+			produce(s)
+			return nil
+		})
+		for b := range q.All() {
+			pulled = append(pulled, b...)
+		}
+		if err := q.Close(); err != nil {
+			t.Fatal(err)
+		}
+		check("pull", pulled)
+	}
+}
