@@ -439,6 +439,8 @@ func (r *runner) postPayments(ref *reference) (*posted, error) {
 		}
 	}
 	if err := r.readPayments(attr, func(batch []batchItem) { ledger.Post(led, batch, row, posted) }); err != nil {
+		// The run stops here: sealing ends the ledger's booking goroutine.
+		_ = led.Seal()
 		return out, err
 	}
 	return out, nil
