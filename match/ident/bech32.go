@@ -1,9 +1,10 @@
 package ident
 
 import (
-	"errors"
-	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // bech32Encoding tells the two checksum variants apart.
@@ -64,34 +65,34 @@ func hrpExpand(hrp string) []byte {
 // hrp, the 5-bit data without checksum and which checksum matched.
 func bech32Decode(s string) (hrp string, data []byte, enc bech32Encoding, err error) {
 	if len(s) > bech32MaxLen {
-		return "", nil, 0, fmt.Errorf("too long (%d characters, at most %d)", len(s), bech32MaxLen)
+		return "", nil, 0, errMsg(msg.Bech32TooLong, msg.Int(len(s)), msg.Int(bech32MaxLen))
 	}
 	hasLower, hasUpper := false, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 33 || c > 126 {
-			return "", nil, 0, fmt.Errorf("character %d out of range", i+1)
+			return "", nil, 0, errMsg(msg.Bech32CharRange, msg.Int(i+1))
 		}
 		hasLower = hasLower || (c >= 'a' && c <= 'z')
 		hasUpper = hasUpper || (c >= 'A' && c <= 'Z')
 	}
 	if hasLower && hasUpper {
-		return "", nil, 0, errors.New("mixed upper and lower case")
+		return "", nil, 0, errMsg(msg.Bech32MixedCase)
 	}
 	s = strings.ToLower(s)
 	sep := strings.LastIndexByte(s, '1')
 	if sep < 1 {
-		return "", nil, 0, errors.New("missing human-readable part or separator '1'")
+		return "", nil, 0, errMsg(msg.Bech32NoSeparator)
 	}
 	if len(s)-sep-1 < bech32Checksum {
-		return "", nil, 0, errors.New("data part shorter than the 6-character checksum")
+		return "", nil, 0, errMsg(msg.Bech32DataShort)
 	}
 	hrp = s[:sep]
 	values := hrpExpand(hrp)
 	for i := sep + 1; i < len(s); i++ {
 		v := bech32Index[s[i]]
 		if v < 0 {
-			return "", nil, 0, fmt.Errorf("invalid data character %q", s[i])
+			return "", nil, 0, errMsg(msg.Bech32DataChar, msg.Text(strconv.QuoteRune(rune(s[i]))))
 		}
 		values = append(values, byte(v))
 	}
@@ -101,7 +102,7 @@ func bech32Decode(s string) (hrp string, data []byte, enc bech32Encoding, err er
 	case bech32mConst:
 		enc = encBech32m
 	default:
-		return "", nil, 0, errors.New("checksum mismatch (typo?)")
+		return "", nil, 0, errMsg(msg.Bech32Checksum)
 	}
 	data = values[len(hrp)*2+1 : len(values)-bech32Checksum]
 	return hrp, data, enc, nil
@@ -121,10 +122,10 @@ func convertBits5to8(data []byte) ([]byte, error) {
 		}
 	}
 	if bits >= 5 {
-		return nil, errors.New("too much padding")
+		return nil, errMsg(msg.Bech32Padding)
 	}
 	if acc&(1<<bits-1) != 0 {
-		return nil, errors.New("non-zero padding")
+		return nil, errMsg(msg.Bech32PaddingBits)
 	}
 	return out, nil
 }
@@ -161,30 +162,30 @@ func decodeSegwit(s string) (hrp string, version int, program []byte, enc bech32
 		return "", 0, nil, 0, err
 	}
 	if _, ok := segwitHRPs[hrp]; !ok {
-		return "", 0, nil, 0, fmt.Errorf("human-readable part %q is not bc, tb, bcrt or ltc", hrp)
+		return "", 0, nil, 0, errMsg(msg.SegwitHRP, msg.Text(strconv.Quote(hrp)))
 	}
 	if len(data) < 1 {
-		return "", 0, nil, 0, errors.New("no witness version")
+		return "", 0, nil, 0, errMsg(msg.SegwitNoVersion)
 	}
 	version = int(data[0])
 	if version > 16 {
-		return "", 0, nil, 0, fmt.Errorf("witness version %d above 16", version)
+		return "", 0, nil, 0, errMsg(msg.SegwitVersion, msg.Int(version))
 	}
 	program, err = convertBits5to8(data[1:])
 	if err != nil {
 		return "", 0, nil, 0, err
 	}
 	if len(program) < 2 || len(program) > 40 {
-		return "", 0, nil, 0, fmt.Errorf("witness program of %d bytes (2-40)", len(program))
+		return "", 0, nil, 0, errMsg(msg.SegwitProgram, msg.Int(len(program)))
 	}
 	if version == 0 && len(program) != 20 && len(program) != 32 {
-		return "", 0, nil, 0, fmt.Errorf("witness v0 program of %d bytes (20 or 32)", len(program))
+		return "", 0, nil, 0, errMsg(msg.SegwitV0Program, msg.Int(len(program)))
 	}
 	if version == 0 && enc != encBech32 {
-		return "", 0, nil, 0, errors.New("witness v0 must use Bech32, not Bech32m")
+		return "", 0, nil, 0, errMsg(msg.SegwitV0Bech32)
 	}
 	if version > 0 && enc != encBech32m {
-		return "", 0, nil, 0, fmt.Errorf("witness v%d must use Bech32m, not Bech32", version)
+		return "", 0, nil, 0, errMsg(msg.SegwitBech32m, msg.Int(version))
 	}
 	return hrp, version, program, enc, nil
 }
@@ -192,7 +193,7 @@ func decodeSegwit(s string) (hrp string, version int, program []byte, enc bech32
 func checkSegwitAddress(s string) (AddressKind, error) {
 	hrp, version, _, _, err := decodeSegwit(s)
 	if err != nil {
-		return "", fmt.Errorf("segwit address %q: %w", s, err)
+		return "", errMsg(msg.SegwitIs, msg.Text(strconv.Quote(s)), msg.Nested(Message(err)))
 	}
 	kinds := segwitHRPs[hrp]
 	if version == 0 {

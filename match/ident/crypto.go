@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"hash"
+	"strconv"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/msg"
 	"golang.org/x/crypto/sha3"
 )
 
@@ -44,7 +45,7 @@ func CheckAddress(s string) (AddressKind, error) {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
-		return "", errors.New("empty address")
+		return "", errMsg(msg.AddressEmpty)
 	case isETHShape(s):
 		if err := checkEIP55(s); err != nil {
 			return "", err
@@ -57,7 +58,7 @@ func CheckAddress(s string) (AddressKind, error) {
 	case isBase58(s):
 		return checkBase58Address(s)
 	}
-	return "", fmt.Errorf("%q is not a recognised crypto address (Bitcoin, Ethereum, TRON, Litecoin, Monero)", s)
+	return "", errMsg(msg.AddressUnknown, msg.Text(strconv.Quote(s)))
 }
 
 // ---- Ethereum ----
@@ -92,7 +93,7 @@ func checkEIP55(s string) error {
 		return nil
 	}
 	if eip55(lower) != h {
-		return fmt.Errorf("Ethereum address %q: mixed-case EIP-55 checksum does not match (a letter's case is wrong: typo?)", s)
+		return errMsg(msg.AddressEIP55, msg.Text(strconv.Quote(s)))
 	}
 	return nil
 }
@@ -150,7 +151,7 @@ func base58Decode(s string) ([]byte, error) {
 	for i := zeros; i < len(s); i++ {
 		v := base58Index[s[i]]
 		if v < 0 {
-			return nil, fmt.Errorf("invalid base58 character %q at position %d", s[i], i+1)
+			return nil, errMsg(msg.Base58CharAt, msg.Text(strconv.QuoteRune(rune(s[i]))), msg.Int(i+1))
 		}
 		carry := int(v)
 		for k := len(num) - 1; k >= 0; k-- {
@@ -208,12 +209,12 @@ func base58CheckDecode(s string) ([]byte, error) {
 		return nil, err
 	}
 	if len(raw) < 5 {
-		return nil, errors.New("too short for base58check")
+		return nil, errMsg(msg.Base58Short)
 	}
 	payload, sum := raw[:len(raw)-4], raw[len(raw)-4:]
 	want := doubleSHA256(payload)
 	if !bytes.Equal(sum, want[:4]) {
-		return nil, errors.New("base58check checksum mismatch (typo?)")
+		return nil, errMsg(msg.Base58Checksum)
 	}
 	return payload, nil
 }
@@ -235,18 +236,18 @@ var base58Versions = map[byte]AddressKind{
 
 func checkBase58Address(s string) (AddressKind, error) {
 	if len(s) < 26 || len(s) > 35 {
-		return "", fmt.Errorf("%q: wrong length %d for a base58 address (26-35)", s, len(s))
+		return "", errMsg(msg.Base58Length, msg.Text(strconv.Quote(s)), msg.Int(len(s)))
 	}
 	payload, err := base58CheckDecode(s)
 	if err != nil {
-		return "", fmt.Errorf("address %q: %w", s, err)
+		return "", errMsg(msg.AddressIs, msg.Text(strconv.Quote(s)), msg.Nested(Message(err)))
 	}
 	if len(payload) != 21 {
-		return "", fmt.Errorf("address %q: decodes to %d bytes, an address has 21", s, len(payload))
+		return "", errMsg(msg.AddressBytes, msg.Text(strconv.Quote(s)), msg.Int(len(payload)))
 	}
 	kind, ok := base58Versions[payload[0]]
 	if !ok {
-		return "", fmt.Errorf("address %q: version byte 0x%02x is no Bitcoin, TRON or Litecoin address prefix", s, payload[0])
+		return "", errMsg(msg.AddressVersion, msg.Text(strconv.Quote(s)), msg.Text(fmt.Sprintf("0x%02x", payload[0])))
 	}
 	return kind, nil
 }
@@ -286,22 +287,22 @@ func moneroDecode(s string) ([]byte, error) {
 			}
 		}
 		if size < 0 {
-			return nil, fmt.Errorf("invalid final block length %d", n)
+			return nil, errMsg(msg.MoneroBlockLength, msg.Int(n))
 		}
 		var v uint64
 		for i := 0; i < n; i++ {
 			d := base58Index[s[i]]
 			if d < 0 {
-				return nil, fmt.Errorf("invalid base58 character %q", s[i])
+				return nil, errMsg(msg.Base58Char, msg.Text(strconv.QuoteRune(rune(s[i]))))
 			}
 			hi, lo := mulAdd58(v, uint64(d))
 			if hi != 0 {
-				return nil, errors.New("block overflows 8 bytes")
+				return nil, errMsg(msg.MoneroBlockOver8)
 			}
 			v = lo
 		}
 		if size < 8 && v>>(8*uint(size)) != 0 {
-			return nil, errors.New("block overflows its size")
+			return nil, errMsg(msg.MoneroBlockOver)
 		}
 		for k := size - 1; k >= 0; k-- {
 			out = append(out, byte(v>>(8*uint(k))))
@@ -322,19 +323,19 @@ func mulAdd58(v, d uint64) (hi, lo uint64) {
 func checkMonero(s string) (AddressKind, error) {
 	raw, err := moneroDecode(s)
 	if err != nil {
-		return "", fmt.Errorf("Monero address %q: %w", s, err)
+		return "", errMsg(msg.MoneroIs, msg.Text(strconv.Quote(s)), msg.Nested(Message(err)))
 	}
 	if len(raw) < 5 {
-		return "", fmt.Errorf("Monero address %q: too short", s)
+		return "", errMsg(msg.MoneroShort, msg.Text(strconv.Quote(s)))
 	}
 	want, ok := moneroNetworks[raw[0]]
 	if !ok || want != len(s) {
-		return "", fmt.Errorf("Monero address %q: network byte %d does not fit a %d-character address", s, raw[0], len(s))
+		return "", errMsg(msg.MoneroNetwork, msg.Int(int(raw[0])), msg.Text(strconv.Quote(s)), msg.Int(len(s)))
 	}
 	k := newKeccak()
 	k.Write(raw[:len(raw)-4])
 	if !bytes.Equal(k.Sum(nil)[:4], raw[len(raw)-4:]) {
-		return "", fmt.Errorf("Monero address %q: Keccak checksum mismatch (typo?)", s)
+		return "", errMsg(msg.MoneroChecksum, msg.Text(strconv.Quote(s)))
 	}
 	return AddrXMR, nil
 }

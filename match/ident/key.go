@@ -1,12 +1,13 @@
 package ident
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/crosscheck/crosscheck/msg"
 )
 
 // Key is the matching key of an identifier string, decided by its shape
@@ -299,7 +300,7 @@ func foldSpaces(s string) string {
 func Check(kind ledger.IdentKind, s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return fmt.Errorf("empty %s identifier", kind)
+		return errMsg(msg.IdentEmpty, msg.Text(string(kind)))
 	}
 	switch kind {
 	case ledger.IdentIBAN:
@@ -319,26 +320,26 @@ func Check(kind ledger.IdentKind, s string) error {
 		}
 		for _, r := range s {
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				return fmt.Errorf("PayPal id %q should be an e-mail or letters and digits only", s)
+				return errMsg(msg.PayPalIDBad, msg.Text(strconv.Quote(s)))
 			}
 		}
 		return nil
 	case ledger.IdentTelegram, ledger.IdentAccount:
 		return nil
 	}
-	return fmt.Errorf("unknown identifier kind %q", kind)
+	return errMsg(msg.IdentKindUnknown, msg.Text(strconv.Quote(string(kind))))
 }
 
 func checkCard(s string) error {
 	k, ok := numberKey(s)
 	if !ok || k[0] == '+' {
-		return fmt.Errorf("card number %q should be digits only", s)
+		return errMsg(msg.CardNotDigits, msg.Text(strconv.Quote(s)))
 	}
 	if len(k) < 13 || len(k) > 19 {
-		return fmt.Errorf("card number %q has %d digits (13-19)", s, len(k))
+		return errMsg(msg.CardLength, msg.Text(strconv.Quote(s)), msg.Int(len(k)))
 	}
 	if !luhnValid(k) {
-		return fmt.Errorf("card number %q: Luhn check digit is wrong (typo?)", s)
+		return errMsg(msg.CardLuhn, msg.Text(strconv.Quote(s)))
 	}
 	return nil
 }
@@ -364,15 +365,15 @@ func luhnValid(digits string) bool {
 func checkEmail(s string) error {
 	at := strings.IndexByte(s, '@')
 	if at <= 0 || strings.Count(s, "@") != 1 {
-		return fmt.Errorf("e-mail %q should have one '@' after a name", s)
+		return errMsg(msg.EmailAt, msg.Text(strconv.Quote(s)))
 	}
 	domain := s[at+1:]
 	dot := strings.LastIndexByte(domain, '.')
 	if dot <= 0 || dot == len(domain)-1 {
-		return fmt.Errorf("e-mail %q: domain %q has no dot", s, domain)
+		return errMsg(msg.EmailDomainDot, msg.Text(strconv.Quote(s)), msg.Text(strconv.Quote(domain)))
 	}
 	if strings.ContainsAny(s, " \t,;") {
-		return fmt.Errorf("e-mail %q contains spaces or separators", s)
+		return errMsg(msg.EmailSpaces, msg.Text(strconv.Quote(s)))
 	}
 	return nil
 }
@@ -380,11 +381,11 @@ func checkEmail(s string) error {
 func checkPhone(s string) error {
 	k, ok := numberKey(s)
 	if !ok {
-		return fmt.Errorf("phone number %q should be 6-15 digits, with an optional leading +", s)
+		return errMsg(msg.PhoneNotDigits, msg.Text(strconv.Quote(s)))
 	}
 	n := len(strings.TrimPrefix(k, "+"))
 	if n < 6 || n > 15 {
-		return fmt.Errorf("phone number %q has %d digits (6-15)", s, n)
+		return errMsg(msg.PhoneLength, msg.Text(strconv.Quote(s)), msg.Int(n))
 	}
 	return nil
 }
