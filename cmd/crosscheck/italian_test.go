@@ -326,6 +326,9 @@ func (s *leakScan) json(where, key string, v any) {
 
 var code = regexp.MustCompile(`\S*/\S+|crosscheck [a-z]+ .*|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b|\b[0-9a-f]{16,}\b`)
 
+// upperCode is a currency or ticker code (DOT, USDT) not copied as a cell.
+var upperCode = regexp.MustCompile(`\b[A-Z0-9]{2,6}\b`)
+
 var clipped = regexp.MustCompile(`[^",;]+\.\.\.`)
 
 var headerCodes = regexp.MustCompile(`&(?:[LCRAPNDTFZBIUSEXY]|"[^"]*"|\d+)`)
@@ -417,7 +420,8 @@ func (s *leakScan) text(where, text string) {
 	// Data first when it is more than words (a path, a header such as
 	// "Total (inclusive of fees and/or spread)"), then codes (a path, a
 	// command line, a case-file key such as report_date, a profile's name
-	// such as kraken-ledgers, a hash), then the words of the data.
+	// such as kraken-ledgers, a hash), then the words of the data, then
+	// codes written in capitals (a currency such as DOT).
 	for _, v := range s.values {
 		if !plainWords(v) && strings.Contains(text, v) {
 			text = replaceWord(text, v)
@@ -429,6 +433,7 @@ func (s *leakScan) text(where, text string) {
 			text = replaceWord(text, v)
 		}
 	}
+	text = upperCode.ReplaceAllString(text, " ")
 	// A list of headers clipped to fit ("Fee, Net, Shipping Ad..."): the
 	// clipped one is the start of an input's cell.
 	text = clipped.ReplaceAllStringFunc(text, func(c string) string {
