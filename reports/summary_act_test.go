@@ -3,6 +3,7 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -95,5 +96,44 @@ func TestInferredReportDateIsSaid(t *testing.T) {
 	_, f := writeBook(t, r)
 	if v, _ := f.GetCellValue("Summary", "C2"); !strings.Contains(v, "inferred") {
 		t.Errorf("Summary C2 = %q", v)
+	}
+}
+
+// TestSummaryNotesWrap: the Summary's notes wrap within the figures'
+// columns (A to C, merged) and their rows are as tall as the text, so
+// that no line runs past the charts and shrinks the printed page.
+func TestSummaryNotesWrap(t *testing.T) {
+	for _, lang := range []string{"en", "it"} {
+		_, f := writeBook(t, testReport(lang))
+		sheet := f.GetSheetName(0)
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		merged, err := f.GetMergeCells(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		spans := map[string]bool{}
+		for _, m := range merged {
+			spans[m.GetStartAxis()+":"+m.GetEndAxis()] = true
+		}
+		long := 0
+		for i, row := range rows {
+			if len(row) == 0 || len([]rune(row[0])) <= summaryWidthA+summaryWidthB+summaryWidthC {
+				continue
+			}
+			long++
+			r := i + 1
+			if !spans[fmt.Sprintf("A%d:C%d", r, r)] {
+				t.Errorf("%s: row %d's note %.40q... is not merged across A:C", lang, r, row[0])
+			}
+			if h, _ := f.GetRowHeight(sheet, r); h <= rowHeight {
+				t.Errorf("%s: row %d's note is %.0f points high, one line", lang, r, h)
+			}
+		}
+		if long == 0 {
+			t.Errorf("%s: no long note on the Summary", lang)
+		}
 	}
 }

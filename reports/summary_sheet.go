@@ -113,10 +113,33 @@ func (s *summarySheet) line(label string, v any, style int) {
 	s.set(fmt.Sprintf("B%d", s.row), v, style)
 }
 
-// note writes a line of text across the sheet.
+// Widths of the Summary's columns A to C, in characters: the figures,
+// the notes (across all three) and the legend's texts (across B and C).
+const (
+	summaryWidthA = 46
+	summaryWidthB = 22
+	summaryWidthC = 10
+)
+
+// note writes a paragraph of text across the figures' columns, wrapped:
+// a long line left to overflow would widen the printed page past the
+// charts and shrink the whole Summary.
 func (s *summarySheet) note(text string) {
 	s.row++
-	s.set(fmt.Sprintf("A%d", s.row), text, 0)
+	s.wrapped("A", "C", text, summaryWidthA+summaryWidthB+summaryWidthC)
+}
+
+// wrapped writes text into the cells from..to of the current row, merged,
+// wrapped within their width, the row as tall as the text.
+func (s *summarySheet) wrapped(from, to, text string, width float64) {
+	first, last := fmt.Sprintf("%s%d", from, s.row), fmt.Sprintf("%s%d", to, s.row)
+	s.set(first, text, s.b.style(styleKey{wrap: true}))
+	if s.err == nil {
+		s.err = s.b.f.MergeCell(s.name, first, last)
+	}
+	if lines := wrappedLines(text, width); lines > 1 && s.err == nil {
+		s.err = s.b.f.SetRowHeight(s.name, s.row, rowHeight*float64(lines))
+	}
 }
 
 // heading writes a bold table header of two columns.
@@ -216,11 +239,10 @@ func (b *book) writeSummary(r *Report) error {
 	if s.err != nil {
 		return fmt.Errorf("summary sheet: %w", s.err)
 	}
-	if err := b.f.SetColWidth(s.name, "A", "A", 46); err != nil {
-		return fmt.Errorf("summary sheet: %w", err)
-	}
-	if err := b.f.SetColWidth(s.name, "B", "B", 22); err != nil {
-		return fmt.Errorf("summary sheet: %w", err)
+	for col, w := range map[string]float64{"A": summaryWidthA, "B": summaryWidthB, "C": summaryWidthC} {
+		if err := b.f.SetColWidth(s.name, col, col, w); err != nil {
+			return fmt.Errorf("summary sheet: %w", err)
+		}
 	}
 	if err := b.printOnePageWide(s.name); err != nil {
 		return err
@@ -426,12 +448,14 @@ func (b *book) summaryLegend(s *summarySheet, r *Report) {
 	s.row++
 	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Legend"), b.header())
 	s.row++
-	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Suspects"), b.text(true))
-	s.set(fmt.Sprintf("B%d", s.row), b.tr.t("row filled: the suspect has a benefit flag (the Benefit flag column gives its class)"), 0)
+	// The labels sit at the top of their row, beside the wrapped texts.
+	filled := b.style(styleKey{fill: true, top: true})
+	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Suspects"), filled)
+	s.wrapped("B", "C", b.tr.t("row filled: the suspect has a benefit flag (the Benefit flag column gives its class)"), summaryWidthB+summaryWidthC)
 	s.row++
-	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Benefit flags"), b.text(true))
-	s.set(fmt.Sprintf("B%d", s.row), b.tr.t("Review state filled: the evidence changed since the decision; the flag needs a new look"), 0)
+	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Benefit flags"), filled)
+	s.wrapped("B", "C", b.tr.t("Review state filled: the evidence changed since the decision; the flag needs a new look"), summaryWidthB+summaryWidthC)
 	s.row++
-	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Open the sheet"), s.b.style(styleKey{link: true}))
-	s.set(fmt.Sprintf("B%d", s.row), b.tr.t("underlined labels lead to the sheet that lists what they count"), 0)
+	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Open the sheet"), s.b.style(styleKey{link: true, top: true}))
+	s.wrapped("B", "C", b.tr.t("underlined labels lead to the sheet that lists what they count"), summaryWidthB+summaryWidthC)
 }
