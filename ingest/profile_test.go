@@ -24,6 +24,7 @@ func TestProfilesReadTheirExports(t *testing.T) {
 		"binance.csv": "binance", "coinbase.csv": "coinbase", "kraken_ledgers.csv": "kraken-ledgers",
 		"revolut.csv": "revolut", "n26.csv": "n26", "wise.csv": "wise",
 		"bitstamp.csv": "bitstamp", "bitstamp_rfc4180.csv": "bitstamp-rfc4180",
+		"stripe_payments.csv": "stripe-payments", "satispay.csv": "satispay",
 	}
 	for file, profile := range want {
 		t.Run(file, func(t *testing.T) {

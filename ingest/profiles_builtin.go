@@ -193,6 +193,41 @@ var builtinProfiles = []*Profile{
 		Dates: DateFormat{Order: "ymd", Zone: "UTC"}, Notation: NotationEnglish, Channel: "Bitstamp", Sign: SignIncoming, Rules: bitstampRules,
 	},
 	{
+		// Stripe's payments export (Dashboard, Payments, Export), header as
+		// written in the legacy and current downloads (public importers'
+		// fixtures: "id,Description,Seller Message,Created (UTC),Amount,
+		// Amount Refunded,Currency,..."): the payments a merchant received.
+		Name: "stripe-payments", Title: "Stripe payments export (CSV)",
+		Signature: []string{"id", "Description", "Seller Message", "Created (UTC)|Created date (UTC)", "Amount", "Amount Refunded", "Currency", "Status"},
+		Columns: map[string]string{
+			"date": "Created (UTC)|Created date (UTC)", "amount": "Amount", "currency": "Currency", "reference": "id",
+			"description": "Description", "status": "Status", "type": "Mode",
+			"payer": "Customer Description|Card Name", "payer_account": "Customer Email",
+		},
+		Dates: DateFormat{Order: "ymd", Zone: "UTC"}, Notation: NotationEnglish, Channel: "Stripe", Sign: SignRefund,
+		Rules: []DirRule{
+			rule(dirNone, "not completed", when("status", "failed", "canceled", "cancelled", "blocked", "incomplete", "requires*", "pending", "uncaptured", "expired")),
+			rule(dirNone, "refunded in full: no money kept", when("status", "refunded")),
+			rule(dirNone, "test mode: no money moved", when("type", "test")),
+		},
+	},
+	{
+		// Satispay's movements export (ofxstatement's Satispay plugins):
+		// id, name, state, kind, date ("1 mar 2022. 09:44:27"), amount
+		// (Italian notation, negative when sent), currency, extra info.
+		Name: "satispay", Title: "Satispay movements export (CSV)",
+		Signature: []string{"id", "name", "state", "kind", "date", "amount", "currency", "extra info"},
+		Columns: map[string]string{
+			"date": "date", "amount": "amount", "currency": "currency", "counterparty": "name", "status": "state",
+			"type": "kind", "description": "extra info", "reference": "id",
+		},
+		Dates: DateFormat{Order: "dmy"}, Notation: NotationItalian, Channel: "Satispay", Sign: SignOwnAccount,
+		Rules: []DirRule{
+			rule(dirNone, "not approved", when("status", "pending", "canceled", "cancelled", "declined", "failed", "expired", "rejected", "refused", "annullato", "rifiutato")),
+			rule(dirNone, "transfer to or from the holder's own bank, or a top-up", when("type", "*bank*", "*banca*", "*topup*", "*ricarica*")),
+		},
+	},
+	{
 		Name: "coinbase", Title: "Coinbase transactions report",
 		Signature: []string{"Timestamp", "Transaction Type", "Asset", "Quantity Transacted"},
 		Columns: map[string]string{
