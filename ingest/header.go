@@ -361,6 +361,84 @@ func (m *matcher) findHeader(rows [][]string) (idx int, h *header, reason msg.Me
 	return idx, h, reason
 }
 
+// findSplitHeader looks for a header written over two rows ("Data" above
+// "operazione", "Importo" above "Dare"): a row followed by one that is not
+// blank and holds no digit, which no data row is, whose cells joined
+// column by column make a usable header at least as good as the best
+// one-row header. With a one-row header found at idx only that row and
+// the next are joined. It returns the first row of the pair, -1 if none.
+func (m *matcher) findSplitHeader(rows [][]string, idx int, single *header) (int, *header) {
+	from, to := 0, len(rows)-1
+	if idx >= 0 {
+		from, to = idx, idx+1
+	}
+	best, bestH := -1, (*header)(nil)
+	for i := from; i < to && i+1 < len(rows); i++ {
+		next := rows[i+1]
+		if blank(rows[i]) || blank(next) || rowHasDigit(next) {
+			continue
+		}
+		shown, keyed := m.joinHeaderRows(rows[i], next)
+		cand := m.match(keyed)
+		cand.cells = shown
+		if cand.score() == 0 || m.missing(cand) != "" {
+			continue
+		}
+		if single != nil && cand.score() < single.score() {
+			continue
+		}
+		if bestH == nil || cand.score() > bestH.score() {
+			best, bestH = i, cand
+		}
+	}
+	return best, bestH
+}
+
+func rowHasDigit(rec []string) bool {
+	for _, c := range rec {
+		if hasDigit(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinHeaderRows joins two header rows column by column: "Data" above
+// "operazione" is shown "Data operazione". keyed is what each column is
+// matched by: the joined text when it names a field, else the lower
+// row's ("Importo" above "Dare" is the debit column), else the upper's.
+func (m *matcher) joinHeaderRows(a, b []string) (shown, keyed []string) {
+	n := max(len(a), len(b))
+	shown, keyed = make([]string, n), make([]string, n)
+	known := func(s string) bool {
+		for _, k := range headerCandidates(s) {
+			if _, ok := m.keys[k]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	for j := range shown {
+		x, y := cell(a, j), cell(b, j)
+		if x == "" || y == "" {
+			shown[j], keyed[j] = x+y, x+y
+			continue
+		}
+		shown[j] = x + " " + y
+		switch {
+		case known(shown[j]):
+			keyed[j] = shown[j]
+		case known(y):
+			keyed[j] = y
+		case known(x):
+			keyed[j] = x
+		default:
+			keyed[j] = shown[j]
+		}
+	}
+	return shown, keyed
+}
+
 func itoa(n int) string {
 	var b [20]byte
 	i := len(b)

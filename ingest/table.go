@@ -194,6 +194,10 @@ func (t *table) locateHeader(head []bufferedRow) (rest []bufferedRow, err error)
 		}
 	}
 	idx, h, reason := t.m.findHeader(rows)
+	split := false
+	if i, hs := t.m.findSplitHeader(rows, idx, h); i >= 0 {
+		idx, h, split = i, hs, true
+	}
 	if idx < 0 {
 		return nil, &errNoHeader{reason: reason, looked: len(head)}
 	}
@@ -212,6 +216,10 @@ func (t *table) locateHeader(head []bufferedRow) (rest []bufferedRow, err error)
 	}
 	if len(h.unknown) > 0 && t.report != nil {
 		t.report(ledger.Issue{Path: t.src.Path, Sheet: t.src.Sheet, Row: 0, Column: strings.Join(h.unknown, ", "), Msg: msg.New(msg.UnknownColumn), Level: ledger.LevelNote})
+	}
+	if split {
+		t.note(msg.New(msg.HeaderTwoRows, msg.Int(head[idx].row), msg.Int(head[idx+1].row), msg.Text(titleLine(h.cells))))
+		return head[idx+2:], nil
 	}
 	return head[idx+1:], nil
 }

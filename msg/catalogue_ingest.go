@@ -68,6 +68,7 @@ const (
 	ProfileHolder         Key = "profile_holder"
 	ProfileNoHolder       Key = "profile_no_holder"
 	ReadWithProfile       Key = "read_with_profile"
+	HeaderTwoRows         Key = "header_two_rows"
 	UnknownHeaderCurrency Key = "unknown_header_currency"
 	InAndOut              Key = "in_and_out"
 	UnknownProgramme      Key = "unknown_programme"
@@ -176,6 +177,9 @@ func init() {
 		ProfileNoHolder: {[]Kind{KText},
 			"profile {0}: no address is in every row: each row is read as received by its To address",
 			"profilo {0}: nessun indirizzo è presente in ogni riga: ogni riga è letta come ricevuta dal suo indirizzo di destinazione"},
+		HeaderTwoRows: {[]Kind{KInt, KInt, KText},
+			"the header is written over rows {0} and {1}: read as one ({2})",
+			"l'intestazione occupa le righe {0} e {1}: letta come una sola ({2})"},
 		ReadWithProfile: {[]Kind{KText, KText, KInt},
 			"read with the profile {0} ({1}), header on row {2}",
 			"letto con il profilo {0} ({1}), intestazione alla riga {2}"},
