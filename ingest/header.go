@@ -381,7 +381,7 @@ func (m *matcher) findSplitHeader(rows [][]string, idx int, single *header) (int
 		shown, keyed := m.joinHeaderRows(rows[i], next)
 		cand := m.match(keyed)
 		cand.cells = shown
-		if cand.score() == 0 || m.missing(cand) != "" {
+		if cand.score() == 0 || !m.missing(cand).IsZero() {
 			continue
 		}
 		if single != nil && cand.score() < single.score() {

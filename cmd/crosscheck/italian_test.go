@@ -74,7 +74,7 @@ func TestItalianOutputsSpeakItalian(t *testing.T) {
 	// date orders, rate layouts, headers not found).
 	fixtures := []string{"validate", "--lang", "it", "--suspects", filepath.Join(sample, "suspects.xlsx")}
 	for _, pat := range []string{"../../ingest/testdata/profiles/*.csv", "../../ingest/testdata/profiles/*.tsv",
-		"../../ingest/testdata/profiles/*.xlsx", "../../ingest/testdata/*.xlsx", "../../ingest/testdata/*.csv"} {
+		"../../ingest/testdata/profiles/*.xlsx", "../../ingest/testdata/*.xlsx", "../../ingest/testdata/*.csv", "../../ingest/testdata/statements/*.csv"} {
 		ms, _ := filepath.Glob(pat)
 		for _, m := range ms {
 			if strings.Contains(m, "suspects") || strings.Contains(m, "eurofxref") {
