@@ -44,7 +44,8 @@ type File struct {
 	perm   os.FileMode
 	temp   string // the temporary file's name, when it has one
 	err    error  // the first write error
-	closed bool
+	closed bool   // the descriptor is closed
+	done   bool   // committed or aborted
 }
 
 // Create starts writing the file at path with the given permissions
@@ -86,7 +87,7 @@ func (o *File) Write(p []byte) (int, error) {
 	if o.err != nil {
 		return 0, o.err
 	}
-	if o.closed {
+	if o.closed || o.done {
 		return 0, fail(o.path, os.ErrClosed)
 	}
 	n, err := o.f.Write(p)
@@ -106,51 +107,20 @@ func (o *File) Seek(offset int64, whence int) (int64, error) { return o.f.Seek(o
 // Commit syncs the file, puts it at the target path in one rename and
 // syncs the folder. On any error the target is as it was and the
 // temporary file is gone.
-func (o *File) Commit() error {
-	if o.closed {
-		return fail(o.path, os.ErrClosed)
-	}
-	if o.err != nil {
-		o.Abort()
-		return o.err
-	}
-	if err := o.f.Chmod(o.perm); err != nil {
-		o.Abort()
-		return fail(o.path, err)
-	}
-	if err := o.f.Sync(); err != nil {
-		o.Abort()
-		return fail(o.path, err)
-	}
-	if err := o.link(); err != nil {
-		o.Abort()
-		return fail(o.path, err)
-	}
-	err := o.f.Close()
-	o.closed = true
-	if err == nil {
-		err = os.Rename(o.temp, o.path)
-	}
-	if err != nil {
-		os.Remove(o.temp)
-	}
-	untrack(o.temp)
-	if err != nil {
-		return fail(o.path, err)
-	}
-	record(committed, o.path)
-	syncDir(o.dir)
-	return nil
-}
+func (o *File) Commit() error { return CommitAll(o) }
 
 // Abort discards the file; the target is left as it was. It may be
 // called after Commit (it then does nothing), so it can be deferred.
 func (o *File) Abort() error {
-	if o.closed {
+	if o.done {
 		return nil
 	}
-	o.closed = true
-	err := o.f.Close()
+	o.done = true
+	var err error
+	if !o.closed {
+		o.closed = true
+		err = o.f.Close()
+	}
 	if o.temp != "" {
 		if rerr := os.Remove(o.temp); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
 			err = rerr

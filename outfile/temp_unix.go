@@ -2,11 +2,7 @@
 
 package outfile
 
-import (
-	"crypto/rand"
-	"encoding/binary"
-	"os"
-)
+import "os"
 
 // tempUnlinked creates a scratch file and removes its name at once: the
 // open descriptor keeps the data until it is closed.
@@ -20,10 +16,4 @@ func tempUnlinked(dir string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
-}
-
-func randUint32() uint32 {
-	var b [4]byte
-	rand.Read(b[:])
-	return binary.LittleEndian.Uint32(b[:])
 }

@@ -77,3 +77,15 @@ func Temp(dir string) (*os.File, error) {
 
 // Discard closes a file from Temp.
 func Discard(f *os.File) error { return f.Close() }
+
+// exchange swaps the files at a and b in one step.
+func exchange(a, b string) error {
+	err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+	if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EOPNOTSUPP) {
+		return errNoExchange
+	}
+	if err != nil {
+		return &os.LinkError{Op: "exchange", Old: a, New: b, Err: err}
+	}
+	return nil
+}

@@ -15,3 +15,6 @@ func Temp(dir string) (*os.File, error) { return tempUnlinked(dir) }
 
 // Discard closes a file from Temp.
 func Discard(f *os.File) error { return f.Close() }
+
+// exchange: this system cannot swap two names in one step.
+func exchange(a, b string) error { return errNoExchange }

@@ -345,3 +345,42 @@ func TestConcurrentRunsOnTheSameOutput(t *testing.T) {
 	fc.assertComplete(t)
 	fc.assertNoLeftovers(t)
 }
+
+// TestOutputsCommittedAsOne: when the JSON cannot be put in place at the
+// end of a run (a folder was made at its path meanwhile), the workbook,
+// already put in place, is put back: never a new workbook beside an old
+// JSON. Exit 3, one line, the previous report as it was.
+func TestOutputsCommittedAsOne(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary on a generated case")
+	}
+	fc := newFaultCase(t, 150_000)
+	cmd := fc.command(t)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	waitForLock(t, fc.xlsx, done)
+	os.Remove(fc.json)
+	if err := os.Mkdir(fc.json, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(fc.json, "keep"), []byte("x"), 0o600)
+	err := <-done
+	if code := exitCode(err); code != exitNotWritten {
+		t.Fatalf("exit %d, want %d; stderr %q", code, exitNotWritten, stderr.String())
+	}
+	if s := stderr.String(); strings.Count(s, "\n") != 1 || !strings.Contains(s, "report.json not written") {
+		t.Errorf("stderr is not one line saying so: %q", s)
+	}
+	if got, _ := os.ReadFile(fc.xlsx); !bytes.Equal(got, fc.oldX) {
+		t.Errorf("the workbook was replaced though the JSON was not (%d bytes)", len(got))
+	}
+	if _, err := os.Stat(filepath.Join(fc.out, "report-payments.xlsx")); !os.IsNotExist(err) {
+		t.Errorf("the payment detail was written: %v", err)
+	}
+	fc.assertNoLeftovers(t)
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,24 +115,8 @@ func openOutputs(outs ...output) (files []*outfile.File, commit func() error, do
 		}
 		files = append(files, f)
 	}
-	// The outputs are committed one right after the other, once all are
-	// complete: a failure leaves them all as they were, except in the
-	// instant between two renames.
-	commit = func() error {
-		var written []string
-		for _, f := range files {
-			if f == nil {
-				continue
-			}
-			if err := f.Commit(); err != nil {
-				if len(written) > 0 {
-					return fmt.Errorf("%w (already written: %s)", err, strings.Join(written, ", "))
-				}
-				return err
-			}
-			written = append(written, f.Name())
-		}
-		return nil
-	}
+	// The outputs are committed as one, once all are complete: if one
+	// cannot be put in place, those already put are put back.
+	commit = func() error { return outfile.CommitAll(files...) }
 	return files, commit, done, nil
 }
