@@ -154,8 +154,8 @@ func (o *File) place() (*placement, error) {
 		return nil, fail(o.path, err)
 	}
 	backup := filepath.Join(o.dir, "."+filepath.Base(o.path)+"."+strconv.FormatUint(uint64(randUint32()), 36)+".old")
+	track(backup) // before it exists (see lockOne)
 	if err := os.Link(o.path, backup); err == nil {
-		track(backup)
 		if err := os.Rename(o.temp, o.path); err != nil {
 			os.Remove(backup)
 			untrack(backup)
@@ -164,6 +164,7 @@ func (o *File) place() (*placement, error) {
 		p.how, p.backup = linked, backup
 		return p, nil
 	}
+	untrack(backup)
 	if err := os.Rename(o.temp, o.path); err != nil {
 		return nil, fail(o.path, err)
 	}

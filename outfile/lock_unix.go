@@ -14,13 +14,18 @@ import (
 // a file meanwhile removed sees that its inode is no longer the one at
 // name and tries again, so two runs never both hold the lock.
 func lockOne(name string) (func(), error) {
+	// Recorded before the file exists: a process killed at any point
+	// after this leaves nothing its watching parent does not know of.
+	trackLock(name)
 	for {
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, Private)
 		if err != nil {
+			untrack(name)
 			return nil, err
 		}
 		if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
 			f.Close()
+			untrack(name)
 			if errors.Is(err, unix.EWOULDBLOCK) {
 				return nil, ErrLocked
 			}
@@ -29,7 +34,6 @@ func lockOne(name string) (func(), error) {
 		held, err1 := f.Stat()
 		now, err2 := os.Stat(name)
 		if err1 == nil && err2 == nil && os.SameFile(held, now) {
-			trackLock(name)
 			return func() {
 				untrack(name)
 				os.Remove(name)
@@ -38,9 +42,11 @@ func lockOne(name string) (func(), error) {
 		}
 		f.Close()
 		if err1 != nil {
+			untrack(name)
 			return nil, err1
 		}
 		if err2 != nil && !errors.Is(err2, os.ErrNotExist) {
+			untrack(name)
 			return nil, err2
 		}
 	}

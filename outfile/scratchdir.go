@@ -3,6 +3,8 @@ package outfile
 import (
 	"errors"
 	"os"
+	"path/filepath"
+	"strconv"
 )
 
 // ScratchDir makes a folder for a library that writes its scratch files
@@ -14,17 +16,24 @@ import (
 // process that died (package supervise), removes it too. Only a SIGKILL of
 // both processes leaves it, still closed to other users.
 func ScratchDir() (string, error) {
-	dir, err := os.MkdirTemp("", "crosscheck-")
-	if err != nil {
-		return "", err
+	var err error
+	for range 10 {
+		dir := filepath.Join(os.TempDir(), "crosscheck-"+strconv.FormatUint(uint64(randUint32()), 36))
+		// Recorded before it exists (see lockOne).
+		trackKind(dir, kindDir)
+		if err = os.Mkdir(dir, 0o700); err == nil {
+			// A umask cannot widen 0700, but say it.
+			if err = os.Chmod(dir, 0o700); err == nil {
+				return dir, nil
+			}
+			os.Remove(dir)
+		}
+		untrack(dir)
+		if !errors.Is(err, os.ErrExist) {
+			break
+		}
 	}
-	// MkdirTemp makes it 0700; a umask cannot widen that, but say it.
-	if err := os.Chmod(dir, 0o700); err != nil {
-		os.Remove(dir)
-		return "", err
-	}
-	trackKind(dir, kindDir)
-	return dir, nil
+	return "", err
 }
 
 // RemoveScratchDir removes a folder from ScratchDir and what is in it.

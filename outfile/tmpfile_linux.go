@@ -30,6 +30,8 @@ func (o *File) link() error {
 	var last error
 	for range 10 {
 		name := filepath.Join(o.dir, "."+filepath.Base(o.path)+"."+strconv.FormatUint(uint64(randUint32()), 36)+".tmp")
+		// Recorded before the name exists (see lockOne).
+		track(name)
 		// AT_EMPTY_PATH needs a capability; the /proc link does not.
 		err := unix.Linkat(int(o.f.Fd()), "", unix.AT_FDCWD, name, unix.AT_EMPTY_PATH)
 		if err != nil && !errors.Is(err, unix.EEXIST) {
@@ -37,9 +39,9 @@ func (o *File) link() error {
 		}
 		if err == nil {
 			o.temp = name
-			track(name)
 			return nil
 		}
+		untrack(name)
 		last = err
 		if !errors.Is(err, unix.EEXIST) {
 			break
