@@ -40,7 +40,7 @@ func AssignParts(c *casefile.Case, n int) ([][]PartInput, error) {
 	var missing []string
 	for i, in := range ins {
 		all[i] = PartInput{Input: in, Position: i + 1}
-		path, _ := splitSheetPath(in.Path)
+		path, _ := ingest.SplitSheet(in.Path)
 		if fi, err := os.Stat(path); err == nil {
 			all[i].Size = fi.Size()
 		} else {
@@ -68,20 +68,6 @@ func AssignParts(c *casefile.Case, n int) ([][]PartInput, error) {
 		slices.SortFunc(p, func(a, b PartInput) int { return cmp.Compare(a.Position, b.Position) })
 	}
 	return parts, nil
-}
-
-// splitSheetPath separates "book.xlsx#Sheet" for a size; a '#' in a CSV
-// name stays part of the name when no such file exists.
-func splitSheetPath(p string) (string, string) {
-	for i := len(p) - 1; i > 0; i-- {
-		if p[i] == '#' {
-			if _, err := os.Stat(p); err != nil {
-				return p[:i], p[i+1:]
-			}
-			break
-		}
-	}
-	return p, ""
 }
 
 // ExportSink receives an export: the reference data once, then every

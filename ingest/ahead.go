@@ -47,7 +47,7 @@ func CheckAhead(paths []string) *Ahead {
 	a := &Ahead{slots: map[string]*aheadSlot{}}
 	var order []string
 	for _, p := range paths {
-		path, _ := splitSheet(p)
+		path, _ := SplitSheet(p)
 		if isWorkbook(path) || isZipName(path) || a.slots[path] != nil {
 			continue
 		}

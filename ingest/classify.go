@@ -42,7 +42,7 @@ var classifyOrder = []ledger.Kind{
 // Classify looks at every table of a file and guesses its kind from the
 // headers (for `crosscheck init`).
 func Classify(path string) ([]Classified, error) {
-	path, only := splitSheet(path)
+	path, only := SplitSheet(path)
 	if isWorkbook(path) {
 		wb, err := openWorkbook(path)
 		if err != nil {

@@ -93,10 +93,13 @@ func ReadRates(in Input, opt Options, emit func(ledger.Rate) error) ([]ledger.So
 	return readInput(in, opt, ledger.KindRates, []string{"eur_per_unit", "units_per_eur", "value"}, ratesRow(emit))
 }
 
-// splitSheet separates "book.xlsx#Sheet".
-func splitSheet(p string) (path, sheet string) {
-	if i := strings.LastIndexByte(p, '#'); i > 0 {
-		if isWorkbookName(p[:i]) {
+// SplitSheet separates "book.xlsx#Sheet" into the workbook's path and the
+// sheet's name. It splits at the first '#' that ends a workbook's name, so
+// a '#' may be part of the file's name ("fascicolo #1.xlsx") and of the
+// sheet's ("Pagamenti #2"); a CSV's name keeps its '#'.
+func SplitSheet(p string) (path, sheet string) {
+	for i := 1; i < len(p); i++ {
+		if p[i] == '#' && isWorkbookName(p[:i]) {
 			return p[:i], p[i+1:]
 		}
 	}
@@ -130,11 +133,11 @@ func isWorkbook(path string) bool {
 type rowMaker func(*table) rowFunc
 
 func readInput(in Input, opt Options, kind ledger.Kind, amountFields []string, newRow rowMaker) ([]ledger.Source, error) {
-	path, sheet := splitSheet(in.Path)
+	path, sheet := SplitSheet(in.Path)
 	m := newMatcher(kind, opt.Columns)
 	shown := path
 	if in.Name != "" {
-		shown, _ = splitSheet(in.Name)
+		shown, _ = SplitSheet(in.Name)
 	}
 	base := ledger.Source{Path: shown, Kind: kind, Suspect: in.Suspect, Profile: in.Profile}
 	if isWorkbook(path) {

@@ -8,8 +8,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/casefile"
+	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestStatementHolderFromTitleRows(t *testing.T) {
@@ -104,5 +106,51 @@ func TestInitKeepsHardFileNames(t *testing.T) {
 	}
 	if len(res.Unclassified) != 1 || !strings.Contains(res.Unclassified[0].Reason, "not UTF-8") || !strings.Contains(b.String(), "bad?name.csv: the file's name is not UTF-8") {
 		t.Errorf("the name that is not UTF-8: %+v\n%s", res.Unclassified, b.String())
+	}
+}
+
+// TestInitSheetNamesWithHash: a workbook whose sheets hold different kinds
+// is listed sheet by sheet; a '#' in the file's name and in a sheet's name
+// (Excel allows it in both) survives the case file, and the sheet is read.
+func TestInitSheetNamesWithHash(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Indagati #1")
+	f.SetSheetRow("Indagati #1", "A1", &[]any{"Id indagato", "Cognome", "Nome", "IBAN"})
+	f.SetSheetRow("Indagati #1", "A2", &[]any{"S1", "Rossi", "Mario", "IT60X0542811101000000123456"})
+	f.NewSheet(`Pagamenti "#2"`)
+	f.SetSheetRow(`Pagamenti "#2"`, "A1", &[]any{"data", "importo", "beneficiario"})
+	f.SetSheetRow(`Pagamenti "#2"`, "A2", &[]any{"01/02/2020", "10,00", "Rossi Mario"})
+	if err := f.SaveAs(filepath.Join(dir, "fascicolo #1.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Scan(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteCaseFile(&b, "x", res); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "case.yaml")
+	os.WriteFile(path, []byte(b.String()), 0o600)
+	c, err := casefile.Load(path)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	want := map[ledger.Kind]string{ledger.KindSuspects: "fascicolo #1.xlsx#Indagati #1", ledger.KindPayments: `fascicolo #1.xlsx#Pagamenti "#2"`}
+	for kind, name := range want {
+		ins := c.Inputs[kind]
+		if len(ins) != 1 || ins[0].Name != name {
+			t.Fatalf("%s: %+v, want %q\n%s", kind, ins, name, b.String())
+		}
+	}
+	n := 0
+	if _, err := ingest.ReadPayments(ingest.Input{Path: c.Inputs[ledger.KindPayments][0].Path}, ingest.Options{}, func(*ledger.Payment) error {
+		n++
+		return nil
+	}); err != nil || n != 1 {
+		t.Errorf("the sheet with '#' in its name: %d rows, %v", n, err)
 	}
 }
