@@ -121,7 +121,10 @@ func (b *book) sheetTable(s *sheets.Sheet, fast bool, sample [][]any) (*table, e
 	if textCap == 0 {
 		textCap = maxColWidth
 	}
-	headers, styles := b.headersOf(s), b.colStyles(s)
+	headers, styles := b.headersOf(s), make([]int, len(s.Columns))
+	if !s.CellStyles {
+		styles = b.colStyles(s)
+	}
 	sized := headers
 	if s.OnePageWide {
 		// The headers wrap: their longest word sizes the column.

@@ -39,6 +39,12 @@ func TestColumnsBound(t *testing.T) {
 	if _, err := bindColumns(&sheets.WithdrawnFlags, b.withdrawnValues(r)); err != nil {
 		t.Error(err)
 	}
+	if _, err := bindColumns(&sheets.Suspects, b.suspectValues()); err != nil {
+		t.Error(err)
+	}
+	if _, err := bindColumns(&sheets.Assets, b.assetValues()); err != nil {
+		t.Error(err)
+	}
 	// And the check itself fails both ways.
 	values := (&rowBuffers{b: b}).paymentValues()
 	delete(values, "rule")
@@ -55,7 +61,7 @@ func TestColumnsBound(t *testing.T) {
 // Each column's header has an Italian form in the catalogue, and no two
 // columns of a sheet share a key or a header.
 func TestColumnsHeaders(t *testing.T) {
-	for _, s := range []*sheets.Sheet{&sheets.Payments, &sheets.Unattributed, &sheets.BenefitFlags, &sheets.WithdrawnFlags} {
+	for _, s := range []*sheets.Sheet{&sheets.Suspects, &sheets.Payments, &sheets.Unattributed, &sheets.Assets, &sheets.BenefitFlags, &sheets.WithdrawnFlags} {
 		if !msg.HasLabel(s.Name) {
 			t.Errorf("sheet %s has no Italian name", s.Name)
 		}
@@ -90,6 +96,32 @@ func TestWrappedLines(t *testing.T) {
 	} {
 		if got := wrappedLines(tt.s, tt.width); got != tt.want {
 			t.Errorf("wrappedLines(%q, %v) = %d, want %d", tt.s, tt.width, got, tt.want)
+		}
+	}
+}
+
+// The totals row sums every Total column of a sheet, and only those.
+func TestTotalsRows(t *testing.T) {
+	_, f := writeBook(t, testReport("en"))
+	for _, s := range []*sheets.Sheet{&sheets.Suspects, &sheets.Assets} {
+		rows, err := f.GetRows(s.Name)
+		if err != nil || len(rows) < 2 {
+			t.Fatalf("%s: %d rows (%v)", s.Name, len(rows), err)
+		}
+		last := len(rows)
+		if rows[last-1][0] != "Total" {
+			t.Fatalf("%s: last row %q", s.Name, rows[last-1])
+		}
+		for i, c := range s.Columns {
+			cell := colName(i+1) + itoa(last)
+			formula, _ := f.GetCellFormula(s.Name, cell)
+			want := ""
+			if c.Total {
+				want = "SUM(" + colName(i+1) + "2:" + colName(i+1) + itoa(max(last-1, 2)) + ")"
+			}
+			if formula != want {
+				t.Errorf("%s %s (%s): formula %q, want %q", s.Name, cell, c.Key, formula, want)
+			}
 		}
 	}
 }

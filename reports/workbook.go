@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
@@ -201,28 +202,36 @@ func (b *book) yesNo(v bool) string {
 	return b.tr.t("no")
 }
 
-// Suspects sheet columns with a SUM in the totals row.
-var suspectSumCols = []int{7, 8, 9, 10, 15}
+// suspectRow is a Suspects row: the suspect's totals, the class of its
+// benefit flag, and the row's styles (filled when flagged).
+type suspectRow struct {
+	s              *ledger.SuspectTotals
+	class          match.Class
+	tx, eu, dt, in int
+}
 
 func (b *book) writeSuspects(r *Report) error {
-	hs := b.headers("ID", "Tax code", "Surname", "Name", "Role", "Upline", "Payments count",
-		"Income EUR", "Seized EUR", "Shortfall EUR", "Network income EUR", "First payment",
-		"Last payment", "Payers", "No rate", "Currencies", "Benefit flag")
+	s := &sheets.Suspects
+	fns, err := bindColumns(s, b.suspectValues())
+	if err != nil {
+		return err
+	}
 	flagged := flagBySuspect(r.Flags)
 	rows := make([][]any, 0, len(r.Suspects))
-	for _, s := range r.Suspects {
-		class, fill := flagged[s.Suspect.ID]
-		tx, eu, dt, in := b.text(fill), b.euro(fill), b.date(fill), b.integer(fill)
-		rows = append(rows, []any{
-			textCell(s.Suspect.ID, tx), textCell(s.Suspect.TaxCode, tx), textCell(s.Suspect.Surname, tx),
-			textCell(s.Suspect.Name, tx), textCell(s.Suspect.Role, tx), textCell(s.Suspect.Upline, tx),
-			intCell(s.Payments, in), moneyCell(s.IncomeEUR, true, eu), moneyCell(s.SeizedEUR, true, eu),
-			moneyCell(s.ShortfallEUR, true, eu), moneyCell(s.NetworkIncomeEUR, true, eu),
-			dateCell(s.First, dt), dateCell(s.Last, dt), intCell(s.Payers, in), intCell(s.NoRate, in),
-			textCell(currencies(s.ByCurrency, b.tr.lang), tx), textCell(b.tr.t(string(class)), tx),
-		})
+	var payments, noRate int
+	income, seized, short := decimal.Zero, decimal.Zero, decimal.Zero
+	for i := range r.Suspects {
+		st := &r.Suspects[i]
+		class, fill := flagged[st.Suspect.ID]
+		row := suspectRow{s: st, class: class, tx: b.text(fill), eu: b.euro(fill), dt: b.date(fill), in: b.integer(fill)}
+		rows = append(rows, fillRow(make([]any, len(fns)), fns, row))
+		payments += st.Payments
+		noRate += st.NoRate
+		income = income.Add(st.IncomeEUR)
+		seized = seized.Add(st.SeizedEUR)
+		short = short.Add(st.ShortfallEUR)
 	}
-	t, err := b.newTable(b.tr.t("Suspects"), hs, nil, rows)
+	t, err := b.sheetTable(s, false, rows)
 	if err != nil {
 		return err
 	}
@@ -231,32 +240,70 @@ func (b *book) writeSuspects(r *Report) error {
 			return err
 		}
 	}
-	return t.addFooter(b.suspectTotals(r, t.last().row))
+	return t.addFooter(b.totalsRow(s, t.last().row, map[string]any{"payments": payments, "income_eur": num(income),
+		"seized_eur": num(seized), "shortfall_eur": num(short), "no_rate": noRate}))
 }
 
-// suspectTotals builds the totals row: SUM formulas over the rows above,
-// with the exact sums as cached values so that any reader shows them.
-func (b *book) suspectTotals(r *Report, lastRow int) []any {
-	var payments, noRate int
-	income, seized, short := decimal.Zero, decimal.Zero, decimal.Zero
-	for _, s := range r.Suspects {
-		payments += s.Payments
-		noRate += s.NoRate
-		income = income.Add(s.IncomeEUR)
-		seized = seized.Add(s.SeizedEUR)
-		short = short.Add(s.ShortfallEUR)
+// suspectValues gives each Suspects column's cell for a suspect, in the
+// row's style.
+func (b *book) suspectValues() map[string]rowFunc[suspectRow] {
+	text := func(v func(*ledger.SuspectTotals) string) rowFunc[suspectRow] {
+		return func(r suspectRow) any { return textCell(v(r.s), r.tx) }
 	}
-	values := map[int]any{7: payments, 8: num(income), 9: num(seized), 10: num(short), 15: noRate}
-	row := make([]any, 17)
+	integer := func(v func(*ledger.SuspectTotals) int) rowFunc[suspectRow] {
+		return func(r suspectRow) any { return intCell(v(r.s), r.in) }
+	}
+	euro := func(v func(*ledger.SuspectTotals) decimal.Decimal) rowFunc[suspectRow] {
+		return func(r suspectRow) any { return moneyCell(v(r.s), true, r.eu) }
+	}
+	date := func(v func(*ledger.SuspectTotals) time.Time) rowFunc[suspectRow] {
+		return func(r suspectRow) any { return dateCell(v(r.s), r.dt) }
+	}
+	return map[string]rowFunc[suspectRow]{
+		"id":                 text(func(s *ledger.SuspectTotals) string { return s.Suspect.ID }),
+		"tax_code":           text(func(s *ledger.SuspectTotals) string { return s.Suspect.TaxCode }),
+		"surname":            text(func(s *ledger.SuspectTotals) string { return s.Suspect.Surname }),
+		"name":               text(func(s *ledger.SuspectTotals) string { return s.Suspect.Name }),
+		"role":               text(func(s *ledger.SuspectTotals) string { return s.Suspect.Role }),
+		"upline":             text(func(s *ledger.SuspectTotals) string { return s.Suspect.Upline }),
+		"payments":           integer(func(s *ledger.SuspectTotals) int { return s.Payments }),
+		"income_eur":         euro(func(s *ledger.SuspectTotals) decimal.Decimal { return s.IncomeEUR }),
+		"seized_eur":         euro(func(s *ledger.SuspectTotals) decimal.Decimal { return s.SeizedEUR }),
+		"shortfall_eur":      euro(func(s *ledger.SuspectTotals) decimal.Decimal { return s.ShortfallEUR }),
+		"network_income_eur": euro(func(s *ledger.SuspectTotals) decimal.Decimal { return s.NetworkIncomeEUR }),
+		"first_payment":      date(func(s *ledger.SuspectTotals) time.Time { return s.First }),
+		"last_payment":       date(func(s *ledger.SuspectTotals) time.Time { return s.Last }),
+		"payers":             integer(func(s *ledger.SuspectTotals) int { return s.Payers }),
+		"no_rate":            integer(func(s *ledger.SuspectTotals) int { return s.NoRate }),
+		"currencies":         text(func(s *ledger.SuspectTotals) string { return currencies(s.ByCurrency, b.tr.lang) }),
+		"benefit_flag":       func(r suspectRow) any { return textCell(b.tr.t(string(r.class)), r.tx) },
+	}
+}
+
+// totalsRow is a table's totals row: "Total", then under each Total
+// column of s a SUM over the rows above, with the exact sum (values, by
+// column key) as its cached value so that any reader shows it.
+func (b *book) totalsRow(s *sheets.Sheet, lastRow int, values map[string]any) []any {
+	row := make([]any, len(s.Columns))
 	hb := b.header()
-	row[0] = textCell(b.tr.t("Total"), hb)
-	for _, col := range suspectSumCols {
-		style := b.style(styleKey{numFmt: euroFmt, bold: true})
-		if col == 7 || col == 15 {
-			style = b.style(styleKey{numFmt: integerFmt, bold: true})
+	bold := map[sheets.Format]int{}
+	for _, f := range []sheets.Format{sheets.Euro, sheets.Integer} {
+		for _, c := range s.Columns {
+			if c.Total && c.Format == f {
+				k := formatKey(f, false, b.dateFmt)
+				k.bold = true
+				bold[f] = b.style(k)
+				break
+			}
 		}
-		c := colName(col)
-		row[col-1] = excelize.Cell{StyleID: style, Formula: fmt.Sprintf("SUM(%s2:%s%d)", c, c, max(lastRow, 2)), Value: values[col]}
+	}
+	row[0] = textCell(b.tr.t("Total"), hb)
+	for i, c := range s.Columns {
+		if !c.Total {
+			continue
+		}
+		name := colName(i + 1)
+		row[i] = excelize.Cell{StyleID: bold[c.Format], Formula: fmt.Sprintf("SUM(%s2:%s%d)", name, name, max(lastRow, 2)), Value: values[c.Key]}
 	}
 	return row
 }
@@ -590,40 +637,24 @@ func seqOrEmpty[T any](s iter.Seq[T]) iter.Seq[T] {
 func clone(row []any) []any { return append([]any(nil), row...) }
 
 func (b *book) writeAssets(r *Report) error {
-	hs := b.headers("ID", "Owner", "Suspect", "Type", "Description", "Value", "Quantity", "Currency",
-		"Seizure date", "Country", "Measure", "Share %", "EUR", "Rate", "Rate date", "Counted", "Status",
-		"EUR at report date", "Problem")
-	styles := make([]int, len(hs))
-	styles[8], styles[14] = b.date(false), b.date(false)
-	styles[11] = b.style(styleKey{numFmt: percentFmt})
-	styles[12], styles[17] = b.euro(false), b.euro(false)
-	styles[13] = b.style(styleKey{numFmt: rateFmt})
+	s := &sheets.Assets
+	fns, err := bindColumns(s, b.assetValues())
+	if err != nil {
+		return err
+	}
 	var rows [][]any
 	sum, sumReport := decimal.Zero, decimal.Zero
-	for _, a := range r.Seizure.Assets {
-		minor := min(ledger.MinorUnits(a.Currency), 18)
-		share := a.Share
-		if share.IsZero() {
-			share = decimal.NewFromInt(1)
-		}
+	for i := range r.Seizure.Assets {
+		a := &r.Seizure.Assets[i]
 		if a.HasEUR {
 			sum = sum.Add(a.EUR)
 		}
 		if a.HasReportEUR {
 			sumReport = sumReport.Add(a.ReportEUR)
 		}
-		rows = append(rows, []any{
-			str(a.ID), str(a.Owner), str(a.Suspect), str(b.tr.t(string(a.Type))), str(a.Description),
-			ifOK(a.HasValue, excelize.Cell{Value: num(a.Value), StyleID: b.native(minor, false)}),
-			ifOK(a.HasQuantity, excelize.Cell{Value: num(a.Quantity), StyleID: b.native(minor, false)}),
-			str(a.Currency), ifOK(!a.SeizureDate.IsZero(), a.SeizureDate), str(a.Country), str(a.Measure),
-			num(share.Mul(decimal.NewFromInt(100))), ifOK(a.HasEUR, num(a.EUR)),
-			ifOK(a.HasRate, num(a.Rate.Value)), ifOK(a.HasRate && !a.Rate.Date.IsZero(), a.Rate.Date),
-			b.yesNo(a.Counted), str(b.tr.t(string(a.Status))),
-			ifOK(a.HasReportEUR, num(a.ReportEUR)), str(b.problems(a.Problems)),
-		})
+		rows = append(rows, fillRow(make([]any, len(fns)), fns, a))
 	}
-	t, err := b.newTable(b.tr.t("Assets"), hs, styles, rows)
+	t, err := b.sheetTable(s, false, rows)
 	if err != nil {
 		return err
 	}
@@ -632,13 +663,43 @@ func (b *book) writeAssets(r *Report) error {
 			return err
 		}
 	}
-	last := max(t.last().row, 2)
-	bold := b.style(styleKey{numFmt: euroFmt, bold: true})
-	foot := make([]any, len(hs))
-	foot[0] = textCell(b.tr.t("Total"), b.header())
-	foot[12] = excelize.Cell{StyleID: bold, Formula: fmt.Sprintf("SUM(M2:M%d)", last), Value: num(sum)}
-	foot[17] = excelize.Cell{StyleID: bold, Formula: fmt.Sprintf("SUM(R2:R%d)", last), Value: num(sumReport)}
-	return t.addFooter(foot)
+	return t.addFooter(b.totalsRow(s, t.last().row, map[string]any{"eur": num(sum), "report_eur": num(sumReport)}))
+}
+
+// assetValues gives each Assets column's cell for an asset. Value and
+// quantity show the decimals of the asset's currency.
+func (b *book) assetValues() map[string]rowFunc[*ledger.AssetValue] {
+	native := func(a *ledger.AssetValue, ok bool, v decimal.Decimal) any {
+		style := b.native(min(ledger.MinorUnits(a.Currency), 18), false)
+		return ifOK(ok, excelize.Cell{Value: num(v), StyleID: style})
+	}
+	return map[string]rowFunc[*ledger.AssetValue]{
+		"id":           func(a *ledger.AssetValue) any { return str(a.ID) },
+		"owner":        func(a *ledger.AssetValue) any { return str(a.Owner) },
+		"suspect":      func(a *ledger.AssetValue) any { return str(a.Suspect) },
+		"type":         func(a *ledger.AssetValue) any { return str(b.tr.t(string(a.Type))) },
+		"description":  func(a *ledger.AssetValue) any { return str(a.Description) },
+		"value":        func(a *ledger.AssetValue) any { return native(a, a.HasValue, a.Value) },
+		"quantity":     func(a *ledger.AssetValue) any { return native(a, a.HasQuantity, a.Quantity) },
+		"currency":     func(a *ledger.AssetValue) any { return str(a.Currency) },
+		"seizure_date": func(a *ledger.AssetValue) any { return ifOK(!a.SeizureDate.IsZero(), a.SeizureDate) },
+		"country":      func(a *ledger.AssetValue) any { return str(a.Country) },
+		"measure":      func(a *ledger.AssetValue) any { return str(a.Measure) },
+		"share": func(a *ledger.AssetValue) any {
+			share := a.Share
+			if share.IsZero() {
+				share = decimal.NewFromInt(1)
+			}
+			return num(share.Mul(decimal.NewFromInt(100)))
+		},
+		"eur":        func(a *ledger.AssetValue) any { return ifOK(a.HasEUR, num(a.EUR)) },
+		"rate":       func(a *ledger.AssetValue) any { return ifOK(a.HasRate, num(a.Rate.Value)) },
+		"rate_date":  func(a *ledger.AssetValue) any { return ifOK(a.HasRate && !a.Rate.Date.IsZero(), a.Rate.Date) },
+		"counted":    func(a *ledger.AssetValue) any { return b.yesNo(a.Counted) },
+		"status":     func(a *ledger.AssetValue) any { return str(b.tr.t(string(a.Status))) },
+		"report_eur": func(a *ledger.AssetValue) any { return ifOK(a.HasReportEUR, num(a.ReportEUR)) },
+		"problem":    func(a *ledger.AssetValue) any { return str(b.problems(a.Problems)) },
+	}
 }
 
 // simpleTable writes a small table held in memory, then footer rows.

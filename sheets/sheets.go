@@ -40,6 +40,8 @@ type Column struct {
 	// Editable columns stay unlocked on a protected sheet: readers fill
 	// them in.
 	Editable bool
+	// Total columns are summed on the sheet's totals row.
+	Total bool
 }
 
 // Header is the column's header in lang.
@@ -60,6 +62,9 @@ type Sheet struct {
 	// the workbook's default): a narrower cap keeps a many-columned sheet
 	// one page wide, longer text wraps.
 	TextCap float64
+	// CellStyles sheets style each cell (a row may be highlighted)
+	// instead of each column.
+	CellStyles bool
 	// OnePageWide prints the sheet scaled to one page wide however wide
 	// it is (its headers wrap too), for a sheet read a row at a time
 	// across all its columns; otherwise only a sheet that fits about two
