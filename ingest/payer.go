@@ -246,7 +246,17 @@ func nameUntil(s string, start int, ends []string) string {
 			if p+1 < len(s) && (s[p+1] == ',' || s[p+1] == ';' || s[p+1] == '/') {
 				return s[start:p]
 			}
+			if p+1 >= len(s) {
+				continue
+			}
+			next := s[p+1]
 			for _, w := range ends {
+				// Most words after a space start with another letter than
+				// any end word: skip those without a call (a non-ASCII
+				// letter may still fold to one: "ſ" is an s).
+				if next < utf8.RuneSelf && next|0x20 != w[0]|0x20 {
+					continue
+				}
 				if e, ok := foldWordAt(s, p+1, w); ok && wordBoundary(s, e) {
 					return s[start:p]
 				}

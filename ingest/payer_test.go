@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -81,5 +83,71 @@ func BenchmarkPayerOracle(b *testing.B) {
 	ss := []string{"BONIFICO SEPA DA ANDREA SALA CAUSALE: ABBONAMENTO 12 MESI", "PRELIEVO CONTANTI SPORTELLO", "BONIFICO A VOSTRO FAVORE DA ROSSI MARIO CRO 1234"}
 	for i := 0; i < b.N; i++ {
 		payerByOracle(ss[i%len(ss)])
+	}
+}
+
+// payerByGatedOracle is the regular-expression reading as it ran before
+// the hand-written matcher: each expression only when its key word is in
+// the description. For timing against the matcher.
+func payerByGatedOracle(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	upper := strings.ToUpper(s)
+	for i, re := range payerOracle {
+		if !strings.Contains(upper, [...]string{"FAVORE", "MITT", "ORD", " DA", "FROM"}[i]) {
+			continue
+		}
+		if m := re.FindStringSubmatch(s); m != nil {
+			name := strings.TrimSpace(strings.Trim(m[1], ".:-"))
+			if name != "" && strings.IndexFunc(name, func(r rune) bool { return r >= 'A' && r <= 'z' || r > 0x7f }) >= 0 {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// BenchmarkPayerOnLargeCase times the matcher and the gated regular
+// expressions on the descriptions of the large case's bank statements
+// (CROSSCHECK_LARGE_CASE=DIR/case.yaml), checking they agree:
+//
+//	CROSSCHECK_LARGE_CASE=/tmp/large1m/case.yaml go test -run '^$' -bench BenchmarkPayerOnLargeCase ./ingest
+func BenchmarkPayerOnLargeCase(b *testing.B) {
+	cas := os.Getenv("CROSSCHECK_LARGE_CASE")
+	if cas == "" {
+		b.Skip("CROSSCHECK_LARGE_CASE is not set")
+	}
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(cas), "estratto_conto_*.csv"))
+	var descs []string
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range strings.Split(string(src), "\n") {
+			if parts := strings.Split(line, ";"); len(parts) > 3 {
+				descs = append(descs, parts[2])
+			}
+		}
+	}
+	if len(descs) == 0 {
+		b.Skip("no statements beside the case file")
+	}
+	for _, d := range descs {
+		if got, want := PayerFromDescription(d), payerByGatedOracle(d); got != want {
+			b.Fatalf("%q: matcher %q, regular expressions %q", d, got, want)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		fn   func(string) string
+	}{{"matcher", PayerFromDescription}, {"regexp", payerByGatedOracle}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				for _, d := range descs {
+					c.fn(d)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(descs)), "ns/description")
+		})
 	}
 }
