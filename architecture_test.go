@@ -48,7 +48,7 @@ var importRules = []struct {
 		"the workbook's columns are a contract that reports writes and review reads: it depends on neither"},
 	{"templates", []string{"match", "reports", "review", "casework", "casefile", "cmd"},
 		"input templates are ingest's fields as an empty form: they know nothing of a run"},
-	{"casework", []string{"cmd", "reports"}, "the command layer sits on top; the run fills package result and leaves writing it to reports"},
+	{"casework", []string{"cmd", "reports", "casefile/initcase"}, "the command layer sits on top; the run fills package result and leaves writing it to reports; init drafts case files and is no part of a run"},
 }
 
 // ioPackages are the packages that do I/O; the domain packages (ledger,
