@@ -2,12 +2,14 @@ package linkexport
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
@@ -29,42 +31,131 @@ type FtmEntity struct {
 // natural key, so that exporting the same case again gives the same ids
 // and a re-import into Aleph updates instead of duplicating.
 func FtmID(caseName, kind string, key ...string) string {
-	h := sha1.New()
-	io.WriteString(h, "crosscheck\x00"+caseName+"\x00"+kind)
-	for _, k := range key {
-		io.WriteString(h, "\x00"+k)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum, _ := ftmSum(nil, caseName, kind, key...)
+	return hex.EncodeToString(sum[:])
 }
 
+// ftmSum is the SHA-1 of FtmID; buf is scratch space, returned for reuse.
+func ftmSum(buf []byte, caseName, kind string, key ...string) ([sha1.Size]byte, []byte) {
+	buf = append(buf[:0], "crosscheck\x00"...)
+	buf = append(buf, caseName...)
+	buf = append(buf, 0)
+	buf = append(buf, kind...)
+	for _, k := range key {
+		buf = append(buf, 0)
+		buf = append(buf, k...)
+	}
+	return sha1.Sum(buf), buf
+}
+
+// ftmProp is one value of a property; a property with several values is
+// several props with the same key, in order.
+type ftmProp struct{ key, val string }
+
 type ftmWriter struct {
-	w    *bufio.Writer
-	enc  *json.Encoder
-	cas  string
-	seen map[string]bool // entities other than payments already written
-	err  error
+	w   *bufio.Writer
+	cas string
+	// seen holds the ids (as hashes: 20 bytes, not 40 of text) of the
+	// entities other than payments already written.
+	seen  map[[sha1.Size]byte]struct{}
+	props []ftmProp // the entity being written
+	out   []byte    // its JSON
+	scr   []byte    // scratch for ids
+	// slow encodes the strings that need escaping as encoding/json does.
+	slow    *json.Encoder
+	slowBuf bytes.Buffer
+	// payees holds the BankAccount id of each payee account met ("" for
+	// a wallet): few accounts receive most payments.
+	payees map[string]string
+	err    error
+}
+
+// id is FtmID without the allocations of a fresh hash per call.
+func (fw *ftmWriter) id(kind string, key ...string) ([sha1.Size]byte, string) {
+	var sum [sha1.Size]byte
+	sum, fw.scr = ftmSum(fw.scr, fw.cas, kind, key...)
+	return sum, hex.EncodeToString(sum[:])
+}
+
+// add appends a property value; blank values are dropped when written.
+func (fw *ftmWriter) add(key string, vals ...string) {
+	for _, v := range vals {
+		fw.props = append(fw.props, ftmProp{key, v})
+	}
 }
 
 func (fw *ftmWriter) put(id, schema string, props map[string][]string) {
+	for k, v := range props {
+		fw.add(k, v...)
+	}
+	fw.emit(id, schema)
+}
+
+// emit writes the entity of fw.props as one JSON line, the bytes
+// encoding/json writes for FtmEntity (properties sorted by name, without
+// HTML escaping), by hand: it is the export's hot path.
+func (fw *ftmWriter) emit(id, schema string) {
+	p := slices.DeleteFunc(fw.props, func(x ftmProp) bool { return strings.TrimSpace(x.val) == "" })
+	fw.props = p[:0]
 	if fw.err != nil {
 		return
 	}
-	for k, v := range props {
-		v = slices.DeleteFunc(v, func(s string) bool { return strings.TrimSpace(s) == "" })
-		if len(v) == 0 {
-			delete(props, k)
-		} else {
-			props[k] = v
+	// Insertion sort, stable: a property's values keep their order.
+	for i := 1; i < len(p); i++ {
+		for j := i; j > 0 && p[j].key < p[j-1].key; j-- {
+			p[j], p[j-1] = p[j-1], p[j]
 		}
 	}
-	fw.err = fw.enc.Encode(FtmEntity{ID: id, Schema: schema, Properties: props})
+	b := append(fw.out[:0], `{"id":`...)
+	b = fw.str(b, id)
+	b = append(b, `,"schema":`...)
+	b = fw.str(b, schema)
+	b = append(b, `,"properties":{`...)
+	for i := 0; i < len(p); {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = fw.str(b, p[i].key)
+		b = append(b, ':', '[')
+		j := i
+		for ; j < len(p) && p[j].key == p[i].key; j++ {
+			if j > i {
+				b = append(b, ',')
+			}
+			b = fw.str(b, p[j].val)
+		}
+		b = append(b, ']')
+		i = j
+	}
+	b = append(b, "}}\n"...)
+	fw.out = b
+	_, fw.err = fw.w.Write(b)
+}
+
+// str appends s as a JSON string. Printable ASCII other than quote and
+// backslash, nearly every value, is copied; anything else goes through
+// encoding/json, so the escapes are exactly its own.
+func (fw *ftmWriter) str(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			fw.slowBuf.Reset()
+			if err := fw.slow.Encode(s); err != nil && fw.err == nil {
+				fw.err = err
+			}
+			return append(b, bytes.TrimSuffix(fw.slowBuf.Bytes(), []byte("\n"))...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // once writes an entity the first time its id is met.
-func (fw *ftmWriter) once(id, schema string, props func() map[string][]string) string {
-	if !fw.seen[id] {
-		fw.seen[id] = true
-		fw.put(id, schema, props())
+func (fw *ftmWriter) once(sum [sha1.Size]byte, id, schema string, props func()) string {
+	if _, ok := fw.seen[sum]; !ok {
+		fw.seen[sum] = struct{}{}
+		props()
+		fw.emit(id, schema)
 	}
 	return id
 }
@@ -78,9 +169,9 @@ func (fw *ftmWriter) once(id, schema string, props func() map[string][]string) s
 // payers already written).
 func WriteFtM(w io.Writer, r *reports.Report) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	fw := &ftmWriter{w: bw, enc: enc, cas: r.Params.Case, seen: map[string]bool{}}
+	fw := &ftmWriter{w: bw, cas: r.Params.Case, seen: map[[sha1.Size]byte]struct{}{}, payees: map[string]string{}}
+	fw.slow = json.NewEncoder(&fw.slowBuf)
+	fw.slow.SetEscapeHTML(false)
 	persons := map[string]string{} // suspect id -> Person id
 	for _, t := range r.Suspects {
 		persons[t.Suspect.ID] = FtmID(fw.cas, "person", t.Suspect.ID)
@@ -179,84 +270,102 @@ func (fw *ftmWriter) person(t ledger.SuspectTotals, persons map[string]string) {
 // account writes a BankAccount for an identifier once. Cards, PayPal
 // and other account ids are accounts of their kind.
 func (fw *ftmWriter) account(key string, kind ledger.IdentKind) string {
-	id := FtmID(fw.cas, "account", key)
-	return fw.once(id, "BankAccount", func() map[string][]string {
-		p := map[string][]string{"name": {key}}
+	sum, id := fw.id("account", key)
+	return fw.once(sum, id, "BankAccount", func() {
+		fw.add("name", key)
 		if kind == ledger.IdentIBAN || (kind == "" && ident.CheckIBAN(key) == nil) {
-			p["iban"] = []string{key}
+			fw.add("iban", key)
 		} else {
-			p["accountNumber"] = []string{key}
+			fw.add("accountNumber", key)
 		}
 		if kind != "" && kind != ledger.IdentIBAN {
-			p["accountType"] = []string{string(kind)}
+			fw.add("accountType", string(kind))
 		}
-		return p
 	})
 }
 
 // userAccount writes a Telegram or PayPal account as FtM's UserAccount,
 // owned by the suspect.
 func (fw *ftmWriter) userAccount(key string, kind ledger.IdentKind, owner string, ref ledger.Ref) string {
-	id := FtmID(fw.cas, "user", string(kind), key)
-	return fw.once(id, "UserAccount", func() map[string][]string {
-		p := map[string][]string{"owner": {owner}, "notes": {"from " + refText(ref)}}
+	sum, id := fw.id("user", string(kind), key)
+	return fw.once(sum, id, "UserAccount", func() {
+		fw.add("owner", owner)
+		fw.add("notes", "from "+refText(ref))
 		switch {
 		case kind == ledger.IdentTelegram:
-			p["service"], p["username"] = []string{"Telegram"}, []string{key}
+			fw.add("service", "Telegram")
+			fw.add("username", key)
 		case strings.Contains(key, "@"):
-			p["service"], p["email"] = []string{"PayPal"}, []string{key}
+			fw.add("service", "PayPal")
+			fw.add("email", key)
 		default:
-			p["service"], p["username"] = []string{"PayPal"}, []string{key}
+			fw.add("service", "PayPal")
+			fw.add("username", key)
 		}
-		return p
 	})
 }
 
 func (fw *ftmWriter) wallet(key, holder string) string {
-	id := FtmID(fw.cas, "wallet", key)
-	return fw.once(id, "CryptoWallet", func() map[string][]string {
-		return map[string][]string{"publicKey": {key}, "holder": {holder}}
+	sum, id := fw.id("wallet", key)
+	return fw.once(sum, id, "CryptoWallet", func() {
+		fw.add("publicKey", key)
+		fw.add("holder", holder)
 	})
 }
 
 func isWallet(key string) bool {
+	// No address format has an '@' (hex, base58, bech32): e-mail
+	// addresses, most payers' keys, skip the checks.
+	if strings.IndexByte(key, '@') >= 0 {
+		return false
+	}
 	_, err := ident.CheckAddress(key)
 	return err == nil
 }
 
 func (fw *ftmWriter) payment(e *ledger.Entry, persons map[string]string) {
-	props := map[string][]string{
-		"beneficiary":       {persons[e.Attrib]},
-		"amount":            {e.Amount.String()},
-		"currency":          {strings.ToUpper(e.Currency)},
-		"date":              {day(e.Date)},
-		"purpose":           {e.Description},
-		"transactionNumber": {e.Reference},
-		"recordId":          {refText(e.Ref)},
-		"summary":           {"attributed to " + e.Attrib + " by " + string(e.Rule) + attribBy(e.AttribBy)},
-	}
-	if e.HasEUR {
-		props["amountEur"] = []string{money(e.EUR)}
-	}
+	// The entities a payment refers to are written before it, once.
+	var payer, payerAccount, beneficiaryAccount string
 	if pk, label := PayerKey(&e.Payment); pk != "" {
-		props["payer"] = []string{fw.once(FtmID(fw.cas, "payer", pk), "LegalEntity", func() map[string][]string {
-			return map[string][]string{"name": {label}}
-		})}
+		sum, id := fw.id("payer", pk)
+		payer = fw.once(sum, id, "LegalEntity", func() { fw.add("name", label) })
 		if k := ident.Key(e.PayerAccount); k != "" {
 			if isWallet(k) {
-				fw.wallet(k, props["payer"][0])
+				fw.wallet(k, payer)
 			} else {
-				props["payerAccount"] = []string{fw.account(k, "")}
+				payerAccount = fw.account(k, "")
 			}
 		}
 	}
-	if k := ident.Key(e.PayeeAccount); k != "" && !isWallet(k) {
-		props["beneficiaryAccount"] = []string{fw.account(k, "")}
+	if k := ident.Key(e.PayeeAccount); k != "" {
+		id, ok := fw.payees[k]
+		if !ok {
+			if !isWallet(k) {
+				id = fw.account(k, "")
+			}
+			fw.payees[k] = id
+		}
+		beneficiaryAccount = id
 	}
+	ref := refText(e.Ref)
+	fw.add("beneficiary", persons[e.Attrib])
+	fw.add("amount", e.Amount.String())
+	fw.add("currency", strings.ToUpper(e.Currency))
+	fw.add("date", day(e.Date))
+	fw.add("purpose", e.Description)
+	fw.add("transactionNumber", e.Reference)
+	fw.add("recordId", ref)
+	fw.add("summary", "attributed to "+e.Attrib+" by "+string(e.Rule)+attribBy(e.AttribBy))
+	if e.HasEUR {
+		fw.add("amountEur", money(e.EUR))
+	}
+	fw.add("payer", payer)
+	fw.add("payerAccount", payerAccount)
+	fw.add("beneficiaryAccount", beneficiaryAccount)
 	// The row's place in its file names it: the same export read again
 	// gives the same id wherever the case folder lives.
-	id := FtmID(fw.cas, "payment", refText(e.Ref))
-	fw.put(id, "Payment", props)
+	_, id := fw.id("payment", ref)
+	fw.emit(id, "Payment")
 }
 
 // assetSchemas maps the seizure records' types to FtM schemata that are
@@ -331,7 +440,7 @@ func refText(r ledger.Ref) string {
 		s += "#" + r.Sheet
 	}
 	if r.Row > 0 {
-		s += fmt.Sprintf(":%d", r.Row)
+		s += ":" + strconv.Itoa(r.Row)
 	}
 	return s
 }

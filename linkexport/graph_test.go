@@ -2,7 +2,9 @@ package linkexport
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math/big"
 	"math/rand/v2"
 	"os"
@@ -44,7 +46,7 @@ func randomReport(seed uint64, rows int) *reports.Report {
 		r.Suspects = append(r.Suspects, ledger.SuspectTotals{Suspect: s, IncomeEUR: decimal.New(int64(i), 2)})
 	}
 	r.Flags = []match.BenefitFlag{{Suspect: "S01", Application: "A1"}, {Suspect: "S03", Application: "A1"}}
-	names := []string{"Mario  Bianchi", "MARIO BIANCHI", "mario bianchi", "Luca Verdi", "", "=cmd", "Zoë <Ünïcode> & \"co\""}
+	names := []string{"Mario  Bianchi", "MARIO BIANCHI", "mario bianchi", "Luca Verdi", "", "=cmd", "Zoë <Ünïcode> & \"co\"", "tab\there\u2028 back\\slash \x01\x7f", "bad \xff utf8", "Anna \"Nina\" Neri"}
 	huge, _ := new(big.Int).SetString("123456789012345678901234567890", 10)
 	var entries []ledger.Entry
 	for range rows {
@@ -165,4 +167,65 @@ func firstDiff(a, b []byte) string {
 		}
 	}
 	return fmt.Sprintf("%d lines, want %d", len(la), len(lb))
+}
+
+func BenchmarkWriteFtM(b *testing.B) {
+	r := randomReport(1, 20000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteFtM(io.Discard, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuildGraphML(b *testing.B) {
+	r := randomReport(1, 20000)
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := Build(r, Options{TempDir: b.TempDir()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := WriteGraphML(io.Discard, g); err != nil {
+			b.Fatal(err)
+		}
+		g.Close()
+	}
+}
+
+// WriteFtM encodes by hand; every line must be the bytes encoding/json
+// gives for the same entity (sorted properties, its escapes), names with
+// quotes, control characters, U+2028 and invalid UTF-8 included.
+func TestFtMLinesAreEncodingJSONs(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteFtM(&buf, randomReport(3, 3000)); err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.SplitAfter(buf.Bytes(), []byte("\n"))
+	if len(lines) < 1000 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	escaped := 0
+	for i, line := range lines[:len(lines)-1] {
+		var e FtmEntity
+		if err := json.Unmarshal(line, &e); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.Encode(e)
+		// Invalid UTF-8 is written \ufffd, as encoding/json does; read
+		// back, it is the character itself.
+		if !bytes.Equal(bytes.ReplaceAll(line, []byte(`\ufffd`), []byte("\ufffd")), want.Bytes()) {
+			t.Fatalf("line %d:\n got %s\nwant %s", i+1, line, want.Bytes())
+		}
+		if bytes.Contains(line, []byte(`\u`)) {
+			escaped++
+		}
+	}
+	if escaped == 0 {
+		t.Error("no line needed an escape: the test data does not exercise them")
+	}
 }
