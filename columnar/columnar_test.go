@@ -119,8 +119,14 @@ func TestWriterRoundTrip(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) > 0 {
-		t.Fatalf("temporary files left: %v", left)
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+		t.Fatalf("temporary or lock files left: %v", left)
+	}
+	// The files hold names and accounts: owner only, as every output.
+	for _, name := range []string{"payments-2-of-3.parquet", SuspectsFile, AssetsFile, CaseFile} {
+		if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v %v, want 0600", name, st.Mode(), err)
+		}
 	}
 	got, err := parquet.ReadFile[paymentRecord](filepath.Join(dir, "payments-2-of-3.parquet"))
 	if err != nil {
@@ -161,18 +167,24 @@ func TestWriterRoundTrip(t *testing.T) {
 	}
 }
 
-// TestWriterAbortLeavesNothing: a failed part leaves no payments file.
+// TestWriterAbortLeavesNothing: a failed part leaves the folder as it
+// was: no payments file, no reference file, no temporary file, and a
+// previous export's files untouched.
 func TestWriterAbortLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
+	prev := filepath.Join(dir, SuspectsFile)
+	os.WriteFile(prev, []byte("previous export"), 0o600)
 	w, _ := NewWriter(dir, Part{1, 1})
 	if err := w.Reference(&Reference{TargetEUR: decimal.Zero, Part: Part{1, 1}}); err != nil {
 		t.Fatal(err)
 	}
+	w.Row(&Row{Entry: ledger.Entry{Payment: ledger.Payment{Ref: ledger.Ref{Path: "p.csv", Row: 2}}}})
 	w.Abort()
 	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if e.Name() == "payments-1-of-1.parquet" || filepath.Ext(e.Name()) == ".tmp" {
-			t.Fatalf("left %s", e.Name())
-		}
+	if len(entries) != 1 || entries[0].Name() != SuspectsFile {
+		t.Fatalf("left %v", entries)
+	}
+	if b, _ := os.ReadFile(prev); string(b) != "previous export" {
+		t.Errorf("the previous %s was replaced", SuspectsFile)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/parquet-go/parquet-go"
 	"github.com/shopspring/decimal"
@@ -137,12 +137,14 @@ type caseRecord struct {
 
 // Writer writes one part of an export into a directory. Reference writes
 // the files every part shares; Row streams payment rows; Close finishes
-// the part's payments file. Files are written under a temporary name and
-// renamed when complete, so a reader never sees half a file.
+// the part's payments file and puts every file in place. The files are
+// outfile outputs (0600, atomic): a reader never sees half a file, and a
+// part that fails or is interrupted leaves the folder as it was.
 type Writer struct {
 	dir   string
 	part  Part
-	out   *atomicFile
+	out   *outfile.File
+	refs  []*outfile.File // the reference files, complete, committed by Close
 	pw    *parquet.GenericWriter[paymentRecord]
 	batch []paymentRecord
 	rows  int64
@@ -173,14 +175,14 @@ func writerOptions() []parquet.WriterOption {
 // opens the part's payments file.
 func (w *Writer) Reference(ref *Reference) error {
 	w.part = ref.Part
-	if err := writeAll(filepath.Join(w.dir, SuspectsFile), suspectRecords(ref.Suspects)); err != nil {
+	if err := w.writeRef(writeAll(filepath.Join(w.dir, SuspectsFile), suspectRecords(ref.Suspects))); err != nil {
 		return err
 	}
 	assets, err := assetRecords(ref.Seizure.Assets)
 	if err != nil {
 		return err
 	}
-	if err := writeAll(filepath.Join(w.dir, AssetsFile), assets); err != nil {
+	if err := w.writeRef(writeAll(filepath.Join(w.dir, AssetsFile), assets)); err != nil {
 		return err
 	}
 	cr := caseRecord{Case: ref.Case, Parts: int32(ref.Part.N), RateLookbackDays: int32(ref.RateLookbackDays),
@@ -195,21 +197,30 @@ func (w *Writer) Reference(ref *Reference) error {
 		return fmt.Errorf("export: target EUR %s does not fit DECIMAL(38,2)", ref.TargetEUR)
 	}
 	cr.TargetEUR = &target
-	if err := writeAll(filepath.Join(w.dir, CaseFile), []caseRecord{cr}); err != nil {
+	if err := w.writeRef(writeAll(filepath.Join(w.dir, CaseFile), []caseRecord{cr})); err != nil {
 		return err
 	}
-	if w.out, err = createAtomic(filepath.Join(w.dir, w.part.PaymentsFile())); err != nil {
+	if w.out, err = outfile.Create(filepath.Join(w.dir, w.part.PaymentsFile()), outfile.Private); err != nil {
 		return err
 	}
 	opts := append(writerOptions(), parquet.MaxRowsPerRowGroup(RowGroupRows))
 	w.pw = parquet.NewGenericWriter[paymentRecord](w.out, opts...)
 	w.enc = pipeline.Push(context.Background(), batchRows, 2, func(b []paymentRecord) error {
 		if _, err := w.pw.Write(b); err != nil {
-			return fmt.Errorf("export: %s: %w", w.part.PaymentsFile(), err)
+			return outfile.NotWritten(w.out.Name(), err)
 		}
 		return nil
 	})
 	w.batch = w.enc.Batch()
+	return nil
+}
+
+// writeRef keeps a written reference file for Close to commit.
+func (w *Writer) writeRef(f *outfile.File, err error) error {
+	if err != nil {
+		return err
+	}
+	w.refs = append(w.refs, f)
 	return nil
 }
 
@@ -262,6 +273,10 @@ func (w *Writer) Rows() int64 { return w.rows + int64(len(w.batch)) }
 // Close finishes the payments file; after an error it removes it.
 func (w *Writer) Close() error {
 	if w.pw == nil {
+		w.Abort()
+		if w.err == nil {
+			w.err = errors.New("export: Close before Reference")
+		}
 		return w.err
 	}
 	if w.err == nil {
@@ -272,21 +287,32 @@ func (w *Writer) Close() error {
 	}
 	if w.err == nil {
 		if err := w.pw.Close(); err != nil {
-			w.err = fmt.Errorf("export: %s: %w", w.part.PaymentsFile(), err)
+			w.err = outfile.NotWritten(w.out.Name(), err)
 		}
 	}
 	if w.err != nil {
-		w.out.abort()
+		w.Abort()
 		return w.err
 	}
-	return w.out.commit()
+	// The reference files first (every part writes the same bytes), the
+	// part's payments file last: its presence says the part is complete.
+	for _, f := range append(w.refs, w.out) {
+		if err := f.Commit(); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	return nil
 }
 
-// Abort removes the unfinished payments file.
+// Abort discards every file not yet committed.
 func (w *Writer) Abort() {
 	w.finish()
+	for _, f := range w.refs {
+		f.Abort()
+	}
 	if w.out != nil {
-		w.out.abort()
+		w.out.Abort()
 	}
 }
 
@@ -436,63 +462,22 @@ func currencyOr(c string) string {
 	return c
 }
 
-// writeAll writes rows as one Parquet file.
-func writeAll[T any](path string, rows []T) error {
-	f, err := createAtomic(path)
+// writeAll writes rows as one Parquet file, complete but not committed.
+func writeAll[T any](path string, rows []T) (*outfile.File, error) {
+	f, err := outfile.Create(path, outfile.Private)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pw := parquet.NewGenericWriter[T](f, writerOptions()...)
 	if _, err := pw.Write(rows); err != nil {
-		f.abort()
-		return fmt.Errorf("export: %s: %w", path, err)
+		f.Abort()
+		return nil, outfile.NotWritten(path, err)
 	}
 	if err := pw.Close(); err != nil {
-		f.abort()
-		return fmt.Errorf("export: %s: %w", path, err)
+		f.Abort()
+		return nil, outfile.NotWritten(path, err)
 	}
-	return f.commit()
-}
-
-// atomicFile is written under a temporary name beside its final one.
-type atomicFile struct {
-	*os.File
-	final string
-}
-
-var _ io.Writer = (*atomicFile)(nil)
-
-func createAtomic(path string) (*atomicFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	return &atomicFile{File: f, final: path}, nil
-}
-
-func (f *atomicFile) commit() error {
-	if err := f.Sync(); err != nil {
-		f.abort()
-		return fmt.Errorf("export: %s: %w", f.final, err)
-	}
-	if err := f.File.Close(); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("export: %s: %w", f.final, err)
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("export: %s: %w", f.final, err)
-	}
-	if err := os.Rename(f.Name(), f.final); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("export: %s: %w", f.final, err)
-	}
-	return nil
-}
-
-func (f *atomicFile) abort() {
-	f.File.Close()
-	os.Remove(f.Name())
+	return f, nil
 }
 
 // problemsText writes an asset's problems in English, the language of

@@ -35,14 +35,45 @@ var i2LinkHeader = []string{"Link ID", "End 1 Identity", "End 1 Type", "End 1 La
 // i2Types names the entity types as i2's standard palette does.
 var i2Types = map[string]string{NodeSuspect: "Person", NodeAccount: "Account", NodePayer: "Person"}
 
+// I2Files are the files WriteI2 writes into its directory.
+var I2Files = []string{I2Links, I2Entities, I2Readme}
+
 // WriteI2 writes links.csv, entities.csv and the import notes into dir
-// (made if missing). The CSVs are UTF-8 with a byte-order mark, which the
-// import wizard needs to read accented names.
+// (made if missing), and puts the three in place together, only when all
+// are complete.
 func WriteI2(dir string, g *Graph) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("i2 export: %w", err)
+		return fmt.Errorf("i2 export: %w", outfile.NotWritten(dir, err))
 	}
-	if err := writeCSV(filepath.Join(dir, I2Entities), func(w *csv.Writer) error {
+	var files []*outfile.File
+	defer func() {
+		for _, f := range files {
+			f.Abort()
+		}
+	}()
+	for _, name := range I2Files {
+		f, err := outfile.Create(filepath.Join(dir, name), outfile.Private)
+		if err != nil {
+			return fmt.Errorf("i2 export: %w", err)
+		}
+		files = append(files, f)
+	}
+	if err := WriteI2To(files[0], files[1], files[2], g); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := f.Commit(); err != nil {
+			return fmt.Errorf("i2 export: %w", err)
+		}
+	}
+	return nil
+}
+
+// WriteI2To writes links.csv, entities.csv and the import notes to the
+// three writers. The CSVs are UTF-8 with a byte-order mark, which the
+// import wizard needs to read accented names.
+func WriteI2To(links, entities, readme io.Writer, g *Graph) error {
+	if err := writeCSV(I2Entities, entities, func(w *csv.Writer) error {
 		w.Write(i2EntityHeader)
 		return g.Nodes(func(n *Node) error {
 			row := []string{n.ID, i2Types[n.Kind], n.Label, "", "", "", "", "", "", "", "", "", n.IdentKind, "", ""}
@@ -59,7 +90,7 @@ func WriteI2(dir string, g *Graph) error {
 	}); err != nil {
 		return err
 	}
-	if err := writeCSV(filepath.Join(dir, I2Links), func(w *csv.Writer) error {
+	if err := writeCSV(I2Links, links, func(w *csv.Writer) error {
 		w.Write(i2LinkHeader)
 		return g.Edges(func(e *Edge, a, b *Node) error {
 			if a == nil || b == nil {
@@ -79,10 +110,10 @@ func WriteI2(dir string, g *Graph) error {
 	}); err != nil {
 		return err
 	}
-	return outfile.WriteFile(filepath.Join(dir, I2Readme), outfile.Private, func(w io.Writer) error {
-		_, err := io.WriteString(w, i2Readme(g))
-		return err
-	})
+	if _, err := io.WriteString(readme, i2Readme(g)); err != nil {
+		return fmt.Errorf("i2 export %s: %w", I2Readme, err)
+	}
+	return nil
 }
 
 func yesNo(b bool) string {
@@ -108,19 +139,17 @@ func isNumber(s string) bool {
 	return err == nil
 }
 
-func writeCSV(path string, fill func(*csv.Writer) error) error {
-	err := outfile.WriteFile(path, outfile.Private, func(f io.Writer) error {
-		io.WriteString(f, "\ufeff")
-		w := csv.NewWriter(f)
-		w.UseCRLF = true
-		if err := fill(w); err != nil {
-			return err
-		}
-		w.Flush()
-		return w.Error()
-	})
+func writeCSV(name string, f io.Writer, fill func(*csv.Writer) error) error {
+	io.WriteString(f, "\ufeff")
+	w := csv.NewWriter(f)
+	w.UseCRLF = true
+	err := fill(w)
+	w.Flush()
+	if err == nil {
+		err = w.Error()
+	}
 	if err != nil {
-		return fmt.Errorf("i2 export %s: %w", path, err)
+		return fmt.Errorf("i2 export %s: %w", name, err)
 	}
 	return nil
 }

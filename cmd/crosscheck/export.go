@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/casework"
+	"github.com/crosscheck/crosscheck/columnar"
 	"github.com/crosscheck/crosscheck/linkexport"
 	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/spf13/cobra"
@@ -23,13 +26,21 @@ type exportFormat struct {
 	// rows is true when the format reads the payment rows (the run then
 	// spools them, as for a workbook).
 	rows bool
-	// write writes the computed case to out (a file or a directory, as the
-	// format says in its help).
-	write func(res *casework.Result, out string) error
+	// dir is true when --out is a directory the format writes files into.
+	dir bool
+	// files lists the files written for --out: own are this export's
+	// alone and locked while it runs; shared are written with the same
+	// bytes by every part of a split export (parquet's reference files),
+	// so parts running at once must not refuse each other over them.
+	// Every one of them is refused when it is one of the case's inputs.
+	files func(out string, part columnar.Part) (own, shared []string)
+	// write writes the computed case to files, the writers of own in
+	// order; the export commits them together once all are complete.
+	write func(res *casework.Result, files []io.Writer) error
 	// direct, when set, replaces the run and write: the format reads the
 	// case itself (parquet: one part of the payment files, without the
 	// duplicate table or totals). Only such formats take --part.
-	direct func(ctx context.Context, c *casefile.Case, o *exportOptions) error
+	direct func(ctx context.Context, c *casefile.Case, part columnar.Part, o *exportOptions) error
 }
 
 var exportFormats = map[string]exportFormat{}
@@ -50,11 +61,14 @@ func exportFormatNames() []string {
 	return names
 }
 
+// oneFile is files for a format that writes --out itself.
+func oneFile(out string, _ columnar.Part) (own, shared []string) { return []string{out}, nil }
+
 func init() {
 	registerExportFormat(exportFormat{
-		name: "graphml", rows: true,
+		name: "graphml", rows: true, files: oneFile,
 		help: "one GraphML file (Gephi, yEd, Maltego): suspects, accounts, payers, payments aggregated per payer and account",
-		write: func(res *casework.Result, out string) error {
+		write: func(res *casework.Result, w []io.Writer) error {
 			g, err := linkexport.Build(res.Report, linkexport.Options{})
 			if err != nil {
 				return err
@@ -64,13 +78,19 @@ func init() {
 			if err := res.Err(); err != nil {
 				return err
 			}
-			return outfile.WriteFile(out, outfile.Private, func(w io.Writer) error { return linkexport.WriteGraphML(w, g) })
+			return linkexport.WriteGraphML(w[0], g)
 		},
 	})
 	registerExportFormat(exportFormat{
-		name: "i2", rows: true,
+		name: "i2", rows: true, dir: true,
 		help: "a directory with links.csv, entities.csv and the import notes for i2 Analyst's Notebook",
-		write: func(res *casework.Result, out string) error {
+		files: func(out string, _ columnar.Part) (own, shared []string) {
+			for _, name := range linkexport.I2Files {
+				own = append(own, filepath.Join(out, name))
+			}
+			return own, nil
+		},
+		write: func(res *casework.Result, w []io.Writer) error {
 			g, err := linkexport.Build(res.Report, linkexport.Options{})
 			if err != nil {
 				return err
@@ -79,22 +99,69 @@ func init() {
 			if err := res.Err(); err != nil {
 				return err
 			}
-			return linkexport.WriteI2(out, g)
+			return linkexport.WriteI2To(w[0], w[1], w[2], g)
 		},
 	})
 	registerExportFormat(exportFormat{
-		name: "ftm", rows: true,
+		name: "ftm", rows: true, files: oneFile,
 		help: "FollowTheMoney entities as JSON lines (Aleph, ftm tools): one Payment per income payment",
-		write: func(res *casework.Result, out string) error {
-			return outfile.WriteFile(out, outfile.Private, func(w io.Writer) error {
-				if err := linkexport.WriteFtM(w, res.Report); err != nil {
-					return err
-				}
-				// Not committed when an interrupt cut the payments short.
-				return res.Err()
-			})
+		write: func(res *casework.Result, w []io.Writer) error {
+			return linkexport.WriteFtM(w[0], res.Report)
 		},
 	})
+}
+
+// interruptible stops a long write at the next buffer once ctx is done:
+// an export interrupted while it writes stops at once and commits nothing.
+type interruptible struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (i interruptible) Write(p []byte) (int, error) {
+	if i.ctx.Err() != nil {
+		return 0, context.Cause(i.ctx)
+	}
+	return i.w.Write(p)
+}
+
+// writeExport writes the format's files and commits them together, only
+// when every one is complete and the run was not interrupted meanwhile
+// (runErr is the run's own error, Result.Err).
+func writeExport(ctx context.Context, f exportFormat, res *casework.Result, runErr func() error, paths []string) error {
+	var files []*outfile.File
+	defer func() {
+		for _, o := range files {
+			o.Abort()
+		}
+	}()
+	var ws []io.Writer
+	for _, p := range paths {
+		o, err := outfile.Create(p, outfile.Private)
+		if err != nil {
+			return err
+		}
+		files = append(files, o)
+		ws = append(ws, interruptible{ctx, o})
+	}
+	if err := f.write(res, ws); err != nil {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		return fmt.Errorf("export %s: %w", f.name, err)
+	}
+	if err := runErr(); err != nil {
+		return err
+	}
+	if err := context.Cause(ctx); err != nil {
+		return err
+	}
+	for _, o := range files {
+		if err := o.Commit(); err != nil {
+			return fmt.Errorf("export %s: %w", f.name, err)
+		}
+	}
+	return nil
 }
 
 type exportOptions struct {
@@ -139,34 +206,56 @@ docs/sql total them on DuckDB, Spark SQL or Trino.` + exitHelp(exitOK, exitUsage
 			if o.out == "" {
 				return usageErr("--out: give the file or directory to write")
 			}
-			if o.part != "" && f.direct == nil {
-				return usageErr("--part: only the parquet format is written in parts")
+			part := columnar.Part{I: 1, N: 1}
+			if o.part != "" {
+				if f.direct == nil {
+					return usageErr("--part: only the parquet format is written in parts")
+				}
+				p, err := columnar.ParsePart(o.part)
+				if err != nil {
+					return usageErr("--part: %v", err)
+				}
+				part = p
 			}
 			c, err := o.in.build(cmd.Flags())
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			if err := checkOutputs(c, output{"--out", o.out}); err != nil {
+			// --out itself and every file written in it are refused when
+			// they are an input or the case file.
+			own, shared := f.files(o.out, part)
+			outs := []output{{"--out", o.out}}
+			for _, p := range append(slices.Clone(own), shared...) {
+				if p != o.out {
+					outs = append(outs, output{"--out", p})
+				}
+			}
+			if err := checkOutputs(c, outs...); err != nil {
 				return err
 			}
-			release, err := outfile.Lock(o.out)
+			if f.dir {
+				// Made before the locks, which live in it: a folder that
+				// cannot be made fails now, not after the run.
+				if err := os.MkdirAll(o.out, 0o755); err != nil {
+					return outfile.NotWritten(o.out, err)
+				}
+			}
+			release, err := outfile.Lock(own...)
 			if err != nil {
 				return err
 			}
 			defer release()
+			ctx := cmd.Context()
 			if f.direct != nil {
 				o.stdout, o.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
-				return f.direct(cmd.Context(), c, o)
+				return f.direct(ctx, c, part, o)
 			}
-			res, err := compute(cmd.Context(), c, cmd.ErrOrStderr(), !f.rows)
+			res, err := compute(ctx, c, cmd.ErrOrStderr(), !f.rows)
 			if err != nil {
 				return err
 			}
 			defer res.Close()
-			if err := f.write(res, o.out); err != nil {
-				return fmt.Errorf("export %s: %w", o.format, err)
-			}
-			return res.Err()
+			return writeExport(ctx, f, res, res.Err, own)
 		},
 	}
 	o.in.register(cmd.Flags())

@@ -16,19 +16,15 @@ import (
 
 func init() {
 	registerExportFormat(exportFormat{
-		name: "parquet",
-		help: "a directory with payments-I-of-N.parquet (every payment row of the part, before duplicate detection), suspects, assets and case .parquet, for the SQL in docs/sql",
-		direct: func(ctx context.Context, c *casefile.Case, o *exportOptions) error {
-			part := columnar.Part{I: 1, N: 1}
-			if o.part != "" {
-				p, err := columnar.ParsePart(o.part)
-				if err != nil {
-					return usageErr("--part: %v", err)
-				}
-				part = p
-			}
-			return exportParquet(ctx, c, part, o)
+		name: "parquet", dir: true,
+		// The reference files are the same bytes in every part: parts
+		// running at once on a shared folder lock only their own file.
+		files: func(out string, part columnar.Part) (own, shared []string) {
+			return []string{filepath.Join(out, part.PaymentsFile())},
+				[]string{filepath.Join(out, columnar.SuspectsFile), filepath.Join(out, columnar.AssetsFile), filepath.Join(out, columnar.CaseFile)}
 		},
+		help:   "a directory with payments-I-of-N.parquet (every payment row of the part, before duplicate detection), suspects, assets and case .parquet, for the SQL in docs/sql",
+		direct: exportParquet,
 	})
 }
 
@@ -49,7 +45,15 @@ func exportParquet(ctx context.Context, c *casefile.Case, part columnar.Part, o 
 		}
 		return withCode(exitUsage, err)
 	}
+	// An interrupt after the last row still commits nothing.
+	if err := context.Cause(ctx); err != nil {
+		w.Abort()
+		return err
+	}
 	if err := w.Close(); err != nil {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
 		return withCode(exitNotWritten, err)
 	}
 	accepted, rejected := 0, 0
