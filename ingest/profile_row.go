@@ -28,6 +28,10 @@ type compiledProfile struct {
 	holder string
 	// reasons caches the reason texts built per rule and value.
 	reasons map[string]string
+	// keys memoises normKey of the cells rules compare: a type, status or
+	// impact column holds a few values, each normalised once, not once
+	// per rule and row.
+	keys map[string]string
 }
 
 type compiledRule struct {
@@ -92,7 +96,7 @@ func (p pattern) match(key string, amount decimal.Decimal) bool {
 // columns are absent (a file of the layout always has them).
 func compileProfile(p *Profile, cells []string) (*compiledProfile, *header, error) {
 	keys := rowKeys(cells)
-	cp := &compiledProfile{p: p, cols: map[string][]int{}, first: map[string]int{}, reasons: map[string]string{}}
+	cp := &compiledProfile{p: p, cols: map[string][]int{}, first: map[string]int{}, reasons: map[string]string{}, keys: map[string]string{}}
 	h := &header{cells: cells, cols: make([]int, len(ProfileFields))}
 	taken := make([]bool, len(cells))
 	var missing []string
@@ -518,7 +522,13 @@ func (r *compiledRule) matches(cp *compiledProfile, rec []string, amount decimal
 	first := ""
 	for i, c := range r.conds {
 		text := cp.text(rec, c.field)
-		key := normKey(text)
+		key, known := cp.keys[text]
+		if !known {
+			key = normKey(text)
+			if len(cp.keys) < 4096 {
+				cp.keys[text] = key
+			}
+		}
 		ok := false
 		for _, pt := range c.pats {
 			if pt.match(key, amount) {
