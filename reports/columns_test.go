@@ -45,6 +45,21 @@ func TestColumnsBound(t *testing.T) {
 	if _, err := bindColumns(&sheets.Assets, b.assetValues()); err != nil {
 		t.Error(err)
 	}
+	if _, err := bindColumns(&sheets.Network, networkValues); err != nil {
+		t.Error(err)
+	}
+	if _, err := bindColumns(&sheets.DataIssues, b.issueValues()); err != nil {
+		t.Error(err)
+	}
+	if _, err := bindColumns(&sheets.Sources, b.sourceValues()); err != nil {
+		t.Error(err)
+	}
+	if _, err := bindColumns(&sheets.RatesUsed, b.rateValues()); err != nil {
+		t.Error(err)
+	}
+	if _, err := bindColumns(&sheets.ReviewLog, b.logValues(r)); err != nil {
+		t.Error(err)
+	}
 	// And the check itself fails both ways.
 	values := (&rowBuffers{b: b}).paymentValues()
 	delete(values, "rule")
@@ -61,7 +76,7 @@ func TestColumnsBound(t *testing.T) {
 // Each column's header has an Italian form in the catalogue, and no two
 // columns of a sheet share a key or a header.
 func TestColumnsHeaders(t *testing.T) {
-	for _, s := range []*sheets.Sheet{&sheets.Suspects, &sheets.Payments, &sheets.Unattributed, &sheets.Assets, &sheets.BenefitFlags, &sheets.WithdrawnFlags} {
+	for _, s := range sheets.All {
 		if !msg.HasLabel(s.Name) {
 			t.Errorf("sheet %s has no Italian name", s.Name)
 		}

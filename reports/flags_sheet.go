@@ -238,25 +238,52 @@ func (b *book) withdrawnValues(r *Report) map[string]rowFunc[*review.Decision] {
 // workbook it came from and that file's SHA-256: the chain of decisions
 // can be audited back to the files.
 func (b *book) writeReviewLog(r *Report) error {
-	hs := b.headers("Flag ID", "Suspect", "Suspect name", "Application", "Decision", "Reviewer", "Review date", "Note",
-		"Review state", "Source workbook", "Sheet", "Row", "SHA-256")
-	styles := []int{0, 0, 0, 0, 0, 0, b.date(false), 0, 0, 0, 0, b.integer(false)}
-	names := suspectNames(r)
 	withdrawn := map[string]bool{}
 	for _, d := range r.Review.Withdrawn {
 		withdrawn[d.FlagID] = true
 	}
-	var rows [][]any
-	for _, d := range r.Review.Log {
+	items := make([]logRow, len(r.Review.Log))
+	for i := range r.Review.Log {
+		d := &r.Review.Log[i]
 		state := b.tr.t(string(review.StateWithdrawn))
 		if !withdrawn[d.FlagID] {
 			state = b.stateText(r.Review.Review(d.FlagID))
 		}
-		rows = append(rows, []any{str(d.FlagID), str(d.Suspect), str(names[d.Suspect]), str(d.Application),
-			str(review.DecisionLabel(d.Decision, b.lang())), str(d.Reviewer), dateOrNil(d.ReviewDate), str(d.Note),
-			str(state), str(d.Source), str(d.Sheet), d.Row, str(d.SHA256)})
+		items[i] = logRow{d, state}
 	}
-	return b.simpleTable("Review log", hs, styles, rows, nil)
+	rows, err := rowsOf(&sheets.ReviewLog, b.logValues(r), items)
+	if err != nil {
+		return err
+	}
+	return b.simpleTable(&sheets.ReviewLog, rows, nil)
+}
+
+// logRow is a Review log row: a decision carried and the flag's review
+// state in this run.
+type logRow struct {
+	d     *review.Decision
+	state string
+}
+
+// logValues gives each Review log column's cell for a carried decision.
+func (b *book) logValues(r *Report) map[string]rowFunc[logRow] {
+	names := suspectNames(r)
+	lang := b.lang()
+	return map[string]rowFunc[logRow]{
+		sheets.FlagID:      func(l logRow) any { return str(l.d.FlagID) },
+		sheets.Suspect:     func(l logRow) any { return str(l.d.Suspect) },
+		"suspect_name":     func(l logRow) any { return str(names[l.d.Suspect]) },
+		sheets.Application: func(l logRow) any { return str(l.d.Application) },
+		sheets.Decision:    func(l logRow) any { return str(review.DecisionLabel(l.d.Decision, lang)) },
+		sheets.Reviewer:    func(l logRow) any { return str(l.d.Reviewer) },
+		sheets.ReviewDate:  func(l logRow) any { return dateOrNil(l.d.ReviewDate) },
+		sheets.Note:        func(l logRow) any { return str(l.d.Note) },
+		sheets.ReviewState: func(l logRow) any { return str(l.state) },
+		"source":           func(l logRow) any { return str(l.d.Source) },
+		"sheet":            func(l logRow) any { return str(l.d.Sheet) },
+		"row":              func(l logRow) any { return l.d.Row },
+		"sha256":           func(l logRow) any { return str(l.d.SHA256) },
+	}
 }
 
 func dateOrNil(t time.Time) any { return ifOK(!t.IsZero(), t) }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/sheets"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -173,19 +174,28 @@ func (b *book) writeRatesSummary(r *Report) error {
 		g.uses += u.Uses
 		g.lo, g.hi = decimal.Min(g.lo, u.Rate.Value), decimal.Max(g.hi, u.Rate.Value)
 	}
-	hs := b.headers("Currency", "Quotation", "First day", "Last day", "Days", "Uses", "Lowest", "Highest", "Source")
-	rate, dt, in := b.style(styleKey{numFmt: rateFmt}), b.date(false), b.integer(false)
-	styles := []int{0, 0, dt, dt, in, in, rate, rate}
-	var rows [][]any
-	for _, k := range order {
-		g := groups[k]
-		q := "units per EUR"
-		if k.perUnit {
-			q = "EUR per unit"
-		}
-		rows = append(rows, []any{str(k.cur), b.tr.t(q), ifOK(!g.first.IsZero(), g.first), ifOK(!g.last.IsZero(), g.last),
-			g.days, g.uses, num(g.lo), num(g.hi), str(k.src)})
+	type group struct {
+		key
+		*agg
+	}
+	items := make([]group, len(order))
+	for i, k := range order {
+		items[i] = group{k, groups[k]}
+	}
+	rows, err := rowsOf(&sheets.RatesSummary, map[string]rowFunc[group]{
+		"currency":  func(g group) any { return str(g.cur) },
+		"quotation": func(g group) any { return b.quotation(g.perUnit) },
+		"first_day": func(g group) any { return ifOK(!g.first.IsZero(), g.first) },
+		"last_day":  func(g group) any { return ifOK(!g.last.IsZero(), g.last) },
+		"days":      func(g group) any { return g.days },
+		"uses":      func(g group) any { return g.uses },
+		"lowest":    func(g group) any { return num(g.lo) },
+		"highest":   func(g group) any { return num(g.hi) },
+		"source":    func(g group) any { return str(g.src) },
+	}, items)
+	if err != nil {
+		return err
 	}
 	footer := [][]any{{}, {b.tr.t("Every rate used, day by day, is on the Rates used sheet of the payment detail workbook.")}}
-	return b.simpleTable("Rates used", hs, styles, rows, footer)
+	return b.simpleTable(&sheets.RatesSummary, rows, footer)
 }

@@ -702,8 +702,9 @@ func (b *book) assetValues() map[string]rowFunc[*ledger.AssetValue] {
 	}
 }
 
-// simpleTable writes a small table held in memory, then footer rows.
-func (b *book) simpleTable(sheet string, hs []string, styles []int, rows, footer [][]any) error {
+// simpleTable writes the small table of sheet s held in memory, then
+// footer rows.
+func (b *book) simpleTable(s *sheets.Sheet, rows, footer [][]any) error {
 	// The footer's figures size the columns too (a target of ten
 	// millions under a narrow column would print "###").
 	sample := slices.Clip(rows)
@@ -718,7 +719,7 @@ func (b *book) simpleTable(sheet string, hs []string, styles []int, rows, footer
 		}
 		sample = append(sample, nums)
 	}
-	t, err := b.newTable(b.tr.t(sheet), hs, styles, sample)
+	t, err := b.sheetTable(s, false, sample)
 	if err != nil {
 		return err
 	}
@@ -735,13 +736,27 @@ func (b *book) simpleTable(sheet string, hs []string, styles []int, rows, footer
 	return nil
 }
 
+// rowsOf fills the rows of sheet s, one per item, from values.
+func rowsOf[R any](s *sheets.Sheet, values map[string]rowFunc[R], items []R) ([][]any, error) {
+	fns, err := bindColumns(s, values)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]any, 0, len(items))
+	for _, it := range items {
+		rows = append(rows, fillRow(make([]any, len(fns)), fns, it))
+	}
+	return rows, nil
+}
+
 func (b *book) writeNetwork(r *Report) error {
-	hs := b.headers("Suspect", "Upline", "Downline count", "Own income EUR", "Network income EUR")
-	styles := []int{0, 0, b.integer(false), b.euro(false), b.euro(false)}
-	var rows [][]any
-	for _, s := range r.Suspects {
-		rows = append(rows, []any{str(s.Suspect.ID), str(s.Suspect.Upline), len(s.Downline),
-			num(s.IncomeEUR), num(s.NetworkIncomeEUR)})
+	items := make([]*ledger.SuspectTotals, len(r.Suspects))
+	for i := range r.Suspects {
+		items[i] = &r.Suspects[i]
+	}
+	rows, err := rowsOf(&sheets.Network, networkValues, items)
+	if err != nil {
+		return err
 	}
 	var footer [][]any
 	if len(r.Cycles) > 0 {
@@ -754,26 +769,33 @@ func (b *book) writeNetwork(r *Report) error {
 			footer = append(footer, []any{path})
 		}
 	}
-	return b.simpleTable("Network", hs, styles, rows, footer)
+	return b.simpleTable(&sheets.Network, rows, footer)
+}
+
+// networkValues gives each Network column's cell for a suspect.
+var networkValues = map[string]rowFunc[*ledger.SuspectTotals]{
+	"suspect":            func(s *ledger.SuspectTotals) any { return str(s.Suspect.ID) },
+	"upline":             func(s *ledger.SuspectTotals) any { return str(s.Suspect.Upline) },
+	"downline":           func(s *ledger.SuspectTotals) any { return len(s.Downline) },
+	"own_income_eur":     func(s *ledger.SuspectTotals) any { return num(s.IncomeEUR) },
+	"network_income_eur": func(s *ledger.SuspectTotals) any { return num(s.NetworkIncomeEUR) },
 }
 
 func (b *book) writeIssues(r *Report) error {
 	// Grouped by level (rejected, warnings, notes), so that what changes
 	// a figure comes first and the notes can be filtered out; the same
 	// problem over many rows is one line with its rows and count.
-	hs := b.headers("Level", "Path", "Sheet", "Rows", "Count", "Column", "Value", "Problem")
+	s := &sheets.DataIssues
+	fns, err := bindColumns(s, b.issueValues())
+	if err != nil {
+		return err
+	}
 	next, stop := iter.Pull(issueGroups(r))
 	defer stop()
 	var sample [][]any
-	lang := b.lang()
-	levels := map[ledger.Level]string{}
-	for _, l := range ledger.Levels {
-		levels[l] = LevelLabel(l, lang)
-	}
 	row := func(g ledger.IssueGroup) []any {
 		b.levels[g.Level] += g.Count
-		return []any{levels[g.Level], str(g.Path), str(g.Sheet), str(g.RowsText()), g.Count,
-			str(IssueColumn(&g, lang)), str(IssueValue(&g, lang)), str(b.tr.m(g.Msg))}
+		return fillRow(make([]any, len(fns)), fns, &g)
 	}
 	for len(sample) < widthSample {
 		g, ok := next()
@@ -782,7 +804,7 @@ func (b *book) writeIssues(r *Report) error {
 		}
 		sample = append(sample, row(g))
 	}
-	t, err := b.newFastTable(b.tr.t("Data issues"), hs, []int{0, 0, 0, 0, b.integer(false)}, sample)
+	t, err := b.sheetTable(s, true, sample)
 	if err != nil {
 		return err
 	}
@@ -802,28 +824,45 @@ func (b *book) writeIssues(r *Report) error {
 	}
 }
 
+// issueValues gives each Data issues column's cell for a group of issues.
+func (b *book) issueValues() map[string]rowFunc[*ledger.IssueGroup] {
+	lang := b.lang()
+	levels := map[ledger.Level]string{}
+	for _, l := range ledger.Levels {
+		levels[l] = LevelLabel(l, lang)
+	}
+	return map[string]rowFunc[*ledger.IssueGroup]{
+		"level":   func(g *ledger.IssueGroup) any { return levels[g.Level] },
+		"path":    func(g *ledger.IssueGroup) any { return str(g.Path) },
+		"sheet":   func(g *ledger.IssueGroup) any { return str(g.Sheet) },
+		"rows":    func(g *ledger.IssueGroup) any { return str(g.RowsText()) },
+		"count":   func(g *ledger.IssueGroup) any { return g.Count },
+		"column":  func(g *ledger.IssueGroup) any { return str(IssueColumn(g, lang)) },
+		"value":   func(g *ledger.IssueGroup) any { return str(IssueValue(g, lang)) },
+		"problem": func(g *ledger.IssueGroup) any { return str(b.tr.m(g.Msg)) },
+	}
+}
+
+// sourceRow is a Sources row: an input read, or the payment detail
+// written beside the report.
+type sourceRow struct {
+	s      *ledger.Source
+	detail *PaymentDetail
+}
+
 func (b *book) writeSources(r *Report) error {
-	// Profile: the export profile that read a payments file (its layout,
-	// dates and direction rules, docs/directions.md), or that it was read
-	// by its headers.
-	hs := b.headers("Path", "Sheet", "Kind", "Profile", "SHA-256", "Rows", "Accepted", "Rejected", "Duplicates",
-		"File suspect", "Unknown columns")
-	in := b.integer(false)
-	styles := []int{0, 0, 0, 0, 0, in, in, in, in}
-	var rows [][]any
-	for _, s := range r.Sources {
-		profile := s.Profile
-		if profile == "" && s.Kind == ledger.KindPayments {
-			profile = b.tr.t("by its headers")
-		}
-		rows = append(rows, []any{str(s.Path), str(s.Sheet), str(b.tr.t(string(s.Kind))), str(profile), str(s.SHA256),
-			s.Rows, s.Accepted, s.Rejected, s.Duplicates, str(s.Suspect), str(strings.Join(s.Unknown, "; "))})
+	items := make([]sourceRow, 0, len(r.Sources)+1)
+	for i := range r.Sources {
+		items = append(items, sourceRow{s: &r.Sources[i]})
 	}
 	// The payment detail written beside the report: an output, listed
 	// here so that its SHA-256 is on paper with the inputs'.
-	if d := r.Detail; d != nil {
-		rows = append(rows, []any{str(d.Name), str(b.tr.t("Payments")), str(b.tr.t("payment detail (output)")), nil, str(d.SHA256),
-			d.Rows, nil, nil, nil, nil, nil})
+	if r.Detail != nil {
+		items = append(items, sourceRow{detail: r.Detail})
+	}
+	rows, err := rowsOf(&sheets.Sources, b.sourceValues(), items)
+	if err != nil {
+		return err
 	}
 	p := r.Params
 	hb := b.header()
@@ -838,29 +877,104 @@ func (b *book) writeSources(r *Report) error {
 	for _, k := range sortedKeys(p.Settings) {
 		footer = append(footer, []any{b.tr.t(k), str(b.tr.setting(p.Settings[k]))})
 	}
-	return b.simpleTable("Sources", hs, styles, rows, footer)
+	return b.simpleTable(&sheets.Sources, rows, footer)
+}
+
+// sourceValues gives each Sources column's cell for an input, or for the
+// payment detail (its name, sheet, SHA-256 and rows).
+func (b *book) sourceValues() map[string]rowFunc[sourceRow] {
+	input := func(v func(*ledger.Source) any) rowFunc[sourceRow] {
+		return func(r sourceRow) any {
+			if r.s == nil {
+				return nil
+			}
+			return v(r.s)
+		}
+	}
+	return map[string]rowFunc[sourceRow]{
+		"path": func(r sourceRow) any {
+			if r.detail != nil {
+				return str(r.detail.Name)
+			}
+			return str(r.s.Path)
+		},
+		"sheet": func(r sourceRow) any {
+			if r.detail != nil {
+				return str(b.tr.t("Payments"))
+			}
+			return str(r.s.Sheet)
+		},
+		"kind": func(r sourceRow) any {
+			if r.detail != nil {
+				return str(b.tr.t("payment detail (output)"))
+			}
+			return str(b.tr.t(string(r.s.Kind)))
+		},
+		"profile": input(func(s *ledger.Source) any {
+			profile := s.Profile
+			if profile == "" && s.Kind == ledger.KindPayments {
+				profile = b.tr.t("by its headers")
+			}
+			return str(profile)
+		}),
+		"sha256": func(r sourceRow) any {
+			if r.detail != nil {
+				return str(r.detail.SHA256)
+			}
+			return str(r.s.SHA256)
+		},
+		"rows": func(r sourceRow) any {
+			if r.detail != nil {
+				return r.detail.Rows
+			}
+			return r.s.Rows
+		},
+		"accepted":     input(func(s *ledger.Source) any { return s.Accepted }),
+		"rejected":     input(func(s *ledger.Source) any { return s.Rejected }),
+		"duplicates":   input(func(s *ledger.Source) any { return s.Duplicates }),
+		"file_suspect": input(func(s *ledger.Source) any { return str(s.Suspect) }),
+		"unknown":      input(func(s *ledger.Source) any { return str(strings.Join(s.Unknown, "; ")) }),
+	}
 }
 
 func (b *book) writeRates(r *Report) error {
 	if b.detail != nil {
 		return b.writeRatesSummary(r)
 	}
-	hs := b.headers("Currency", "Date", "Value", "Quotation", "Uses", "Source")
-	styles := []int{0, b.date(false), b.style(styleKey{numFmt: rateFmt}), 0, b.integer(false)}
-	var rows [][]any
-	for _, u := range r.RatesUsed {
-		q := "units per EUR"
-		if u.Rate.PerUnit {
-			q = "EUR per unit"
-		}
-		src := u.Rate.Ref.Path
-		if u.Rate.Ref.Row > 0 {
-			src = refText(u.Rate.Ref)
-		}
-		rows = append(rows, []any{str(u.Rate.Currency), ifOK(!u.Rate.Date.IsZero(), u.Rate.Date),
-			num(u.Rate.Value), b.tr.t(q), u.Uses, str(src)})
+	items := make([]*ledger.RateUse, len(r.RatesUsed))
+	for i := range r.RatesUsed {
+		items[i] = &r.RatesUsed[i]
 	}
-	return b.simpleTable("Rates used", hs, styles, rows, nil)
+	rows, err := rowsOf(&sheets.RatesUsed, b.rateValues(), items)
+	if err != nil {
+		return err
+	}
+	return b.simpleTable(&sheets.RatesUsed, rows, nil)
+}
+
+// quotation says how a rate is quoted, in words.
+func (b *book) quotation(perUnit bool) string {
+	if perUnit {
+		return b.tr.t("EUR per unit")
+	}
+	return b.tr.t("units per EUR")
+}
+
+// rateValues gives each Rates used column's cell for a rate used.
+func (b *book) rateValues() map[string]rowFunc[*ledger.RateUse] {
+	return map[string]rowFunc[*ledger.RateUse]{
+		"currency":  func(u *ledger.RateUse) any { return str(u.Rate.Currency) },
+		"date":      func(u *ledger.RateUse) any { return ifOK(!u.Rate.Date.IsZero(), u.Rate.Date) },
+		"value":     func(u *ledger.RateUse) any { return num(u.Rate.Value) },
+		"quotation": func(u *ledger.RateUse) any { return b.quotation(u.Rate.PerUnit) },
+		"uses":      func(u *ledger.RateUse) any { return u.Uses },
+		"source": func(u *ledger.RateUse) any {
+			if u.Rate.Ref.Row > 0 {
+				return str(refText(u.Rate.Ref))
+			}
+			return str(u.Rate.Ref.Path)
+		},
+	}
 }
 
 func sortedKeys(m map[string]string) []string {

@@ -54,3 +54,106 @@ var Assets = Sheet{
 		{Key: "problem", Label: "Problem"},
 	},
 }
+
+// Network lists each suspect's place in the pyramid: who is above, how
+// many below, and the income of both.
+var Network = Sheet{
+	Name: "Network",
+	Columns: []Column{
+		{Key: "suspect", Label: "Suspect"},
+		{Key: "upline", Label: "Upline"},
+		{Key: "downline", Label: "Downline count", Format: Integer},
+		{Key: "own_income_eur", Label: "Own income EUR", Format: Euro},
+		{Key: "network_income_eur", Label: "Network income EUR", Format: Euro},
+	},
+}
+
+// DataIssues lists the problems found in the inputs, grouped: the same
+// problem over many rows is one line with its rows and count.
+var DataIssues = Sheet{
+	Name: "Data issues",
+	Columns: []Column{
+		{Key: "level", Label: "Level"},
+		{Key: "path", Label: "Path"},
+		{Key: "sheet", Label: "Sheet"},
+		{Key: "rows", Label: "Rows"},
+		{Key: "count", Label: "Count", Format: Integer},
+		{Key: "column", Label: "Column"},
+		{Key: "value", Label: "Value"},
+		{Key: "problem", Label: "Problem"},
+	},
+}
+
+// Sources lists every input read (and the payment detail written beside
+// the report), with its SHA-256 and what became of its rows.
+var Sources = Sheet{
+	Name: "Sources",
+	Columns: []Column{
+		{Key: "path", Label: "Path"},
+		{Key: "sheet", Label: "Sheet"},
+		{Key: "kind", Label: "Kind"},
+		// The export profile that read a payments file, or that it was
+		// read by its headers.
+		{Key: "profile", Label: "Profile"},
+		{Key: "sha256", Label: "SHA-256"},
+		{Key: "rows", Label: "Rows", Format: Integer},
+		{Key: "accepted", Label: "Accepted", Format: Integer},
+		{Key: "rejected", Label: "Rejected", Format: Integer},
+		{Key: "duplicates", Label: "Duplicates", Format: Integer},
+		{Key: "file_suspect", Label: "File suspect"},
+		{Key: "unknown", Label: "Unknown columns"},
+	},
+}
+
+// RatesUsed lists every rate a figure was converted with, day by day.
+var RatesUsed = Sheet{
+	Name: "Rates used",
+	Columns: []Column{
+		{Key: "currency", Label: "Currency"},
+		{Key: "date", Label: "Date", Format: Date},
+		{Key: "value", Label: "Value", Format: Rate},
+		{Key: "quotation", Label: "Quotation"},
+		{Key: "uses", Label: "Uses", Format: Integer},
+		{Key: "source", Label: "Source"},
+	},
+}
+
+// RatesSummary is the Rates used sheet of a report whose payments are in
+// a detail workbook: one row per currency, quotation and rate file; the
+// rates day by day go with the payments.
+var RatesSummary = Sheet{
+	Name: "Rates used",
+	Columns: []Column{
+		{Key: "currency", Label: "Currency"},
+		{Key: "quotation", Label: "Quotation"},
+		{Key: "first_day", Label: "First day", Format: Date},
+		{Key: "last_day", Label: "Last day", Format: Date},
+		{Key: "days", Label: "Days", Format: Integer},
+		{Key: "uses", Label: "Uses", Format: Integer},
+		{Key: "lowest", Label: "Lowest", Format: Rate},
+		{Key: "highest", Label: "Highest", Format: Rate},
+		{Key: "source", Label: "Source"},
+	},
+}
+
+// ReviewLog lists every decision carried into a run, with the workbook it
+// came from and that file's SHA-256.
+var ReviewLog = Sheet{
+	Name: "Review log",
+	Columns: append(BenefitFlags.pick(FlagID, Suspect, "suspect_name", Application),
+		Column{Key: Decision, Label: "Decision"},
+		Column{Key: Reviewer, Label: "Reviewer"},
+		Column{Key: ReviewDate, Label: "Review date", Format: Date},
+		Column{Key: Note, Label: "Note"},
+		Column{Key: ReviewState, Label: "Review state"},
+		Column{Key: "source", Label: "Source workbook"},
+		Column{Key: "sheet", Label: "Sheet"},
+		Column{Key: "row", Label: "Row", Format: Integer},
+		Column{Key: "sha256", Label: "SHA-256"},
+	),
+}
+
+// All lists every table sheet's specification (the Summary and Timeline
+// are laid out apart: a Timeline column per month).
+var All = []*Sheet{&Suspects, &Payments, &Unattributed, &Assets, &BenefitFlags, &WithdrawnFlags, &Network,
+	&DataIssues, &Sources, &RatesUsed, &RatesSummary, &ReviewLog}
