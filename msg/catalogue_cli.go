@@ -3,19 +3,22 @@ package msg
 // What the commands print around the report: where the outputs went, how
 // to run the sample again, why the exit status is not 0.
 const (
-	CLIDemoWritten     Key = "cli_demo_written"
-	CLIOpenWorkbook    Key = "cli_open_workbook"
-	CLIDetailNamed     Key = "cli_detail_named"
-	CLICaseFileLists   Key = "cli_case_file_lists"
-	CLIRunAgain        Key = "cli_run_again"
-	CLINoCommand       Key = "cli_no_command"
-	CLIDossiersWritten Key = "cli_dossiers_written"
-	CLIValidateFound   Key = "cli_validate_found"
-	CLIProblemsOne     Key = "cli_problems_one"
-	CLIProblemsMany    Key = "cli_problems_many"
-	CLIRowsOne         Key = "cli_rows_one"
-	CLIRowsMany        Key = "cli_rows_many"
-	CLIStrictRejected  Key = "cli_strict_rejected"
+	CLIDemoWritten      Key = "cli_demo_written"
+	CLIOpenWorkbook     Key = "cli_open_workbook"
+	CLIDetailNamed      Key = "cli_detail_named"
+	CLICaseFileLists    Key = "cli_case_file_lists"
+	CLIRunAgain         Key = "cli_run_again"
+	CLINoCommand        Key = "cli_no_command"
+	CLIDossiersWritten  Key = "cli_dossiers_written"
+	CLIValidateFound    Key = "cli_validate_found"
+	CLIProblemsOne      Key = "cli_problems_one"
+	CLIProblemsMany     Key = "cli_problems_many"
+	CLIRowsOne          Key = "cli_rows_one"
+	CLIRowsMany         Key = "cli_rows_many"
+	CLIStrictRejected   Key = "cli_strict_rejected"
+	CLIInitWrote        Key = "cli_init_wrote"
+	CLIInitSuspect      Key = "cli_init_suspect"
+	CLIInitUnclassified Key = "cli_init_unclassified"
 )
 
 func init() {
@@ -48,6 +51,11 @@ func init() {
 		CLIProblemsMany: {[]Kind{KInt}, "{0} problems", "{0} problemi"},
 		CLIRowsOne:      {nil, "1 row", "1 riga"},
 		CLIRowsMany:     {[]Kind{KInt}, "{0} rows", "{0} righe"},
+		CLIInitWrote: {[]Kind{KText, KInt},
+			"Wrote {0} with {1} tables.",
+			"Scritto {0} con {1} tabelle."},
+		CLIInitSuspect:      {[]Kind{KText}, "(suspect {0})", "(indagato {0})"},
+		CLIInitUnclassified: {nil, "Not classified:", "Non classificati:"},
 		CLIStrictRejected: {[]Kind{KInt, KTerm},
 			"{0} input rows were rejected (see the {1} sheet)",
 			"{0} righe in ingresso scartate (vedere il foglio {1})"},

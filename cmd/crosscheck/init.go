@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/crosscheck/crosscheck/casefile/initcase"
+	"github.com/crosscheck/crosscheck/msg"
 	"github.com/crosscheck/crosscheck/outfile"
 	"github.com/crosscheck/crosscheck/termtext"
 	"github.com/spf13/cobra"
@@ -51,17 +52,20 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 			}); err != nil {
 				return err
 			}
+			// The summary speaks the language init chose for the case
+			// from the headers.
+			lang, _ := res.Language()
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "Wrote %s with %d tables.\n", termtext.Escape(out), len(res.Entries))
+			fmt.Fprintln(w, termtext.Escape(msg.New(msg.CLIInitWrote, msg.Text(out), msg.Int(len(res.Entries))).In(lang)))
 			for _, e := range res.Entries {
-				line := fmt.Sprintf("  %-12s %s", e.Kind, e.Name())
+				line := fmt.Sprintf("  %-12s %s", msg.Label(string(e.Kind), lang), e.Name())
 				if e.Suspect != "" {
-					line += "  (suspect " + e.Suspect + ")"
+					line += "  " + msg.New(msg.CLIInitSuspect, msg.Text(e.Suspect)).In(lang)
 				}
 				fmt.Fprintln(w, termtext.Escape(line))
 			}
 			if len(res.Unclassified) > 0 {
-				fmt.Fprintf(w, "Not classified:\n")
+				fmt.Fprintln(w, msg.New(msg.CLIInitUnclassified).In(lang))
 				for _, e := range res.Unclassified {
 					fmt.Fprintf(w, "  %s\n", termtext.Escapef("%s: %s", e.Name(), e.Reason))
 				}

@@ -58,7 +58,7 @@ func TestInitThenValidate(t *testing.T) {
 				}
 			}
 			code, out, errs := runCLI(t, "init", dir)
-			if code != exitOK || strings.Contains(out, "Not classified") {
+			if code != exitOK || strings.Contains(out, "Not classified") || strings.Contains(out, "Non classificati") {
 				t.Fatalf("init: exit %d\n%s%s", code, out, errs)
 			}
 			caseFile := filepath.Join(dir, "case.yaml")

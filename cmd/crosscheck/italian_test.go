@@ -63,6 +63,28 @@ func TestItalianOutputsSpeakItalian(t *testing.T) {
 	run("run --reviews", "run", "--case", cs, "--lang", "it", "--reviews", filepath.Join(sample, "report.xlsx"),
 		"-o", filepath.Join(rev, "report.xlsx"), "--json", filepath.Join(rev, "report.json"))
 	s.outputs("run --reviews", rev)
+	// init on the sample's spreadsheets: it picks Italian from the headers
+	// and says what it wrote in Italian (the comments of the case file it
+	// writes are not checked here).
+	folder := filepath.Join(dir, "fascicolo")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ins, _ := filepath.Glob(filepath.Join(sample, "*"))
+	for _, in := range ins {
+		b := filepath.Base(in)
+		if strings.HasPrefix(b, "report") || !(strings.HasSuffix(b, ".csv") || strings.HasSuffix(b, ".xlsx")) {
+			continue
+		}
+		data, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(folder, b), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run("init", "init", folder)
 	tpl := filepath.Join(dir, "modelli")
 	run("template", "template", tpl, "--lang", "it")
 	s.outputs("template", tpl)
