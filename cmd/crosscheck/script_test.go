@@ -44,6 +44,16 @@ var (
 	buildErr  error
 )
 
+// TestMain removes the binary crosscheckBinary built: 34 MB per test run
+// would otherwise pile up in the temporary folder.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary != "" {
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
+}
+
 // crosscheckBinary builds the command once per test run.
 func crosscheckBinary(t *testing.T) string {
 	t.Helper()
