@@ -1,7 +1,10 @@
 package review
 
 import (
+	"path/filepath"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/crosscheck/crosscheck/sheets"
 )
@@ -30,5 +33,48 @@ func TestColumnsAreTheWorkbooks(t *testing.T) {
 	}
 	if got := columnHeader(colDecision, sheets.BenefitFlags.Name); got != "Decision" {
 		t.Errorf("English header of the decision = %q", got)
+	}
+}
+
+// An issue on a row names the column as the sheet writes it: Italian on
+// an Italian sheet, English on an English one.
+func TestIssueNamesTheSheetsHeader(t *testing.T) {
+	for _, tt := range []struct {
+		sheet, lang, want string
+	}{
+		{sheets.BenefitFlags.Title("it"), "it", "Decisione"},
+		{"Segnalazioni RdC", "it", "Decisione"},
+		{sheets.BenefitFlags.Name, "en", "Decision"},
+	} {
+		f := excelize.NewFile()
+		if err := f.SetSheetName("Sheet1", tt.sheet); err != nil {
+			t.Fatal(err)
+		}
+		var header, row []any
+		for _, c := range columns {
+			h := c.en
+			if tt.lang == "it" {
+				h = c.it
+			}
+			header = append(header, h)
+			switch c.key {
+			case colID:
+				row = append(row, "F-1")
+			case colDecision:
+				row = append(row, "boh")
+			default:
+				row = append(row, "")
+			}
+		}
+		f.SetSheetRow(tt.sheet, "A1", &header)
+		f.SetSheetRow(tt.sheet, "A2", &row)
+		path := filepath.Join(t.TempDir(), "r.xlsx")
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		_, issues := Load(path)
+		if len(issues) == 0 || issues[0].Column != tt.want {
+			t.Errorf("%s: issues %+v, want the first on column %q", tt.sheet, issues, tt.want)
+		}
 	}
 }

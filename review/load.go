@@ -186,14 +186,9 @@ func (l *loader) readRow(sheet string, rowNum int, row []string, cols map[string
 		}
 		return strings.TrimSpace(row[j])
 	}
-	header := func(key string) string {
-		for _, c := range columns {
-			if c.key == key {
-				return c.en
-			}
-		}
-		return key
-	}
+	// An issue names the column as the sheet writes it: Italian on an
+	// Italian sheet.
+	header := func(key string) string { return columnHeader(key, sheet) }
 	rawDecision, note := get(colDecision), get(colNote)
 	if rawDecision == "" && note == "" {
 		return
