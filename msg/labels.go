@@ -317,7 +317,7 @@ var labels = map[string]string{
 	// Terminal summary.
 	"Workbook":              "Cartella di lavoro",
 	"JSON":                  "JSON",
-	"Inputs":                "File del caso",
+	"Inputs":                "Dati in ingresso",
 	"Remaining":             "Mancante",
 	"of target":             "dell'obiettivo",
 	"Attributed":            "Attribuiti",
