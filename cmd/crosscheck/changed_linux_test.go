@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -82,15 +81,7 @@ func TestInputChangedDuringTheRunExits2(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fc := newFaultCase(t, 150_000)
 			input := filepath.Join(fc.dir, "panel_large.csv")
-			cmd := fc.command(t)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			waitForLock(t, fc.xlsx, done)
+			cmd, stderr, done := fc.start(t)
 			worker := workerPid(t, cmd.Process.Pid)
 			// Past the first bytes (sniffed on a first open) and well
 			// inside the read.

@@ -170,6 +170,22 @@ func exitCode(err error) int {
 	return 0
 }
 
+// start begins the run and returns once it holds its output lock, with
+// its stderr and a channel that receives its end.
+func (fc *faultCase) start(t *testing.T) (*exec.Cmd, *bytes.Buffer, <-chan error) {
+	t.Helper()
+	cmd := fc.command(t)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	waitForLock(t, fc.xlsx, done)
+	return cmd, &stderr, done
+}
+
 // waitForLock waits until the run holds its output lock: it has started
 // and is reading the case.
 func waitForLock(t *testing.T, path string, done <-chan error) bool {
@@ -210,15 +226,7 @@ func TestSignalStopsTheRunAndLeavesNothing(t *testing.T) {
 	} {
 		t.Run(fmt.Sprintf("%v after %v", tt.sig, tt.after), func(t *testing.T) {
 			fc := newFaultCase(t, 150_000)
-			cmd := fc.command(t)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			waitForLock(t, fc.xlsx, done)
+			cmd, stderr, done := fc.start(t)
 			time.Sleep(tt.after)
 			cmd.Process.Signal(tt.sig)
 			err := <-done
@@ -317,15 +325,7 @@ func TestConcurrentRunsOnTheSameOutput(t *testing.T) {
 		t.Skip("builds and runs the binary on a generated case")
 	}
 	fc := newFaultCase(t, 150_000)
-	first := fc.command(t)
-	var firstErr bytes.Buffer
-	first.Stderr = &firstErr
-	if err := first.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- first.Wait() }()
-	waitForLock(t, fc.xlsx, done)
+	first, firstErr, done := fc.start(t)
 	// The second run shares only the JSON: one shared output is enough to
 	// refuse.
 	second := exec.Command(crosscheckBinary(t), "run", "--case", filepath.Join(fc.dir, "case.yaml"), "-o", filepath.Join(fc.out, "other.xlsx"), "--json", fc.json, "-q")
@@ -355,15 +355,7 @@ func TestOutputsCommittedAsOne(t *testing.T) {
 		t.Skip("builds and runs the binary on a generated case")
 	}
 	fc := newFaultCase(t, 150_000)
-	cmd := fc.command(t)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	waitForLock(t, fc.xlsx, done)
+	_, stderr, done := fc.start(t)
 	os.Remove(fc.json)
 	if err := os.Mkdir(fc.json, 0o755); err != nil {
 		t.Fatal(err)

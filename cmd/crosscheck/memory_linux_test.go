@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -58,15 +57,7 @@ func TestOutOfMemoryEndsWithOneLine(t *testing.T) {
 		t.Skip("builds and runs the binary on a generated case")
 	}
 	fc := newFaultCase(t, 150_000)
-	cmd := fc.command(t)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	waitForLock(t, fc.xlsx, done)
+	cmd, stderr, done := fc.start(t)
 	worker := workerPid(t, cmd.Process.Pid)
 	// Nothing more can be mapped: the next heap arena, thread stack or
 	// runtime structure fails.
@@ -96,15 +87,7 @@ func TestKilledRunLeavesNothing(t *testing.T) {
 		t.Skip("builds and runs the binary on a generated case")
 	}
 	fc := newFaultCase(t, 150_000)
-	cmd := fc.command(t)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	waitForLock(t, fc.xlsx, done)
+	cmd, stderr, done := fc.start(t)
 	syscall.Kill(workerPid(t, cmd.Process.Pid), syscall.SIGKILL)
 	err := <-done
 	if code := exitCode(err); code != 128+int(syscall.SIGKILL) && code != exitOutOfMemory {
