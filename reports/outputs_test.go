@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"github.com/crosscheck/crosscheck/sheets"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -113,8 +114,9 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
+	order := sheets.Order(false)
 	sheets := map[string][][]string{}
-	for _, name := range sheetOrder {
+	for _, name := range order {
 		b, err := os.ReadFile(filepath.Join(dir, "book-"+name+".csv"))
 		if err != nil {
 			t.Errorf("sheet %q not exported: %v", name, err)

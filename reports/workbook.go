@@ -21,26 +21,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// sheetOrder lists the workbook's sheets (English names) in order.
-var sheetOrder = []string{"Summary", "Suspects", "Payments", "Unattributed", "Assets", "Benefit flags", "Network", "Timeline", "Data issues", "Sources", "Rates used"}
-
-// sheetsFor is the order of r's sheets: with reviews, Withdrawn flags
-// follows Benefit flags and Review log closes the workbook.
+// sheetsFor is the order of r's sheets (sheets.Order): the review
+// sheets only when r carries reviews.
 func sheetsFor(r *Report) []string {
-	if r.Review == nil {
-		return sheetOrder
-	}
-	var out []string
-	for _, n := range sheetOrder {
-		out = append(out, n)
-		switch n {
-		case "Benefit flags":
-			out = append(out, "Withdrawn flags")
-		case "Rates used":
-			out = append(out, "Review log")
-		}
-	}
-	return out
+	return sheets.Order(r.Review != nil)
 }
 
 // WriteWorkbook writes the workbook (docs/rules.md#outputs) to path,

@@ -48,3 +48,17 @@ func TestIndex(t *testing.T) {
 		t.Errorf("Index(nope) = %d", i)
 	}
 }
+
+// The workbook's order: review sheets only with reviews, each beside what
+// it belongs to.
+func TestOrder(t *testing.T) {
+	plain := []string{"Summary", "Suspects", "Payments", "Unattributed", "Assets", "Benefit flags", "Network", "Timeline", "Data issues", "Sources", "Rates used"}
+	if got := Order(false); !slices.Equal(got, plain) {
+		t.Errorf("Order(false) = %q, want %q", got, plain)
+	}
+	reviewed := slices.Insert(slices.Clone(plain), 6, "Withdrawn flags")
+	reviewed = append(reviewed, "Review log")
+	if got := Order(true); !slices.Equal(got, reviewed) {
+		t.Errorf("Order(true) = %q, want %q", got, reviewed)
+	}
+}
