@@ -192,6 +192,7 @@ type jsonIssue struct {
 	Rows      string `json:"rows"`
 	Count     int    `json:"count"`
 	Column    string `json:"column"`
+	ColumnIT  string `json:"column_it,omitempty"`
 	Value     string `json:"value"`
 	Values    int    `json:"values,omitempty"`
 	Code      string `json:"code"`
@@ -626,6 +627,11 @@ func appendIssue(b []byte, g *ledger.IssueGroup, lang, prefix string) []byte {
 	o.str("rows", g.RowsText())
 	o.int("count", g.Count)
 	o.str("column", IssueColumn(g, msg.EN))
+	// A field with no column of its own is named in words: the Italian
+	// words beside the English, as problem_it beside problem.
+	if c := IssueColumn(g, msg.IT); lang == msg.IT && c != "" {
+		o.str("column_it", c)
+	}
 	o.str("value", g.Value)
 	if g.Values > 1 {
 		o.int("values", g.Values)

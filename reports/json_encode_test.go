@@ -259,6 +259,22 @@ func wantIssue(g ledger.IssueGroup, lang string) jsonIssue {
 		Column: IssueColumn(&g, "en"), Value: g.Value, Code: string(g.Msg.Key), Problem: g.Msg.In("en")}
 	if lang == "it" {
 		j.ProblemIT = g.Msg.In("it")
+		j.ColumnIT = IssueColumn(&g, "it")
 	}
 	return j
+}
+
+// An issue about a field with no column of its own keeps the English
+// words in column and gives the Italian beside them in Italian mode.
+func TestIssueColumnIT(t *testing.T) {
+	g := ledger.IssueGroup{Issue: ledger.Issue{Path: "casi.yaml", Field: "identifier", Msg: msg.New(msg.Detail, msg.Text("x"))}, Count: 1, Values: 1}
+	for _, tc := range []struct{ lang, want, absent string }{
+		{"it", `"column": "Identifier",` + "\n" + `  "column_it": "Identificativo",`, ""},
+		{"en", `"column": "Identifier",`, "column_it"},
+	} {
+		got := string(appendIssue(nil, &g, tc.lang, ""))
+		if !strings.Contains(got, tc.want) || (tc.absent != "" && strings.Contains(got, tc.absent)) {
+			t.Errorf("%s: %s", tc.lang, got)
+		}
+	}
 }
