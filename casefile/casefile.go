@@ -99,7 +99,7 @@ type fileCase struct {
 func Load(path string) (*Case, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read case file: %w", err)
+		return nil, msg.Wrap(err, msg.ErrReadCaseFile)
 	}
 	fc, err := decodeStrict(data)
 	if err != nil {
@@ -263,7 +263,7 @@ func (c *Case) setParams(reportDate, target string) error {
 	}
 	c.Lang = strings.ToLower(c.Lang)
 	if c.Lang != "en" && c.Lang != "it" {
-		return fmt.Errorf("lang %q: use en or it", c.Lang)
+		return msg.Errorf(msg.ErrLangCase, msg.Text(c.Lang))
 	}
 	if c.Name == "" {
 		c.Name = msg.Label("crosscheck case", c.Lang)
@@ -272,14 +272,14 @@ func (c *Case) setParams(reportDate, target string) error {
 	if t := strings.TrimSpace(target); t != "" {
 		d, err := parseTarget(t)
 		if err != nil {
-			return fmt.Errorf("target_eur %q: %w", target, err)
+			return msg.Wrap(err, msg.ErrTarget, msg.Text(target))
 		}
 		c.TargetEUR = d
 	}
 	if rd := strings.TrimSpace(reportDate); rd != "" {
 		d, err := ingest.ParseDate(rd)
 		if err != nil {
-			return fmt.Errorf("report_date %q: want a day such as 2020-11-06 or 06/11/2020", reportDate)
+			return msg.Errorf(msg.ErrReportDate, msg.Text(reportDate))
 		}
 		c.ReportDate = d
 	}
@@ -296,14 +296,14 @@ func parseTarget(s string) (decimal.Decimal, error) {
 	en, errEn := ingest.ParseAmount(s, ingest.NotationEnglish)
 	switch {
 	case errIt != nil && errEn != nil:
-		return decimal.Zero, errors.New("want a positive amount in euro such as 10000000 or 10.000.000")
+		return decimal.Zero, msg.Errorf(msg.ErrTargetAmount)
 	case errIt == nil && errEn == nil && !it.Equal(en):
-		return decimal.Zero, fmt.Errorf("could be %s or %s: write the digits alone, as in 10000000", it, en)
+		return decimal.Zero, msg.Errorf(msg.ErrTargetAmbiguous, msg.Num(it), msg.Num(en))
 	case errIt != nil:
 		it = en
 	}
 	if it.Sign() <= 0 {
-		return decimal.Zero, errors.New("want a positive amount in euro such as 10000000 or 10.000.000")
+		return decimal.Zero, msg.Errorf(msg.ErrTargetAmount)
 	}
 	return it, nil
 }
@@ -315,21 +315,21 @@ func (c *Case) Check() error {
 	for kind, ins := range c.Inputs {
 		for _, in := range ins {
 			if strings.TrimSpace(in.Path) == "" {
-				return fmt.Errorf("%s: an entry has no path", kind)
+				return msg.Errorf(msg.ErrNoPath, msg.Text(string(kind)))
 			}
 			if in.Programme != "" {
 				if kind != ledger.KindBenefits {
-					return fmt.Errorf("%s %s: programme is for benefits entries only", kind, in.Path)
+					return msg.Errorf(msg.ErrProgrammeKind, msg.Text(string(kind)), msg.Text(in.Path))
 				}
 				if _, ok := ledger.ParseProgramme(in.Programme); !ok {
-					return fmt.Errorf("benefits %s: unknown programme %q (expected %s)", in.Path, in.Programme, ledger.ProgrammeNames)
+					return msg.Errorf(msg.ErrProgramme, msg.Text(in.Path), msg.Text(in.Programme), msg.Text(ledger.ProgrammeNames))
 				}
 			}
 			total++
 		}
 	}
 	if total == 0 {
-		return errors.New("no inputs: give a case file (--case case.yaml) or input flags such as --payments and --suspects")
+		return msg.Errorf(msg.ErrNoInputs)
 	}
 	return nil
 }

@@ -148,7 +148,7 @@ func read[T any](r *runner, kind ledger.Kind, reader func(ingest.Input, ingest.O
 		})
 		rd.end()
 		if err != nil {
-			return fmt.Errorf("%s %s: %w", kind, in.Path, err)
+			return msg.Wrap(err, msg.ErrInput, msg.Term(string(kind)), msg.Text(in.Path))
 		}
 		r.sources = append(r.sources, srcs...)
 	}
@@ -184,7 +184,7 @@ func (r *runner) readRates() *ratesRead {
 		})
 		rd.end()
 		if err != nil {
-			out.err = fmt.Errorf("%s %s: %w", ledger.KindRates, in.Path, err)
+			out.err = msg.Wrap(err, msg.ErrInput, msg.Term(string(ledger.KindRates)), msg.Text(in.Path))
 			return out
 		}
 		out.sources = append(out.sources, srcs...)
@@ -673,7 +673,7 @@ func (r *runner) readPayments(attr *match.Attributor, consume func([]batchItem))
 			if err != nil {
 				// The rows and issues read before the error are posted.
 				s.Send(cur)
-				return fmt.Errorf("%s %s: %w", ledger.KindPayments, in.Path, err)
+				return msg.Wrap(err, msg.ErrInput, msg.Term(string(ledger.KindPayments)), msg.Text(in.Path))
 			}
 			srcs = append(srcs, got...)
 		}

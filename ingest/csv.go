@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
 	"hash/maphash"
 	"io"
 	"os"
@@ -402,18 +403,19 @@ func (f *csvFile) verify() (string, error) {
 // openRegular opens path for reading and checks that it is a non-empty
 // regular file; every reader starts here, so the messages are the same.
 func openRegular(path string) (*os.File, os.FileInfo, error) {
+	// Catalogue messages: the person reads them in the report's language.
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrUnreadable, err)
+		return nil, nil, &msg.Error{Msg: msg.New(msg.ErrUnreadable), Err: err, Class: ErrUnreadable}
 	}
 	st, err := fh.Stat()
 	switch {
 	case err != nil:
-		err = fmt.Errorf("%w: %v", ErrUnreadable, err)
+		err = &msg.Error{Msg: msg.New(msg.ErrUnreadable), Err: err, Class: ErrUnreadable}
 	case st.IsDir():
-		err = fmt.Errorf("%w: %s is a directory", ErrUnreadable, path)
+		err = &msg.Error{Msg: msg.New(msg.ErrIsDir, msg.Text(path)), Class: ErrUnreadable}
 	case st.Size() == 0:
-		err = fmt.Errorf("%w: %s is empty", ErrUnreadable, path)
+		err = &msg.Error{Msg: msg.New(msg.ErrIsEmpty, msg.Text(path)), Class: ErrUnreadable}
 	}
 	if err != nil {
 		fh.Close()

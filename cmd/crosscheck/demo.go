@@ -52,7 +52,7 @@ func runDemo(ctx context.Context, dir, lang string, stdout, stderr io.Writer) er
 	}
 	if lang != "" {
 		if lang != "en" && lang != "it" {
-			return usageErr("--lang %q: use en or it", lang)
+			return usageErr(msg.ErrLang, msg.Text(lang))
 		}
 		c.Lang = lang
 	}

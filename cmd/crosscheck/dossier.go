@@ -46,12 +46,12 @@ flag) or --all.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitOutOfMemory, 
 				}
 			}
 			if chosen != 1 {
-				return usageErr("choose the suspects with one of --suspect, --flagged or --all")
+				return usageErr(msg.ErrChooseSuspect)
 			}
 			if o.out == "" {
-				return usageErr("--out: give the folder to write the dossiers in")
+				return usageErr(msg.ErrOutFolder)
 			}
-			c, err := o.in.build(cmd.Flags())
+			c, err := o.in.build(cmd)
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
@@ -61,7 +61,7 @@ flag) or --all.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitOutOfMemory, 
 				lang = "en"
 			}
 			if lang != "en" && lang != "it" {
-				return usageErr("--lang %q: use en or it", lang)
+				return usageErr(msg.ErrLang, msg.Text(lang))
 			}
 			if err := checkOutputs(c, output{"--out", o.out}); err != nil {
 				return err
@@ -99,7 +99,7 @@ flag) or --all.` + exitHelp(exitOK, exitUsage, exitNotWritten, exitOutOfMemory, 
 				}
 				for _, id := range ids {
 					if _, ok := set.Get(id); !ok {
-						return usageErr("--suspect %s: no such suspect in the case", id)
+						return usageErr(msg.ErrNoSuspect, msg.Text(id))
 					}
 				}
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
 	"io"
 	"os"
 	"path/filepath"
@@ -201,23 +202,23 @@ docs/sql total them on DuckDB, Spark SQL or Trino.` + exitHelp(exitOK, exitUsage
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, ok := exportFormats[o.format]
 			if !ok {
-				return usageErr("--format %q: use one of %s", o.format, strings.Join(exportFormatNames(), ", "))
+				return usageErr(msg.ErrFormat, msg.Text(o.format), msg.Text(strings.Join(exportFormatNames(), ", ")))
 			}
 			if o.out == "" {
-				return usageErr("--out: give the file or directory to write")
+				return usageErr(msg.ErrOutFile)
 			}
 			part := columnar.Part{I: 1, N: 1}
 			if o.part != "" {
 				if f.direct == nil {
-					return usageErr("--part: only the parquet format is written in parts")
+					return usageErr(msg.ErrPartParquet)
 				}
 				p, err := columnar.ParsePart(o.part)
 				if err != nil {
-					return usageErr("--part: %v", err)
+					return usageErr(msg.ErrPart, msg.Text(err.Error()))
 				}
 				part = p
 			}
-			c, err := o.in.build(cmd.Flags())
+			c, err := o.in.build(cmd)
 			if err != nil {
 				return withCode(exitUsage, err)
 			}

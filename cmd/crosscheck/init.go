@@ -34,7 +34,7 @@ printed with the reason. Check case.yaml, then run it.` + exitHelp(exitOK, exitU
 			dir := args[0]
 			out := filepath.Join(dir, "case.yaml")
 			if _, err := os.Stat(out); err == nil && !force {
-				return usageErr("%s exists: use --force to overwrite it", out)
+				return usageErr(msg.ErrExists, msg.Text(out))
 			}
 			res, err := initcase.Scan(dir)
 			if err != nil {

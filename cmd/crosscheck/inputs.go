@@ -1,10 +1,12 @@
 package main
 
 import (
-	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/casefile"
 	"github.com/crosscheck/crosscheck/ledger"
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -42,8 +44,10 @@ func (o *inputFlags) register(fs *pflag.FlagSet) {
 }
 
 // build returns the case from --case, with flags given beside it taking
-// precedence for the parameters and adding inputs.
-func (o *inputFlags) build(fs *pflag.FlagSet) (*casefile.Case, error) {
+// precedence for the parameters and adding inputs. The case's language
+// is recorded for the errors that follow (see errorLang).
+func (o *inputFlags) build(cmd *cobra.Command) (*casefile.Case, error) {
+	fs := cmd.Flags()
 	o.f.Inputs = map[ledger.Kind][]string{}
 	for k, v := range o.inputs {
 		o.f.Inputs[k] = *v
@@ -83,9 +87,40 @@ func (o *inputFlags) build(fs *pflag.FlagSet) (*casefile.Case, error) {
 	if fs.Changed("lang") {
 		c.Lang = extra.Lang
 	}
+	setErrorLang(cmd, c.Lang)
 	return c, c.Check()
 }
 
-func usageErr(format string, a ...any) error {
-	return withCode(exitUsage, fmt.Errorf(format, a...))
+// usageErr is a usage error (exit status 2), a catalogue message so it
+// reads in the report's language.
+func usageErr(k msg.Key, args ...msg.Arg) error {
+	return withCode(exitUsage, msg.Errorf(k, args...))
+}
+
+// setErrorLang records the case's language on the root command, so an
+// error after the case is read speaks it even without --lang.
+func setErrorLang(cmd *cobra.Command, lang string) {
+	root := cmd.Root()
+	if root.Annotations == nil {
+		root.Annotations = map[string]string{}
+	}
+	root.Annotations["lang"] = lang
+}
+
+// errorLang is the language an error is printed in: --lang as given on
+// the command line (read from the arguments, so it holds even when the
+// flags could not be parsed), else the case's, else English.
+func errorLang(root *cobra.Command, args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			return v
+		}
+		if a == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return root.Annotations["lang"]
 }

@@ -530,3 +530,47 @@ func (s *leakScan) report(t *testing.T) {
 		t.Errorf("English in an Italian output: %s", l)
 	}
 }
+
+// TestItalianUsageErrors: a usage error or an input that cannot be read
+// (exit status 2) reads in Italian with --lang it, or when the case file
+// says lang: it; cobra's own flag errors ("unknown flag") stay English.
+func TestItalianUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "vuoto.csv")
+	os.WriteFile(empty, nil, 0o644)
+	caseIT := filepath.Join(dir, "caso.yaml")
+	os.WriteFile(caseIT, []byte("lang: it\npayments:\n  - vuoto.csv\n"), 0o644)
+	missing := filepath.Join(dir, "manca.csv")
+	out := filepath.Join(dir, "r.xlsx")
+	s := newLeakScan(t)
+	s.data(dir, empty, caseIT, missing, out)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "--lang", "it", "--case", filepath.Join(dir, "manca.yaml"), "-o", out}, "file o cartella inesistente"},
+		{[]string{"run", "--lang=it", "-o", out}, "nessun dato in ingresso"},
+		{[]string{"run", "--lang", "it", "--payments", empty}, "niente da scrivere"},
+		{[]string{"run", "--lang", "it", "--payments", empty, "-o", filepath.Join(dir, "r.pdf")}, "deve finire in .xlsx"},
+		{[]string{"run", "--lang", "it", "--payments", missing, "-o", out}, "pagamenti " + missing + ": file illeggibile"},
+		{[]string{"validate", "--lang", "it", "--payments", empty}, "è vuoto"},
+		{[]string{"validate", "--lang", "it", "--payments", dir}, "è una cartella"},
+		{[]string{"run", "--lang", "it", "--target", "10.000", "--payments", empty, "-o", out}, "potrebbe essere 10.000 o 10"},
+		{[]string{"run", "--lang", "it", "--report-date", "31/31/2020", "--payments", empty, "-o", out}, "serve un giorno"},
+		{[]string{"dossier", "--lang", "it", "--case", caseIT}, "scegliere gli indagati"},
+		// No --lang: the case file's lang: it.
+		{[]string{"run", "--case", caseIT, "-o", empty}, "deve finire in .xlsx"},
+		{[]string{"run", "--case", caseIT, "--json", empty}, "verrebbe sovrascritto"},
+	} {
+		code, _, errs := runCLI(t, tc.args...)
+		if code != exitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", tc.args, code, errs, tc.want)
+		}
+		s.text(strings.Join(tc.args, " "), strings.TrimPrefix(strings.TrimSpace(errs), "crosscheck:"))
+	}
+	s.report(t)
+	// English stays as it was.
+	if _, _, errs := runCLI(t, "run", "--payments", missing, "-o", out); !strings.Contains(errs, "payments "+missing+": unreadable input: open "+missing+": no such file or directory") {
+		t.Errorf("English: %q", errs)
+	}
+}

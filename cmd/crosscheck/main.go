@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -215,7 +216,7 @@ func executeContext(ctx context.Context, root *cobra.Command, args []string) int
 		fmt.Fprintf(root.ErrOrStderr(), "crosscheck: %v: nothing written; earlier outputs are as they were\n", intr)
 		return intr.code()
 	}
-	fmt.Fprintln(root.ErrOrStderr(), "crosscheck:", termtext.Escape(err.Error()))
+	fmt.Fprintln(root.ErrOrStderr(), "crosscheck:", termtext.Escape(msg.ErrorIn(err, errorLang(root, args))))
 	var ee *exitError
 	switch {
 	case errors.Is(err, outfile.ErrNotWritten), errors.Is(err, outfile.ErrLocked):

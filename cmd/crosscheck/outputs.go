@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/crosscheck/crosscheck/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,22 +21,25 @@ type output struct {
 // the case's inputs, its case file, a reviewed workbook, or another
 // output: writing it would destroy evidence or one of the two reports.
 func checkOutputs(c *casefile.Case, outs ...output) error {
-	type named struct{ what, path string }
+	type named struct {
+		what msg.Message
+		path string
+	}
 	var ins []named
 	if c.Path != "" {
-		ins = append(ins, named{"the case file", c.Path})
+		ins = append(ins, named{msg.New(msg.ErrWhatCaseFile), c.Path})
 	}
 	for _, k := range ledger.Kinds {
 		for _, in := range c.Inputs[k] {
-			ins = append(ins, named{"the " + string(k) + " input", in.Path})
+			ins = append(ins, named{msg.New(msg.ErrWhatInput, msg.Text(string(k))), in.Path})
 			// "book.xlsx#Sheet" is the file book.xlsx.
 			if i := strings.LastIndexByte(in.Path, '#'); i > 0 {
-				ins = append(ins, named{"the " + string(k) + " input", in.Path[:i]})
+				ins = append(ins, named{msg.New(msg.ErrWhatInput, msg.Text(string(k))), in.Path[:i]})
 			}
 		}
 	}
 	for _, r := range c.Reviews {
-		ins = append(ins, named{"the reviewed workbook (--reviews)", r})
+		ins = append(ins, named{msg.New(msg.ErrWhatReviewed), r})
 	}
 	for i, o := range outs {
 		if o.path == "" {
@@ -43,12 +47,12 @@ func checkOutputs(c *casefile.Case, outs ...output) error {
 		}
 		for _, in := range ins {
 			if samePath(o.path, in.path) {
-				return usageErr("%s %s is %s: it would be overwritten; write the output elsewhere", o.flag, o.path, in.what)
+				return usageErr(msg.ErrOverwriteIn, msg.Text(o.flag), msg.Text(o.path), msg.Nested(in.what))
 			}
 		}
 		for _, p := range outs[:i] {
 			if p.path != "" && samePath(o.path, p.path) {
-				return usageErr("%s and %s name the same file %s: give each output its own file", p.flag, o.flag, o.path)
+				return usageErr(msg.ErrSameFile, msg.Text(p.flag), msg.Text(o.flag), msg.Text(o.path))
 			}
 		}
 	}

@@ -53,7 +53,7 @@ the run goes on; with --strict such rows make the exit status 1.` + exitHelp(exi
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.stdout, o.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
-			c, err := o.in.build(cmd.Flags())
+			c, err := o.in.build(cmd)
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
@@ -73,10 +73,10 @@ the run goes on; with --strict such rows make the exit status 1.` + exitHelp(exi
 // runRun computes the case and writes the outputs.
 func runRun(ctx context.Context, c *casefile.Case, o *runOptions) error {
 	if o.out == "" && o.json == "" {
-		return usageErr("nothing to write: give -o report.xlsx and/or --json report.json")
+		return usageErr(msg.ErrNothingToDo)
 	}
 	if o.out != "" && !strings.EqualFold(filepath.Ext(o.out), ".xlsx") {
-		return usageErr("-o %s: the workbook must end in .xlsx", o.out)
+		return usageErr(msg.ErrNotXLSX, msg.Text(o.out))
 	}
 	// The payment rows go to a detail workbook beside the report, so that
 	// the report prints to be filed (docs/report.md#print).

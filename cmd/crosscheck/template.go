@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
 	"os"
 	"path/filepath"
 
@@ -29,7 +30,7 @@ or LibreOffice, name the case in case.yaml, and run it.` + exitHelp(exitOK, exit
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if lang != "en" && lang != "it" {
-				return usageErr("--lang %q: use en or it", lang)
+				return usageErr(msg.ErrLang, msg.Text(lang))
 			}
 			if err := os.MkdirAll(args[0], 0o755); err != nil {
 				return withCode(exitUsage, err)

@@ -31,7 +31,7 @@ Use it on a new folder of spreadsheets before the first run.` + exitHelp(exitOK,
   crosscheck validate --payments estratto_conto.csv --rates eurofxref-hist.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := in.build(cmd.Flags())
+			c, err := in.build(cmd)
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
