@@ -237,8 +237,16 @@ func TestTableSheetsPrint(t *testing.T) {
 			if lang == "it" {
 				wantDate, wantPage = "Data del rapporto 06/11/2020", "Pagina &P"
 			}
-			// Benefit flags prints one page wide, whatever its width.
-			onePage := sheets.BenefitFlags.Title(lang)
+			// Benefit flags and Unattributed print one page wide,
+			// whatever their width.
+			onePage := map[string]bool{}
+			for _, s := range []*sheets.Sheet{&sheets.BenefitFlags, &sheets.Unattributed} {
+				if !s.OnePageWide {
+					t.Errorf("%s: not declared one page wide", s.Name)
+				}
+				onePage[s.Title(lang)] = true
+			}
+			flags := sheets.BenefitFlags.Title(lang)
 			issuesAt := slices.Index(sheets.Order(false), sheets.DataIssues.Name)
 			sheets := f.GetSheetList()
 			mode := map[string]string{}
@@ -253,8 +261,8 @@ func TestTableSheetsPrint(t *testing.T) {
 						width += w
 					}
 				}
-				fit := width <= fitWidthLimit || sheet == onePage
-				if sheet == onePage {
+				fit := width <= fitWidthLimit || onePage[sheet]
+				if sheet == flags {
 					// Its rows are as tall as their wrapped text.
 					if h, _ := f.GetRowHeight(sheet, 2); width <= fitWidthLimit || h <= rowHeight {
 						t.Errorf("%s: width %.0f, first flag's row %.0f points high", sheet, width, h)

@@ -39,8 +39,11 @@ var Payments = Sheet{
 var Unattributed = Sheet{
 	Name:    "Unattributed",
 	KeyCols: 3,
-	// Text columns at most 30 wide: the sheet prints one page wide.
-	TextCap: 30,
+	// An unattributed payment is read across all its columns, up to
+	// its reason and candidates: on paper, one page wide, the longer
+	// texts wrapped at 30 characters.
+	OnePageWide: true,
+	TextCap:     30,
 	Columns: append(Payments.pick("source", "sheet", "row", "date", "amount", "currency", "eur",
 		"payer", "payer_account", "payee", "payee_account", "reference", "description", "channel"),
 		Column{Key: "reason", Label: "Reason"},
