@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"bytes"
+	"github.com/crosscheck/crosscheck/result"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,7 +14,6 @@ import (
 	"github.com/crosscheck/crosscheck/casework"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
-	"github.com/crosscheck/crosscheck/reports"
 	"github.com/shopspring/decimal"
 )
 
@@ -26,7 +26,7 @@ func sampleCase(t testing.TB) *casefile.Case {
 	return c
 }
 
-func sample(t testing.TB) (*reports.Report, *Set) {
+func sample(t testing.TB) (*result.Report, *Set) {
 	t.Helper()
 	res, err := casework.Run(sampleCase(t), casework.Options{Version: "test", TempDir: t.TempDir()})
 	if err != nil {

@@ -13,12 +13,12 @@ package dossier
 import (
 	"cmp"
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"slices"
 	"time"
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
-	"github.com/crosscheck/crosscheck/reports"
 	"github.com/crosscheck/crosscheck/review"
 	"github.com/shopspring/decimal"
 )
@@ -92,7 +92,7 @@ type srcKey struct{ path, sheet string }
 
 // Build makes every suspect's dossier from r, reading r.Entries once (for
 // the income per source); nothing per payment is kept.
-func Build(r *reports.Report) (*Set, error) {
+func Build(r *result.Report) (*Set, error) {
 	set := &Set{byID: map[string]*Dossier{}, flagged: map[string]bool{}}
 	names := map[string]string{}
 	income := map[string]decimal.Decimal{}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"io"
 	"slices"
 	"strconv"
@@ -14,7 +15,6 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match/ident"
-	"github.com/crosscheck/crosscheck/reports"
 	"github.com/shopspring/decimal"
 )
 
@@ -167,7 +167,7 @@ func (fw *ftmWriter) once(sum [sha1.Size]byte, id, schema string, props func()) 
 // with their Ownership, and a Payment per income payment, streamed from
 // r.Entries (read once; nothing per payment is kept but the ids of the
 // payers already written).
-func WriteFtM(w io.Writer, r *reports.Report) error {
+func WriteFtM(w io.Writer, r *result.Report) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	fw := &ftmWriter{w: bw, cas: r.Params.Case, seen: map[[sha1.Size]byte]struct{}{}, payees: map[string]string{}}
 	fw.slow = json.NewEncoder(&fw.slowBuf)

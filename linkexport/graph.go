@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,7 +22,6 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match/ident"
-	"github.com/crosscheck/crosscheck/reports"
 	"github.com/shopspring/decimal"
 )
 
@@ -119,7 +119,7 @@ type Options struct {
 // Build makes the graph of r, reading r.Entries once. Memory grows with
 // the suspects and their accounts, not with the payments or the payers:
 // the payment edges are aggregated by an external sort (see spill.go).
-func Build(r *reports.Report, opt Options) (g *Graph, err error) {
+func Build(r *result.Report, opt Options) (g *Graph, err error) {
 	g = &Graph{Case: r.Params.Case, ReportDate: r.Params.ReportDate}
 	defer func() {
 		if err != nil {
@@ -512,7 +512,7 @@ func (g *Graph) Edges(each func(e *Edge, from, to *Node) error) error {
 
 // householdEdges links two suspects found in one benefit application:
 // both carry a flag, so the link rests on them.
-func householdEdges(r *reports.Report) []Edge {
+func householdEdges(r *result.Report) []Edge {
 	byApp := map[string][]string{}
 	var apps []string
 	for _, f := range r.Flags {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"io"
 	"math/big"
 	"math/rand/v2"
@@ -14,7 +15,6 @@ import (
 
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/match"
-	"github.com/crosscheck/crosscheck/reports"
 	"github.com/shopspring/decimal"
 )
 
@@ -23,9 +23,9 @@ import (
 // many times, some paying from a suspect's own account, names in mixed
 // case and spacing, currencies in either case, rows with and without a
 // rate or a date, amounts beyond int64.
-func randomReport(seed uint64, rows int) *reports.Report {
+func randomReport(seed uint64, rows int) *result.Report {
 	rng := rand.New(rand.NewPCG(seed, 7))
-	r := &reports.Report{}
+	r := &result.Report{}
 	r.Params.Case = "Synthetic " + fmt.Sprint(seed)
 	r.Params.ReportDate = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
 	var ids []string

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"github.com/crosscheck/crosscheck/result"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,14 +18,13 @@ import (
 	"github.com/crosscheck/crosscheck/casework"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/ledger"
-	"github.com/crosscheck/crosscheck/reports"
 	"github.com/shopspring/decimal"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // sample runs the sample case once per test binary.
-func sample(t *testing.T) *reports.Report {
+func sample(t *testing.T) *result.Report {
 	t.Helper()
 	c, err := casefile.Load(filepath.Join("..", "testdata", "sample", "case.yaml"))
 	if err != nil {
@@ -39,7 +39,7 @@ func sample(t *testing.T) *reports.Report {
 }
 
 // incomes are the Suspects sheet's figures.
-func incomes(r *reports.Report) map[string]decimal.Decimal {
+func incomes(r *result.Report) map[string]decimal.Decimal {
 	m := map[string]decimal.Decimal{}
 	for _, t := range r.Suspects {
 		m[t.Suspect.ID] = t.IncomeEUR

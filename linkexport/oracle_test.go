@@ -3,11 +3,11 @@ package linkexport
 import (
 	"cmp"
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/match/ident"
-	"github.com/crosscheck/crosscheck/reports"
 )
 
 type pairKey struct{ from, to, suspect string }
@@ -15,7 +15,7 @@ type pairKey struct{ from, to, suspect string }
 // buildOracle is Build as it was before the payment edges were sorted
 // on disk: every node and edge in maps and slices. The tests check that
 // Build writes the same graph.
-func buildOracle(r *reports.Report) (*Graph, error) {
+func buildOracle(r *result.Report) (*Graph, error) {
 	g := &Graph{Case: r.Params.Case, ReportDate: r.Params.ReportDate}
 	nodes := map[string]*Node{}
 	add := func(n Node) *Node {

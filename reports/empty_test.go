@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"github.com/crosscheck/crosscheck/result"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,11 +21,11 @@ var artefacts = []string{"%!", "NaN", "Inf", "<nil>"}
 // none with a formatting artefact.
 func TestEmptyReport(t *testing.T) {
 	for _, lang := range []string{"en", "it"} {
-		for name, r := range map[string]*Report{
-			"zero value":  {Params: Params{Lang: lang}},
-			"params only": {Params: Params{Case: "empty", ReportDate: date(2020, 11, 6), TargetEUR: d("10000000"), Lang: lang, Version: "test"}},
-			"zero target": {Params: Params{Case: "empty", TargetEUR: d("0"), Lang: lang}},
-			"empty flags": {Params: Params{Lang: lang, TargetEUR: d("1")}, Flags: []match.BenefitFlag{}},
+		for name, r := range map[string]*result.Report{
+			"zero value":  {Params: result.Params{Lang: lang}},
+			"params only": {Params: result.Params{Case: "empty", ReportDate: date(2020, 11, 6), TargetEUR: d("10000000"), Lang: lang, Version: "test"}},
+			"zero target": {Params: result.Params{Case: "empty", TargetEUR: d("0"), Lang: lang}},
+			"empty flags": {Params: result.Params{Lang: lang, TargetEUR: d("1")}, Flags: []match.BenefitFlag{}},
 		} {
 			t.Run(lang+" "+name, func(t *testing.T) {
 				path := filepath.Join(t.TempDir(), "empty.xlsx")

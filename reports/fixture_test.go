@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/crosscheck/crosscheck/result"
 	"iter"
 	"slices"
 	"time"
@@ -68,13 +69,13 @@ func testIssues() []ledger.Issue {
 }
 
 // testReport builds a small synthetic case in the given language.
-func testReport(lang string) *Report {
+func testReport(lang string) *result.Report {
 	entries, issues := testEntries(), testIssues()
 	sus := func(id, cf, surname, name, role, upline string) ledger.Suspect {
 		return ledger.Suspect{ID: id, TaxCode: cf, Surname: surname, Name: name, Role: role, Upline: upline}
 	}
-	r := &Report{
-		Params: Params{Case: "The Perfect Storm (test)", ReportDate: date(2020, 11, 6), TargetEUR: d("10000000"),
+	r := &result.Report{
+		Params: result.Params{Case: "The Perfect Storm (test)", ReportDate: date(2020, 11, 6), TargetEUR: d("10000000"),
 			Lang: lang, Version: "test", CaseFile: "case.yaml", Settings: map[string]string{"rate_lookback_days": "7"}},
 		Sources: []ledger.Source{
 			{Path: "indagati.xlsx", Sheet: "Foglio1", Kind: ledger.KindSuspects, SHA256: "aa11", Rows: 4, Accepted: 3, Rejected: 1},

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ type flagRow struct {
 	fr review.FlagReview
 }
 
-func (b *book) writeFlags(r *Report) error {
+func (b *book) writeFlags(r *result.Report) error {
 	s := &sheets.BenefitFlags
 	fns, err := bindColumns(s, b.flagValues(r))
 	if err != nil {
@@ -52,7 +53,7 @@ func (b *book) writeFlags(r *Report) error {
 // four review cells (pre-filled with the carried decision, unlocked) and
 // the hidden "Reviewed ..." cells (the figures the carried decision was
 // taken on, the decision and its date as carried; empty without one).
-func (b *book) flagValues(r *Report) map[string]rowFunc[flagRow] {
+func (b *book) flagValues(r *result.Report) map[string]rowFunc[flagRow] {
 	names := suspectNames(r)
 	edit, editDate := b.formatStyle(sheets.General, true), b.formatStyle(sheets.Date, true)
 	lang := b.lang()
@@ -179,7 +180,7 @@ func (b *book) changeText(c review.Change) string { return c.In(b.tr.lang) }
 // writeWithdrawn lists the reviewed flags that no longer arise, with
 // their last decision. Its columns carry the same headers as Benefit
 // flags, so that the next run reads these decisions back too.
-func (b *book) writeWithdrawn(r *Report) error {
+func (b *book) writeWithdrawn(r *result.Report) error {
 	s := &sheets.WithdrawnFlags
 	fns, err := bindColumns(s, b.withdrawnValues(r))
 	if err != nil {
@@ -210,7 +211,7 @@ func (b *book) writeWithdrawn(r *Report) error {
 // withdrawnValues gives each Withdrawn flags column's cell for a
 // withdrawn decision: the flag as decided, the decision and where it was
 // read.
-func (b *book) withdrawnValues(r *Report) map[string]rowFunc[*review.Decision] {
+func (b *book) withdrawnValues(r *result.Report) map[string]rowFunc[*review.Decision] {
 	names := suspectNames(r)
 	lang := b.lang()
 	return map[string]rowFunc[*review.Decision]{
@@ -237,7 +238,7 @@ func (b *book) withdrawnValues(r *Report) map[string]rowFunc[*review.Decision] {
 // writeReviewLog lists every decision carried into this run with the
 // workbook it came from and that file's SHA-256: the chain of decisions
 // can be audited back to the files.
-func (b *book) writeReviewLog(r *Report) error {
+func (b *book) writeReviewLog(r *result.Report) error {
 	withdrawn := map[string]bool{}
 	for _, d := range r.Review.Withdrawn {
 		withdrawn[d.FlagID] = true
@@ -266,7 +267,7 @@ type logRow struct {
 }
 
 // logValues gives each Review log column's cell for a carried decision.
-func (b *book) logValues(r *Report) map[string]rowFunc[logRow] {
+func (b *book) logValues(r *result.Report) map[string]rowFunc[logRow] {
 	names := suspectNames(r)
 	lang := b.lang()
 	return map[string]rowFunc[logRow]{
@@ -292,7 +293,7 @@ func dateOrNil(t time.Time) any { return ifOK(!t.IsZero(), t) }
 // confirmed flags apart by whether their evidence changed since the
 // review: a confirmation covers the figures it was given on, so only the
 // unchanged ones count towards the recovery over confirmed flags.
-func countReviews(r *Report) (states map[review.State]int, decisions map[string]int, confirmed, confirmedChanged []match.BenefitFlag) {
+func countReviews(r *result.Report) (states map[review.State]int, decisions map[string]int, confirmed, confirmedChanged []match.BenefitFlag) {
 	states, decisions = map[review.State]int{}, map[string]int{}
 	for _, f := range r.Flags {
 		fr := r.Review.Review(f.ID)

@@ -151,7 +151,7 @@ func flagBySuspect(flags []match.BenefitFlag) map[string]match.Class {
 
 // attributedShare is the attributed EUR as a percent of attributed plus
 // unattributed EUR, two decimals.
-func attributedShare(r *Report) decimal.Decimal {
+func attributedShare(r *result.Report) decimal.Decimal {
 	all := r.AttributedEUR.Add(r.UnattributedEUR)
 	if all.IsZero() {
 		return decimal.Zero

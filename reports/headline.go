@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
@@ -21,7 +22,7 @@ type recoverySplit struct {
 	ProposedEUR decimal.Decimal
 }
 
-func splitRecovery(r *Report) recoverySplit {
+func splitRecovery(r *result.Report) recoverySplit {
 	var s recoverySplit
 	for _, f := range r.Flags {
 		switch r.Review.Review(f.ID).Standing() {
@@ -43,13 +44,13 @@ func splitRecovery(r *Report) recoverySplit {
 
 // flagStatus is a flag's status as shown: its standing decision, or what
 // remains to be done with it.
-func flagStatus(r *Report, f match.BenefitFlag) string {
+func flagStatus(r *result.Report, f match.BenefitFlag) string {
 	return r.Review.Review(f.ID).Status()
 }
 
 // suspectNames maps suspect ids to "Surname Name", to show beside an id
 // wherever a flag appears.
-func suspectNames(r *Report) map[string]string {
+func suspectNames(r *result.Report) map[string]string {
 	out := make(map[string]string, len(r.Suspects))
 	for _, s := range r.Suspects {
 		out[s.Suspect.ID] = strings.TrimSpace(s.Suspect.Surname + " " + s.Suspect.Name)
@@ -76,7 +77,7 @@ type programmeRecovery struct {
 // recoveryByProgramme splits the proposed recovery by programme, in
 // ledger.Programmes order. It is nil when every flag is of the default
 // programme, reddito di cittadinanza: the headline then says it all.
-func recoveryByProgramme(r *Report) []programmeRecovery {
+func recoveryByProgramme(r *result.Report) []programmeRecovery {
 	s := splitRecovery(r)
 	kept := append(append([]match.BenefitFlag(nil), s.Confirmed...), s.Open...)
 	by := map[ledger.Programme][]match.BenefitFlag{}
@@ -103,7 +104,7 @@ func recoveryByProgramme(r *Report) []programmeRecovery {
 
 // inferredDateText says that the report date was inferred and from what;
 // empty when the case gave it.
-func inferredDateText(tr translator, p Params) string {
+func inferredDateText(tr translator, p result.Params) string {
 	src := p.ReportDateFrom
 	if src == nil {
 		return ""

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/crosscheck/crosscheck/result"
 	"iter"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 // issueGroups yields the report's issues grouped, level by level in the
 // order the outputs show them (rejected, warnings, notes): one pass over
 // the spooled issues per level.
-func issueGroups(r *Report) iter.Seq[ledger.IssueGroup] {
+func issueGroups(r *result.Report) iter.Seq[ledger.IssueGroup] {
 	return func(yield func(ledger.IssueGroup) bool) {
 		if r.Issues == nil {
 			return

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"github.com/crosscheck/crosscheck/result"
 	"iter"
 
 	"bufio"
@@ -45,7 +46,7 @@ type jsonUnattribReason struct {
 	NoRate     int      `json:"no_rate,omitempty"`
 }
 
-func jsonUnattributedOf(r *Report) jsonUnattributed {
+func jsonUnattributedOf(r *result.Report) jsonUnattributed {
 	en, it := jsonTranslators(r.Params.Lang)
 	out := jsonUnattributed{Payments: r.UnattributedCount, EUR: eur(r.UnattributedEUR), ByReason: []jsonUnattribReason{}}
 	for _, g := range r.Unattributed {
@@ -76,14 +77,14 @@ type jsonProgrammeRecovery struct {
 	ProposedEUR string `json:"proposed_eur"`
 }
 
-func jsonRecoveryOf(r *Report) jsonRecovery {
+func jsonRecoveryOf(r *result.Report) jsonRecovery {
 	s := splitRecovery(r)
 	return jsonRecovery{ProposedEUR: eur(s.ProposedEUR), ConfirmedEUR: eur(s.ConfirmedEUR), OpenEUR: eur(s.OpenEUR),
 		RejectedEUR: eur(s.RejectedEUR), ConfirmedFlags: len(s.Confirmed), OpenFlags: len(s.Open), RejectedFlags: len(s.Rejected),
 		ByProgramme: jsonByProgramme(r)}
 }
 
-func jsonByProgramme(r *Report) []jsonProgrammeRecovery {
+func jsonByProgramme(r *result.Report) []jsonProgrammeRecovery {
 	var out []jsonProgrammeRecovery
 	for _, pr := range recoveryByProgramme(r) {
 		out = append(out, jsonProgrammeRecovery{Programme: string(pr.Programme), Flags: pr.Flags, ProposedEUR: eur(pr.ProposedEUR)})
@@ -271,7 +272,7 @@ type jsonParams struct {
 // in a fixed order, so the same Report gives the same bytes. Issues are
 // streamed from r.Issues, which is ranged over once, on another goroutine
 // that has finished when WriteJSON returns.
-func WriteJSON(w io.Writer, r *Report) error {
+func WriteJSON(w io.Writer, r *result.Report) error {
 	// Large writes: the document of a large case is megabytes, and each
 	// write system call costs more than filling a buffer.
 	bw := bufio.NewWriterSize(w, 256<<10)
@@ -441,7 +442,7 @@ func monthStrings(ms []time.Time) []string {
 	return out
 }
 
-func jsonFlags(r *Report, flags []match.BenefitFlag, rv *review.Outcome) []jsonFlag {
+func jsonFlags(r *result.Report, flags []match.BenefitFlag, rv *review.Outcome) []jsonFlag {
 	names := suspectNames(r)
 	en, it := jsonTranslators(r.Params.Lang)
 	out := make([]jsonFlag, 0, len(flags))
@@ -550,7 +551,7 @@ func jsonRates(uses []ledger.RateUse) []jsonRate {
 
 // suspects streams the suspects array, one suspect at a time through
 // one buffer, straight from the totals.
-func (j *jsonWriter) suspects(r *Report) {
+func (j *jsonWriter) suspects(r *result.Report) {
 	j.raw(`  "suspects": `)
 	if len(r.Suspects) == 0 {
 		j.raw("[],\n")

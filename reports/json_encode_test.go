@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"slices"
 	"strings"
 	"testing"
@@ -92,7 +93,7 @@ type jsonSuspect struct {
 
 // jsonSuspects is the reference for appendSuspect: the suspects as
 // encoding/json would see them.
-func jsonSuspects(r *Report) []jsonSuspect {
+func jsonSuspects(r *result.Report) []jsonSuspect {
 	flagged := flagBySuspect(r.Flags)
 	out := make([]jsonSuspect, 0, len(r.Suspects))
 	for _, s := range r.Suspects {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -51,7 +52,7 @@ type pageText struct{ header, footer string }
 // maxCaseInHeader keeps the header within Excel's 255 characters.
 const maxCaseInHeader = 120
 
-func (b *book) setPageText(r *Report) {
+func (b *book) setPageText(r *result.Report) {
 	name := strings.TrimSpace(r.Params.Case)
 	if utf8.RuneCountInString(name) > maxCaseInHeader {
 		name = string([]rune(name)[:maxCaseInHeader-1]) + "…"
@@ -143,7 +144,7 @@ const fitToPageXML = `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`
 // day used, days, payments converted, lowest and highest rate). The
 // rates day by day are in the payment detail workbook, beside the
 // payments they converted.
-func (b *book) writeRatesSummary(r *Report) error {
+func (b *book) writeRatesSummary(r *result.Report) error {
 	type key struct {
 		cur     string
 		perUnit bool

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/crosscheck/crosscheck/result"
 	"io"
 	"os"
 	"os/exec"
@@ -29,7 +30,7 @@ const (
 	idNew  = "F-S004-A12"
 )
 
-func firstRunReport(lang string) *Report {
+func firstRunReport(lang string) *result.Report {
 	r := testReport(lang)
 	r.Flags = append(r.Flags, match.BenefitFlag{ID: idGone, Suspect: "S003", Application: "A9", Class: match.ClassProbable,
 		Role: "applicant", Months: months(date(2020, 2, 1), 2), BenefitEUR: d("900.00"), OverlapMonths: months(date(2020, 7, 1), 1),

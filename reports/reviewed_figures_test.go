@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"github.com/crosscheck/crosscheck/result"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,7 +33,7 @@ func editCell(t *testing.T, path, sheet, id string, col int, v any, name string)
 
 // nextRun reads the reviews from a workbook, applies them to the second
 // run's flags and writes the next workbook.
-func nextRun(t *testing.T, lang, reviews string) (*Report, string, *excelize.File) {
+func nextRun(t *testing.T, lang, reviews string) (*result.Report, string, *excelize.File) {
 	t.Helper()
 	decisions, issues := review.Load(reviews)
 	if len(issues) != 0 {

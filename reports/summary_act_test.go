@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"io"
 	"strings"
 	"testing"
@@ -85,7 +86,7 @@ func TestSummarySaysWhatToActOn(t *testing.T) {
 
 func TestInferredReportDateIsSaid(t *testing.T) {
 	r := testReport("en")
-	r.Params.ReportDateFrom = &DateSource{Kind: "payment", Ref: ledger.Ref{Path: "paypal.xlsx", Sheet: "Transazioni", Row: 12}}
+	r.Params.ReportDateFrom = &result.DateSource{Kind: "payment", Ref: ledger.Ref{Path: "paypal.xlsx", Sheet: "Transazioni", Row: 12}}
 	var text bytes.Buffer
 	if err := WriteSummary(&text, r); err != nil {
 		t.Fatal(err)

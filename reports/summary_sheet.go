@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"maps"
 	"slices"
 	"strings"
@@ -50,7 +51,7 @@ func (s *summarySheet) set(cell string, v any, style int) {
 
 // benefitRepeats counts the benefit rows set aside as repeats of rows
 // read before (the Sources sheet has them per file).
-func benefitRepeats(r *Report) int {
+func benefitRepeats(r *result.Report) int {
 	n := 0
 	for _, s := range r.Sources {
 		if s.Kind == ledger.KindBenefits {
@@ -150,7 +151,7 @@ func (s *summarySheet) heading(a, b string) {
 	s.set(fmt.Sprintf("B%d", s.row), s.b.tr.t(b), h)
 }
 
-func (b *book) writeSummary(r *Report) error {
+func (b *book) writeSummary(r *result.Report) error {
 	s := &summarySheet{b: b, name: b.tr.t("Summary"), cells: map[string]int{}}
 	eu, in := b.euro(false), b.integer(false)
 	pct := b.style(styleKey{numFmt: percentFmt})
@@ -310,7 +311,7 @@ func (b *book) summaryChart(s *summarySheet, typ excelize.ChartType, title strin
 // summaryReviews writes the recovery proposed (rejected flags left out),
 // split into confirmed flags and flags awaiting a decision, then the flags
 // by review state and by decision.
-func (b *book) summaryReviews(s *summarySheet, r *Report) {
+func (b *book) summaryReviews(s *summarySheet, r *result.Report) {
 	in := b.integer(false)
 	states, decisions, _, confirmedChanged := countReviews(r)
 	split := splitRecovery(r)
@@ -385,7 +386,7 @@ const toActOnShortfalls = 5
 // summaryShortfallNote relates the case's remaining value to the
 // per-suspect shortfalls, which answer different questions and rarely
 // agree (docs/report.md#summary).
-func (b *book) summaryShortfallNote(s *summarySheet, r *Report) {
+func (b *book) summaryShortfallNote(s *summarySheet, r *result.Report) {
 	short := decimal.Zero
 	for _, t := range r.Suspects {
 		short = short.Add(t.ShortfallEUR)
@@ -399,7 +400,7 @@ func (b *book) summaryShortfallNote(s *summarySheet, r *Report) {
 // summaryToActOn lists what a reader should take up first: the largest
 // shortfalls, the flags awaiting a decision and the problems that keep
 // figures out of the totals.
-func (b *book) summaryToActOn(s *summarySheet, r *Report) {
+func (b *book) summaryToActOn(s *summarySheet, r *result.Report) {
 	it := b.tr.it
 	var items []string
 	sus := slices.Clone(r.Suspects)
@@ -443,7 +444,7 @@ func (b *book) summaryToActOn(s *summarySheet, r *Report) {
 }
 
 // summaryLegend explains every highlight the workbook uses.
-func (b *book) summaryLegend(s *summarySheet, r *Report) {
+func (b *book) summaryLegend(s *summarySheet, r *result.Report) {
 	s.row++
 	s.row++
 	s.set(fmt.Sprintf("A%d", s.row), b.tr.t("Legend"), b.header())

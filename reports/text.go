@@ -3,6 +3,7 @@ package reports
 import (
 	"github.com/crosscheck/crosscheck/ledger"
 	"github.com/crosscheck/crosscheck/msg"
+	"github.com/crosscheck/crosscheck/result"
 
 	"bufio"
 	"fmt"
@@ -24,7 +25,7 @@ const summaryWidth = 80
 // WriteSummary prints the terminal summary: seized against target, the
 // top suspects, the benefit flags, unattributed payments and the count of
 // data issues. Every line fits in 80 columns.
-func WriteSummary(w io.Writer, r *Report) error {
+func WriteSummary(w io.Writer, r *result.Report) error {
 	tr := newTranslator(r.Params.Lang)
 	it := r.Params.Lang == "it"
 	money := func(d decimal.Decimal) string { return "EUR " + groupDecimal(d, it) }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -11,7 +12,7 @@ import (
 // timelineMonths is every month from the first to the last month with
 // income or a benefit paid to a flagged suspect, and per suspect the
 // months a benefit was paid (any of the suspect's flags).
-func timelineMonths(r *Report) (months []time.Time, benefit map[string]map[time.Time]bool) {
+func timelineMonths(r *result.Report) (months []time.Time, benefit map[string]map[time.Time]bool) {
 	var lo, hi time.Time
 	see := func(m time.Time) {
 		if lo.IsZero() || m.Before(lo) {
@@ -57,7 +58,7 @@ func timelineMonths(r *Report) (months []time.Time, benefit map[string]map[time.
 // the suspect also drew a benefit are filled as the flagged rows of the
 // Suspects sheet are. Each row's Total and the totals row are SUM
 // formulas whose cached values are the Suspects sheet's income.
-func (b *book) writeTimeline(r *Report) error {
+func (b *book) writeTimeline(r *result.Report) error {
 	months, benefit := timelineMonths(r)
 	hs := b.headers("ID", "Surname", "Name")
 	for _, m := range months {

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/crosscheck/crosscheck/result"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/ledger"
@@ -21,7 +22,7 @@ func TestUnattributedRowsSayWhy(t *testing.T) {
 		t.Run(tt.lang, func(t *testing.T) {
 			r := testReport(tt.lang)
 			r.Explain = func(*ledger.Entry) match.Unattributed { return why }
-			r.Unattributed = []UnattributedGroup{{Why: why, Payments: r.UnattributedCount, EUR: r.UnattributedEUR}}
+			r.Unattributed = []result.UnattributedGroup{{Why: why, Payments: r.UnattributedCount, EUR: r.UnattributedEUR}}
 			_, f := writeBook(t, r)
 			rows, _ := f.GetRows(tt.sheet)
 			if len(rows) < 2 || len(rows[1]) < len(unattribHeaders) {

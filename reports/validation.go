@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"io"
 	"strconv"
 	"text/tabwriter"
@@ -23,7 +24,7 @@ var levelHeading = map[ledger.Level]string{
 // source with the same problem over many rows on one line, then the rows
 // read, accepted, rejected and set aside per source. It returns the
 // number of issues of each level.
-func WriteValidation(w io.Writer, r *Report) (map[ledger.Level]int, error) {
+func WriteValidation(w io.Writer, r *result.Report) (map[ledger.Level]int, error) {
 	lang := r.Params.Lang
 	tr := newTranslator(lang)
 	counts := map[ledger.Level]int{}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/crosscheck/crosscheck/result"
 	"io"
 	"iter"
 	"path/filepath"
@@ -23,14 +24,14 @@ import (
 
 // sheetsFor is the order of r's sheets (sheets.Order): the review
 // sheets only when r carries reviews.
-func sheetsFor(r *Report) []string {
+func sheetsFor(r *result.Report) []string {
 	return sheets.Order(r.Review != nil)
 }
 
 // WriteWorkbook writes the workbook (docs/rules.md#outputs) to path,
 // atomically: the previous file stays as it was unless the whole workbook
 // was written. It ranges over r.Entries and r.Issues once each.
-func WriteWorkbook(path string, r *Report) error {
+func WriteWorkbook(path string, r *result.Report) error {
 	return outfile.WriteFile(path, outfile.Private, func(w io.Writer) error {
 		return WriteWorkbookTo(w, r)
 	})
@@ -39,7 +40,7 @@ func WriteWorkbook(path string, r *Report) error {
 // WriteWorkbookTo writes the workbook to w (for callers that commit the
 // file themselves, see outfile), the payment rows on its Payments sheet.
 // It ranges over r.Entries and r.Issues once each.
-func WriteWorkbookTo(w io.Writer, r *Report) error {
+func WriteWorkbookTo(w io.Writer, r *result.Report) error {
 	return writeWorkbook(w, nil, r)
 }
 
@@ -49,7 +50,7 @@ func WriteWorkbookTo(w io.Writer, r *Report) error {
 // Sources sheet and Summary name the detail workbook with its SHA-256 and
 // rows, so paper can verify the file; r.Detail records them for the JSON,
 // which must be written after.
-func WriteWorkbooksTo(w, detail io.Writer, detailName string, r *Report) error {
+func WriteWorkbooksTo(w, detail io.Writer, detailName string, r *result.Report) error {
 	return writeWorkbook(w, &detailSink{w: detail, name: detailName}, r)
 }
 
@@ -70,7 +71,7 @@ type detailSink struct {
 	name string
 }
 
-func writeWorkbook(w io.Writer, detail *detailSink, r *Report) error {
+func writeWorkbook(w io.Writer, detail *detailSink, r *result.Report) error {
 	b := newBook(r.Params.Lang)
 	b.detail = detail
 	defer b.close()
@@ -117,7 +118,7 @@ func (b *book) save(w io.Writer) error {
 	return nil
 }
 
-func (b *book) writeAll(r *Report) error {
+func (b *book) writeAll(r *result.Report) error {
 	b.setPageText(r)
 	order := sheetsFor(r)
 	if b.detail != nil {
@@ -135,7 +136,7 @@ func (b *book) writeAll(r *Report) error {
 			return fmt.Errorf("create sheet %q: %w", n, err)
 		}
 	}
-	steps := []func(*Report) error{
+	steps := []func(*result.Report) error{
 		b.writeSuspects, b.writePayments, b.writeAssets, b.writeFlags,
 		b.writeNetwork, b.writeTimeline, b.writeIssues, b.writeSources, b.writeRates,
 	}
@@ -194,7 +195,7 @@ type suspectRow struct {
 	tx, eu, dt, in int
 }
 
-func (b *book) writeSuspects(r *Report) error {
+func (b *book) writeSuspects(r *result.Report) error {
 	s := &sheets.Suspects
 	fns, err := bindColumns(s, b.suspectValues())
 	if err != nil {
@@ -449,7 +450,7 @@ func (rb *rowBuffers) unattributedRow(e *ledger.Entry, p []any) []any {
 
 // writePayments streams every entry to Payments and the unattributed
 // ones to Unattributed, in one pass over r.Entries.
-func (b *book) writePayments(r *Report) error {
+func (b *book) writePayments(r *result.Report) error {
 	rb, err := b.newRowBuffers()
 	if err != nil {
 		return err
@@ -565,7 +566,7 @@ func (b *book) writePayments(r *Report) error {
 // table s: a million-EUR amount in the currency with the most decimals
 // among the rates used, so that a crypto amount after the sampled rows
 // never prints as "###".
-func widestAmount(b *book, r *Report, s *sheets.Sheet) []any {
+func widestAmount(b *book, r *result.Report, s *sheets.Sheet) []any {
 	minor := 2
 	for _, u := range r.RatesUsed {
 		minor = max(minor, ledger.MinorUnits(u.Rate.Currency))
@@ -578,7 +579,7 @@ func widestAmount(b *book, r *Report, s *sheets.Sheet) []any {
 // detailBook starts the payment detail workbook: one Payments table,
 // continued on further sheets past a sheet's rows, printed like the
 // report's tables.
-func (b *book) detailBook(r *Report) (*book, error) {
+func (b *book) detailBook(r *result.Report) (*book, error) {
 	pb := newBook(r.Params.Lang)
 	pb.setPageText(r)
 	if err := pb.f.SetSheetName("Sheet1", pb.tr.t("Payments")); err != nil {
@@ -590,7 +591,7 @@ func (b *book) detailBook(r *Report) (*book, error) {
 
 // saveDetail finishes and writes the detail workbook, hashing it on the
 // way, and records its name, SHA-256 and rows for Sources and the JSON.
-func (b *book) saveDetail(r *Report, pb *book, rows int) error {
+func (b *book) saveDetail(r *result.Report, pb *book, rows int) error {
 	// Every rate used, day by day, goes with the payments it converted;
 	// the report keeps a summary per currency.
 	if _, err := pb.f.NewSheet(pb.tr.t("Rates used")); err != nil {
@@ -607,7 +608,7 @@ func (b *book) saveDetail(r *Report, pb *book, rows int) error {
 	if err := pb.save(io.MultiWriter(b.detail.w, h)); err != nil {
 		return fmt.Errorf("payment detail %s: %w", b.detail.name, err)
 	}
-	r.Detail = &PaymentDetail{Name: b.detail.name, SHA256: hex.EncodeToString(h.Sum(nil)), Rows: rows}
+	r.Detail = &result.PaymentDetail{Name: b.detail.name, SHA256: hex.EncodeToString(h.Sum(nil)), Rows: rows}
 	return nil
 }
 
@@ -620,7 +621,7 @@ func seqOrEmpty[T any](s iter.Seq[T]) iter.Seq[T] {
 
 func clone(row []any) []any { return append([]any(nil), row...) }
 
-func (b *book) writeAssets(r *Report) error {
+func (b *book) writeAssets(r *result.Report) error {
 	s := &sheets.Assets
 	fns, err := bindColumns(s, b.assetValues())
 	if err != nil {
@@ -733,7 +734,7 @@ func rowsOf[R any](s *sheets.Sheet, values map[string]rowFunc[R], items []R) ([]
 	return rows, nil
 }
 
-func (b *book) writeNetwork(r *Report) error {
+func (b *book) writeNetwork(r *result.Report) error {
 	items := make([]*ledger.SuspectTotals, len(r.Suspects))
 	for i := range r.Suspects {
 		items[i] = &r.Suspects[i]
@@ -765,7 +766,7 @@ var networkValues = map[string]rowFunc[*ledger.SuspectTotals]{
 	"network_income_eur": func(s *ledger.SuspectTotals) any { return num(s.NetworkIncomeEUR) },
 }
 
-func (b *book) writeIssues(r *Report) error {
+func (b *book) writeIssues(r *result.Report) error {
 	// Grouped by level (rejected, warnings, notes), so that what changes
 	// a figure comes first and the notes can be filtered out; the same
 	// problem over many rows is one line with its rows and count.
@@ -831,10 +832,10 @@ func (b *book) issueValues() map[string]rowFunc[*ledger.IssueGroup] {
 // written beside the report.
 type sourceRow struct {
 	s      *ledger.Source
-	detail *PaymentDetail
+	detail *result.PaymentDetail
 }
 
-func (b *book) writeSources(r *Report) error {
+func (b *book) writeSources(r *result.Report) error {
 	items := make([]sourceRow, 0, len(r.Sources)+1)
 	for i := range r.Sources {
 		items = append(items, sourceRow{s: &r.Sources[i]})
@@ -921,7 +922,7 @@ func (b *book) sourceValues() map[string]rowFunc[sourceRow] {
 	}
 }
 
-func (b *book) writeRates(r *Report) error {
+func (b *book) writeRates(r *result.Report) error {
 	if b.detail != nil {
 		return b.writeRatesSummary(r)
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"archive/zip"
+	"github.com/crosscheck/crosscheck/result"
 	"github.com/crosscheck/crosscheck/sheets"
 	"io"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-func writeBook(t *testing.T, r *Report) (string, *excelize.File) {
+func writeBook(t *testing.T, r *result.Report) (string, *excelize.File) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "book.xlsx")
 	if err := WriteWorkbook(path, r); err != nil {
@@ -89,7 +90,7 @@ func TestSheetNamesAndOrder(t *testing.T) {
 func TestItalianLabelsAllTranslated(t *testing.T) {
 	// With reviews: every state (changed, unchanged with a note, new), a
 	// withdrawn flag and the review log.
-	reviewed := func() *Report {
+	reviewed := func() *result.Report {
 		r := testReport("it")
 		first, second := r.Flags[0], r.Flags[1]
 		changed := review.Decision{FlagID: first.ID, Decision: review.Confirmed, Class: "possible", MonthsPaid: 1,
@@ -110,9 +111,9 @@ func TestItalianLabelsAllTranslated(t *testing.T) {
 	old := MaxSheetRows
 	MaxSheetRows = 10
 	defer func() { MaxSheetRows = old }()
-	for name, r := range map[string]*Report{
+	for name, r := range map[string]*result.Report{
 		"plain": testReport("it"), "reviewed": reviewed(), "households known": households,
-		"continued sheets": continued, "empty": {Params: Params{Lang: "it"}},
+		"continued sheets": continued, "empty": {Params: result.Params{Lang: "it"}},
 	} {
 		writeBook(t, r)
 		if err := WriteSummary(io.Discard, r); err != nil {
