@@ -1,9 +1,9 @@
 package initcase
 
 import (
+	"github.com/crosscheck/crosscheck/msg"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/casefile"
@@ -14,30 +14,28 @@ import (
 // entry saying how it was decided. name is the case's name; empty asks for
 // one in the comment.
 func (r *Result) Draft(name string) *casefile.Draft {
+	// The comments speak the language init chose for the case.
+	lang, why := r.Language()
+	say := func(k msg.Key, args ...msg.Arg) string { return msg.New(k, args...).In(lang) }
 	d := &casefile.Draft{
-		Head: []string{
-			"case.yaml written by `crosscheck init`: check it, then run",
-			"  crosscheck run --case case.yaml -o report.xlsx --json report.json",
-			"Paths are relative to this file. Each comment says how init decided.",
-		},
+		Head:       []string{say(msg.InitHead), say(msg.InitHeadRun), say(msg.InitHeadPaths)},
 		Name:       casefile.Value{Text: name},
-		ReportDate: casefile.Value{Example: "2020-11-06", Note: "the date the report speaks of; crypto is also valued on it"},
-		Target:     casefile.Value{Text: casefile.DefaultTarget.String(), Note: "seizure target"},
+		ReportDate: casefile.Value{Example: "2020-11-06", Note: say(msg.CaseFileReportDate)},
+		Target:     casefile.Value{Text: casefile.DefaultTarget.String(), Note: say(msg.CaseFileTarget)},
 	}
 	if name == "" {
-		d.Name.Note = "name the case: neither the folder nor the files' names tell it"
+		d.Name.Note = say(msg.InitNameAsk)
 	}
-	lang, why := r.Language()
-	d.Lang = casefile.Value{Text: lang, Note: "en or it: " + why}
+	d.Lang = casefile.Value{Text: lang, Note: say(msg.InitLang, msg.Nested(why))}
 	for _, kind := range casefile.SectionOrder {
-		s := casefile.Section{Kind: kind, Empty: "none found"}
+		s := casefile.Section{Kind: kind, Empty: say(msg.InitNoneFound)}
 		for _, e := range r.Entries {
 			if e.Kind != kind {
 				continue
 			}
 			s.Entries = append(s.Entries, casefile.Entry{
 				Input: casefile.Input{Path: e.Name(), Suspect: e.Suspect},
-				Note:  e.Comment,
+				Note:  e.CommentIn(lang),
 				// A payments entry is keyed so that `suspect:` goes beside it.
 				Keyed: kind == ledger.KindPayments,
 			})
@@ -45,7 +43,7 @@ func (r *Result) Draft(name string) *casefile.Draft {
 		d.Sections = append(d.Sections, s)
 	}
 	if len(r.Unclassified) > 0 {
-		d.Notes = append(d.Notes, "Not classified (add them by hand under the right kind, or use `columns:`):")
+		d.Notes = append(d.Notes, say(msg.InitNotClassified))
 		for _, e := range r.Unclassified {
 			d.Notes = append(d.Notes, "  "+e.Name()+": "+e.Reason)
 		}
@@ -57,8 +55,8 @@ func (r *Result) Draft(name string) *casefile.Draft {
 		name := profileSlug(e.Path)
 		d.Suggestions = append(d.Suggestions, casefile.Suggestion{
 			Intro: []string{
-				"If " + e.Name() + " is a payments export, describe it with a profile",
-				"(docs/directions.md) and uncomment both parts. Columns seen on row " + strconv.Itoa(e.ColumnsRow) + ":",
+				say(msg.InitProfileIf, msg.Text(e.Name())),
+				say(msg.InitProfileCols, msg.Int(e.ColumnsRow)),
 				"  " + strings.Join(e.Columns, ", "),
 				"#",
 			},

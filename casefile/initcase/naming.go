@@ -1,7 +1,7 @@
 package initcase
 
 import (
-	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -33,7 +33,7 @@ func words(s string) map[string]bool {
 // Language tells the case's language from the headers of the classified
 // tables (and the title rows' words): it when Italian words outnumber
 // English ones. why says what was counted.
-func (r *Result) Language() (lang, why string) {
+func (r *Result) Language() (lang string, why msg.Message) {
 	it, en := 0, 0
 	for _, e := range r.Entries {
 		for _, h := range e.Header {
@@ -49,11 +49,11 @@ func (r *Result) Language() (lang, why string) {
 	}
 	switch {
 	case it == 0 && en == 0:
-		return "en", "the headers did not tell; change to it for Italian outputs"
+		return "en", msg.New(msg.InitLangUnknown)
 	case it > en:
-		return "it", fmt.Sprintf("the headers are Italian (%d Italian words, %d English)", it, en)
+		return "it", msg.New(msg.InitLangItalian, msg.Int(it), msg.Int(en))
 	}
-	return "en", fmt.Sprintf("the headers are English (%d English words, %d Italian)", en, it)
+	return "en", msg.New(msg.InitLangEnglish, msg.Int(en), msg.Int(it))
 }
 
 // genericFolders are folder names that say nothing of the case.

@@ -21,7 +21,7 @@ func TestInitTellsTheLanguageFromTheHeaders(t *testing.T) {
 		for _, h := range tt.headers {
 			r.Entries = append(r.Entries, Entry{Path: "x.csv", Header: h})
 		}
-		if got, why := r.Language(); got != tt.want || why == "" {
+		if got, why := r.Language(); got != tt.want || why.IsZero() {
 			t.Errorf("%q: lang %s (%s), want %s", tt.headers, got, why, tt.want)
 		}
 	}

@@ -49,7 +49,7 @@ func TestInitUsesProfilesAndPreambles(t *testing.T) {
 		"paypal_us.csv":          {ledger.KindPayments, "", "paypal-en"},
 	} {
 		e, ok := byPath[file]
-		if !ok || e.Kind != want.kind || e.Suspect != want.suspect || !strings.Contains(e.Comment, want.comment) {
+		if !ok || e.Kind != want.kind || e.Suspect != want.suspect || !strings.Contains(e.CommentIn("en"), want.comment) {
 			t.Errorf("%s: %+v; want %s, suspect %q, comment with %q", file, e, want.kind, want.suspect, want.comment)
 		}
 	}

@@ -6,10 +6,12 @@ package initcase
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -25,7 +27,9 @@ type Entry struct {
 	Sheet   string // empty: the whole file
 	Kind    ledger.Kind
 	Suspect string // for payments: the account holder found in the title rows
-	Comment string // how the kind or the suspect was decided, or a question
+	// Comment says how the kind or the suspect was decided, or asks: its
+	// parts are rendered in the case's language (CommentIn).
+	Comment []msg.Message
 	Reason  string // why it was not classified
 	// Columns and ColumnsRow: the likely header of a table that was not
 	// classified, for the profile skeleton.
@@ -97,12 +101,12 @@ func Scan(dir string) (*Result, error) {
 			continue
 		}
 		if t, ok := titles[i]; ok {
-			var why string
+			var why msg.Message
 			e.Suspect, why = holder(t, attr, cards)
-			e.Comment += "; " + why
+			e.Comment = append(e.Comment, why)
 			continue
 		}
-		e.Comment += "; " + attributionHint(matched[i])
+		e.Comment = append(e.Comment, attributionHint(matched[i]))
 	}
 	return res, nil
 }
@@ -115,18 +119,18 @@ type classifiedEntry struct {
 
 // attributionHint says how the rows of a payments table without title
 // rows will be attributed, and asks when nothing in it can.
-func attributionHint(fields []string) string {
+func attributionHint(fields []string) msg.Message {
 	has := map[string]bool{}
 	for _, f := range fields {
 		has[f] = true
 	}
 	switch {
 	case has["suspect"]:
-		return "rows name their suspect in a column"
+		return msg.New(msg.InitRowsSuspect)
 	case has["payee_account"] || has["payee"]:
-		return "rows are attributed by the payee's account or name; if every row is one suspect's income, add `suspect: ID`"
+		return msg.New(msg.InitRowsPayee)
 	}
-	return "whose payments are these? No column names the payee: add `suspect: ID` if every row is one suspect's income"
+	return msg.New(msg.InitRowsWhose)
 }
 
 // groupSheets lists a workbook once when all its sheets are of one kind,
@@ -141,9 +145,9 @@ func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
 	for i, c := range cls {
 		e := classifiedEntry{Entry: Entry{Path: name, Kind: c.Kind, Reason: c.Reason, Columns: c.Columns, ColumnsRow: c.ColumnsRow, Header: c.Header}, titles: c.TitleLines, matched: c.Matched}
 		if c.Kind != "" {
-			e.Comment = fmt.Sprintf("%s: header on row %d (%s)", c.Kind, c.HeaderRow, strings.Join(c.Matched, ", "))
+			e.Comment = []msg.Message{msg.New(msg.InitHeaderOn, msg.Term(string(c.Kind)), msg.Int(c.HeaderRow), msg.Text(strings.Join(c.Matched, ", ")))}
 			if c.Detail != "" {
-				e.Comment += "; " + c.Detail
+				e.Comment = append(e.Comment, msg.New(msg.InitDetail, msg.Text(c.Detail)))
 			}
 		}
 		if !whole || len(cls) > 1 {
@@ -259,26 +263,26 @@ var (
 
 // holder finds the account holder in a statement's title rows and
 // matches the IBAN, the card or the name (either order) to a suspect.
-func holder(titles []string, attr *match.Attributor, cards []card) (suspect, comment string) {
+func holder(titles []string, attr *match.Attributor, cards []card) (suspect string, comment msg.Message) {
 	text := strings.Join(titles, "\n")
 	var tried []string
 	if m := ibanRe.FindStringSubmatch(strings.ToUpper(text)); m != nil {
 		iban := strings.ReplaceAll(m[1], " ", "")
 		if id, rule, _ := attr.Attribute(&ledger.Payment{PayeeAccount: iban}); id != "" && rule == ledger.RulePayeeAccount {
-			return id, fmt.Sprintf("suspect %s: the title rows name IBAN %s, which is %s's", id, iban, id)
+			return id, msg.New(msg.InitHolderIBAN, msg.Text(id), msg.Text(iban))
 		}
 		tried = append(tried, "IBAN "+iban)
 	}
 	for _, m := range accountRe.FindAllStringSubmatch(text, -1) {
 		acct := digits(m[1])
 		if id, iban := ibanEndingIn(acct, attr); id != "" {
-			return id, fmt.Sprintf("suspect %s: the title rows name account %s, the tail of %s's IBAN %s", id, strings.TrimSpace(m[1]), id, iban)
+			return id, msg.New(msg.InitHolderAccount, msg.Text(id), msg.Text(strings.TrimSpace(m[1])), msg.Text(iban))
 		}
 		tried = append(tried, "account "+strings.TrimSpace(m[1]))
 	}
 	if m := cardRe.FindStringSubmatch(text); m != nil {
 		if id := matchMaskedCard(m[1], cards); id != "" {
-			return id, fmt.Sprintf("suspect %s: the title rows name card %s, which matches %s's card", id, strings.TrimSpace(m[1]), id)
+			return id, msg.New(msg.InitHolderCard, msg.Text(id), msg.Text(strings.TrimSpace(m[1])))
 		}
 		tried = append(tried, "card "+strings.TrimSpace(m[1]))
 	}
@@ -289,14 +293,14 @@ func holder(titles []string, attr *match.Attributor, cards []card) (suspect, com
 			continue
 		}
 		if id, rule, _ := attr.Attribute(&ledger.Payment{Payee: name}); id != "" && rule == ledger.RulePayee {
-			return id, fmt.Sprintf("suspect %s: the title rows name the holder %q, who is %s", id, name, id)
+			return id, msg.New(msg.InitHolderName, msg.Text(id), msg.Text(strconv.Quote(name)))
 		}
 		tried = append(tried, fmt.Sprintf("holder %q", name))
 	}
 	if len(tried) == 0 {
-		return "", "whose account is this? The title rows name no holder, IBAN or card: add `suspect: ID` if every row is one suspect's income"
+		return "", msg.New(msg.InitHolderNone)
 	}
-	return "", fmt.Sprintf("whose account is this? The title rows name %s, and no suspect matches: add `suspect: ID` if every row is one suspect's income", strings.Join(tried, ", "))
+	return "", msg.New(msg.InitHolderTried, msg.Text(strings.Join(tried, ", ")))
 }
 
 // ibanEndingIn returns the one suspect whose IBAN ends with the account
@@ -329,4 +333,14 @@ func cutAt(s string, seps ...string) string {
 		}
 	}
 	return strings.TrimSpace(strings.TrimRight(s, ";,"))
+}
+
+// CommentIn is the entry's comment in a language, its parts joined by
+// "; ".
+func (e Entry) CommentIn(lang string) string {
+	parts := make([]string, len(e.Comment))
+	for i, m := range e.Comment {
+		parts[i] = m.In(lang)
+	}
+	return strings.Join(parts, "; ")
 }
