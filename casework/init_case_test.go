@@ -41,10 +41,10 @@ func TestInitCaseGivesSameResultsAsHandWritten(t *testing.T) {
 	}
 	casePath := filepath.Join(dir, "case.yaml")
 	os.WriteFile(casePath, buf.Bytes(), 0o644)
-	if !strings.Contains(buf.String(), "suspect S01: the title rows name the holder") {
+	if !strings.Contains(buf.String(), "indagato S01: le righe del titolo indicano l'intestatario") {
 		t.Errorf("init did not explain the bank statement's holder:\n%s", buf.String())
 	}
-	if !strings.Contains(buf.String(), "suspect S06: the title rows name card") {
+	if !strings.Contains(buf.String(), "indagato S06: le righe del titolo indicano la carta") {
 		t.Errorf("init did not explain the card statement's holder:\n%s", buf.String())
 	}
 

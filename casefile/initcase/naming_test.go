@@ -83,7 +83,7 @@ func TestInitOnTheSampleWritesItalianAndAsksTheName(t *testing.T) {
 	if err := WriteCaseFile(&b, res.ProposeName(), res); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "\nlang: it ") || !strings.Contains(b.String(), "case: \"\"") || !strings.Contains(b.String(), "# name the case") {
+	if !strings.Contains(b.String(), "\nlang: it ") || !strings.Contains(b.String(), "case: \"\"") || !strings.Contains(b.String(), "# il nome del caso: né la cartella") {
 		t.Errorf("case file:\n%s", b.String())
 	}
 }
