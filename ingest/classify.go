@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/ledger"
@@ -20,6 +21,9 @@ type Classified struct {
 	// Detail says what init should state beside the kind: the rate-file
 	// layout recognised and what was taken from outside the columns.
 	Detail string
+	// Details are Detail's parts as catalogue messages, for init to write
+	// in the case's language.
+	Details []msg.Message
 	// Profile is the export profile that recognised a payments file.
 	Profile string
 	// Columns are the cells of the row that looks most like a header, for
@@ -95,7 +99,7 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 		if _, h, err := compileProfile(p, rows[idx]); err == nil {
 			c.Kind, c.HeaderRow, c.Matched, c.Profile = ledger.KindPayments, head[idx].row, h.matched, p.Name
 			c.Header = append([]string(nil), head[idx].rec...)
-			c.Detail = "export profile " + p.Name + " (" + p.Title + ")"
+			c.addDetail(msg.New(msg.InitExportProfile, msg.Text(p.Name), msg.Term(p.Title)))
 			for _, b := range head[:idx] {
 				if line := titleLine(b.rec); line != "" {
 					c.TitleLines = append(c.TitleLines, line)
@@ -128,9 +132,11 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 			bestScore, bestFields = h.score(), nf
 			c.Kind, c.HeaderRow, c.Matched = kind, head[idx].row, h.matched
 			c.Header = append([]string(nil), head[idx].rec...)
-			c.Detail, best, bestM, bestIdx = "", h, m, idx
+			c.Detail, c.Details, best, bestM, bestIdx = "", nil, h, m, idx
 			if kind == ledger.KindRates {
-				c.Detail = describeRates(h, path)
+				if d := describeRates(h, path); d != "" {
+					c.addDetail(msg.New(msg.InitDetail, msg.Text(d)))
+				}
 			}
 			c.TitleLines = nil
 			for _, b := range head[:idx] {
@@ -142,7 +148,7 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 	}
 	if c.Kind == ledger.KindRates {
 		if _, why := nameQuotation(best.layout, path); !why.IsZero() {
-			c.Kind, c.Reason, c.Detail = "", why.String(), ""
+			c.Kind, c.Reason, c.Detail, c.Details = "", why.String(), "", nil
 			return c
 		}
 	}
@@ -150,8 +156,8 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 		dc := dateColumns(bestM, best, head[bestIdx+1:])
 		for _, cd := range dc {
 			if cd != nil {
-				if d := cd.describe(len(head) - bestIdx - 1); d != "" {
-					c.Detail = joinDetail(c.Detail, d)
+				if d := cd.describe(len(head) - bestIdx - 1); !d.IsZero() {
+					c.addDetail(d)
 				}
 			}
 		}
@@ -235,6 +241,12 @@ func valuesKnown(m *matcher, h *header, below []bufferedRow, field string, known
 		return fmt.Sprintf("%d of %d values of %q are not known (%q)", seen-ok, seen, strings.TrimSpace(h.cells[col]), example)
 	}
 	return ""
+}
+
+// addDetail adds a part to the details, keeping Detail its English text.
+func (c *Classified) addDetail(m msg.Message) {
+	c.Details = append(c.Details, m)
+	c.Detail = joinDetail(c.Detail, m.In(msg.EN))
 }
 
 func joinDetail(a, b string) string {

@@ -1,7 +1,7 @@
 package ingest
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -127,32 +127,38 @@ var usZones = map[string]bool{"pst": true, "pdt": true, "mst": true, "mdt": true
 
 // describe states the decision, for the case file init writes ("" when
 // the column has no day/month dates).
-func (cd *columnDates) describe(looked int) string {
-	zone := ""
-	if cd.utc {
-		zone = ", times in UTC (the header says so), the day taken in Rome"
-	}
+func (cd *columnDates) describe(looked int) msg.Message {
+	// %q quoting as before: the catalogue's texts put the header in plain
+	// double quotes around this.
+	q := strconv.Quote(cd.header)
+	h := q[1 : len(q)-1]
 	switch cd.order {
 	case orderConflict:
-		return fmt.Sprintf("dates in %q mix day first (row %d: %s) and month first (row %d: %s): dates that read either way will be rejected",
-			cd.header, cd.dayRow, cd.dayVal, cd.monthRow, cd.monthVal)
+		return msg.New(msg.DatesConflict, msg.Text(h), msg.Int(cd.dayRow), msg.Text(cd.dayVal), msg.Int(cd.monthRow), msg.Text(cd.monthVal))
 	case orderDayFirst:
-		return fmt.Sprintf("dates in %q are day first (row %d: %s)%s", cd.header, cd.dayRow, cd.dayVal, zone)
+		return msg.New(pick(cd.utc, msg.DatesDayFirstUTC, msg.DatesDayFirst), msg.Text(h), msg.Int(cd.dayRow), msg.Text(cd.dayVal))
 	case orderMonthFirst:
 		if cd.byZone {
-			return fmt.Sprintf("dates in %q: no day above 12; read month first, US style, as the time-zone column names US zones%s", cd.header, zone)
+			return msg.New(pick(cd.utc, msg.DatesByZoneUTC, msg.DatesByZone), msg.Text(h))
 		}
-		return fmt.Sprintf("dates in %q are month first, US style (row %d: %s)%s", cd.header, cd.monthRow, cd.monthVal, zone)
+		return msg.New(pick(cd.utc, msg.DatesMonthFirstUTC, msg.DatesMonthFirst), msg.Text(h), msg.Int(cd.monthRow), msg.Text(cd.monthVal))
 	}
 	switch {
 	case cd.ambiguous > 0:
-		return fmt.Sprintf("dates in %q: no value in the first %d rows tells day from month: read day first; check", cd.header, looked)
+		return msg.New(msg.DatesAmbiguous, msg.Text(h), msg.Int(looked))
 	case cd.unix > 0:
-		return fmt.Sprintf("dates in %q are Unix timestamps (UTC), the day taken in Rome", cd.header)
-	case zone != "":
-		return fmt.Sprintf("dates in %q%s", cd.header, zone)
+		return msg.New(msg.DatesUnix, msg.Text(h))
+	case cd.utc:
+		return msg.New(msg.DatesUTC, msg.Text(h))
 	}
-	return ""
+	return msg.Message{}
+}
+
+func pick(c bool, yes, no msg.Key) msg.Key {
+	if c {
+		return yes
+	}
+	return no
 }
 
 // isDateField lists the fields holding a day.

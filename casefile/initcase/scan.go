@@ -146,9 +146,7 @@ func groupSheets(name string, cls []ingest.Classified) []classifiedEntry {
 		e := classifiedEntry{Entry: Entry{Path: name, Kind: c.Kind, Reason: c.Reason, Columns: c.Columns, ColumnsRow: c.ColumnsRow, Header: c.Header}, titles: c.TitleLines, matched: c.Matched}
 		if c.Kind != "" {
 			e.Comment = []msg.Message{msg.New(msg.InitHeaderOn, msg.Term(string(c.Kind)), msg.Int(c.HeaderRow), msg.Text(strings.Join(c.Matched, ", ")))}
-			if c.Detail != "" {
-				e.Comment = append(e.Comment, msg.New(msg.InitDetail, msg.Text(c.Detail)))
-			}
+			e.Comment = append(e.Comment, c.Details...)
 		}
 		if !whole || len(cls) > 1 {
 			e.Sheet = c.Sheet
