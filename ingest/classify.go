@@ -134,8 +134,8 @@ func classifyHead(path, sheet string, head []bufferedRow) Classified {
 			c.Header = append([]string(nil), head[idx].rec...)
 			c.Detail, c.Details, best, bestM, bestIdx = "", nil, h, m, idx
 			if kind == ledger.KindRates {
-				if d := describeRates(h, path); d != "" {
-					c.addDetail(msg.New(msg.InitDetail, msg.Text(d)))
+				for _, d := range describeRates(h, path) {
+					c.addDetail(d)
 				}
 			}
 			c.TitleLines = nil

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -372,23 +371,29 @@ func foldAccents(s string) string {
 
 // describeRates says, for the case file init writes, which layout a rates
 // table was read as and what came from outside its columns.
-func describeRates(h *header, path string) string {
-	var parts []string
+func describeRates(h *header, path string) []msg.Message {
+	var parts []msg.Message
 	if h.layout != nil {
-		parts = append(parts, h.layout.name)
+		parts = append(parts, msg.New(msg.InitDetail, msg.Text(h.layout.name)))
 		if q, why := nameQuotation(h.layout, path); !why.IsZero() {
-			parts = append(parts, "NOT READABLE: "+why.String())
+			parts = append(parts, msg.New(msg.RatesNotReadable, msg.Nested(why)))
 		} else if len(h.layout.nameFields) > 0 {
-			var what []string
+			var what []msg.Message
 			for _, fl := range h.layout.nameFields {
 				switch fl {
 				case "base":
-					what = append(what, "the coin "+q.base)
+					what = append(what, msg.New(msg.RatesCoin, msg.Text(q.base)))
 				case "unit":
-					what = append(what, "the price currency "+q.unit)
+					what = append(what, msg.New(msg.RatesPriceCurrency, msg.Text(q.unit)))
 				}
 			}
-			parts = append(parts, fmt.Sprintf("%s taken from the file name %q (the file has no column for it)", strings.Join(what, " and "), filepath.Base(path)))
+			if len(what) > 0 {
+				w := what[0]
+				for _, m := range what[1:] {
+					w = msg.New(msg.RatesAnd, msg.Nested(w), msg.Nested(m))
+				}
+				parts = append(parts, msg.New(msg.RatesFromName, msg.Nested(w), msg.Text(strconv.Quote(filepath.Base(path)))))
+			}
 		}
 	}
 	if len(h.wide) > 0 {
@@ -406,9 +411,10 @@ func describeRates(h *header, path string) string {
 			break
 		}
 		if len(qs) > 6 {
-			qs = append(qs[:6], fmt.Sprintf("... %d currencies", len(qs)))
+			parts = append(parts, msg.New(msg.RatesWideMore, msg.Text(base), msg.Text(strings.Join(qs[:6], ", ")), msg.Int(len(qs))))
+		} else {
+			parts = append(parts, msg.New(msg.RatesWide, msg.Text(base), msg.Text(strings.Join(qs, ", "))))
 		}
-		parts = append(parts, fmt.Sprintf("one column per currency, units per %s (%s)", base, strings.Join(qs, ", ")))
 	}
-	return strings.Join(parts, "; ")
+	return parts
 }

@@ -14,6 +14,14 @@ const (
 	DatesUnix          Key = "dates_unix"
 	DatesUTC           Key = "dates_utc"
 	InitExportProfile  Key = "init_export_profile"
+	// How init read a rates file.
+	RatesNotReadable   Key = "rates_not_readable"
+	RatesCoin          Key = "rates_coin"
+	RatesPriceCurrency Key = "rates_price_currency"
+	RatesAnd           Key = "rates_and"
+	RatesFromName      Key = "rates_from_name"
+	RatesWide          Key = "rates_wide"
+	RatesWideMore      Key = "rates_wide_more"
 )
 
 func init() {
@@ -49,6 +57,19 @@ func init() {
 		DatesUTC: {[]Kind{KText},
 			"dates in \"{0}\"" + utcEN,
 			"date in \"{0}\"" + utcIT},
+		RatesNotReadable:   {[]Kind{KMsg}, "NOT READABLE: {0}", "NON LEGGIBILE: {0}"},
+		RatesCoin:          {[]Kind{KText}, "the coin {0}", "la moneta {0}"},
+		RatesPriceCurrency: {[]Kind{KText}, "the price currency {0}", "la valuta del prezzo {0}"},
+		RatesAnd:           {[]Kind{KMsg, KMsg}, "{0} and {1}", "{0} e {1}"},
+		RatesFromName: {[]Kind{KMsg, KText},
+			"{0} taken from the file name {1} (the file has no column for it)",
+			"{0} dal nome del file {1} (il file non ha una colonna per questo dato)"},
+		RatesWide: {[]Kind{KText, KText},
+			"one column per currency, units per {0} ({1})",
+			"una colonna per valuta, unità per {0} ({1})"},
+		RatesWideMore: {[]Kind{KText, KText, KInt},
+			"one column per currency, units per {0} ({1}, ... {2} currencies)",
+			"una colonna per valuta, unità per {0} ({1}, ... {2} valute)"},
 		InitExportProfile: {[]Kind{KText, KTerm},
 			"export profile {0} ({1})",
 			"profilo di export {0} ({1})"},
