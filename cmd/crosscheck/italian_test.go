@@ -64,8 +64,8 @@ func TestItalianOutputsSpeakItalian(t *testing.T) {
 		"-o", filepath.Join(rev, "report.xlsx"), "--json", filepath.Join(rev, "report.json"))
 	s.outputs("run --reviews", rev)
 	// init on the sample's spreadsheets: it picks Italian from the headers
-	// and says what it wrote in Italian (the comments of the case file it
-	// writes are not checked here).
+	// and says what it wrote in Italian; the comments of the case file it
+	// writes are Italian too.
 	folder := filepath.Join(dir, "fascicolo")
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		t.Fatal(err)
@@ -85,6 +85,7 @@ func TestItalianOutputsSpeakItalian(t *testing.T) {
 		}
 	}
 	run("init", "init", folder)
+	scanCaseFileComments(t, filepath.Join(folder, "case.yaml"), sample)
 	tpl := filepath.Join(dir, "modelli")
 	run("template", "template", tpl, "--lang", "it")
 	s.outputs("template", tpl)
@@ -573,4 +574,37 @@ func TestItalianUsageErrors(t *testing.T) {
 	if _, _, errs := runCLI(t, "run", "--payments", missing, "-o", out); !strings.Contains(errs, "payments "+missing+": unreadable input: open "+missing+": no such file or directory") {
 		t.Errorf("English: %q", errs)
 	}
+}
+
+// matchedFields is the list of fields init matched in a header: the case
+// file's own keys (payer_account), the same in both languages.
+var matchedFields = regexp.MustCompile(`riga \d+ \([^)]*\)`)
+
+// scanCaseFileComments checks every comment init wrote in an Italian
+// case.yaml: no English word once the inputs' cells, the file names and
+// the matched field keys are taken out.
+func scanCaseFileComments(t *testing.T, path, inputs string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "\nlang: it ") {
+		t.Fatalf("init did not choose Italian:\n%s", data)
+	}
+	s := newLeakScan(t)
+	s.inputs(inputs)
+	names, _ := filepath.Glob(filepath.Join(inputs, "*"))
+	for _, n := range names {
+		s.data(filepath.Base(n))
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if _, c, ok := strings.Cut(line, "#"); ok {
+			s.text("init case.yaml", matchedFields.ReplaceAllString(c, "riga"))
+		}
+	}
+	if s.checked < 10 {
+		t.Errorf("only %d comments checked in %s", s.checked, path)
+	}
+	s.report(t)
 }
