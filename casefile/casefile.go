@@ -103,7 +103,7 @@ func Load(path string) (*Case, error) {
 	}
 	fc, err := decodeStrict(data)
 	if err != nil {
-		return nil, fmt.Errorf("case file %s: %w", path, err)
+		return nil, msg.Wrap(err, msg.ErrCaseFile, msg.Text(path))
 	}
 	c := &Case{
 		Name:    fc.Case,
@@ -129,10 +129,10 @@ func Load(path string) (*Case, error) {
 		c.Columns[kind] = cols
 	}
 	if err := c.setProfiles(fc.Profiles); err != nil {
-		return nil, fmt.Errorf("case file %s: %w", path, err)
+		return nil, msg.Wrap(err, msg.ErrCaseFile, msg.Text(path))
 	}
 	if err := c.setParams(fc.ReportDate, fc.TargetEUR); err != nil {
-		return nil, fmt.Errorf("case file %s: %w", path, err)
+		return nil, msg.Wrap(err, msg.ErrCaseFile, msg.Text(path))
 	}
 	base := filepath.Dir(path)
 	for k, ins := range c.Inputs {

@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/msg"
 	"reflect"
 	"sort"
 	"strings"
@@ -160,15 +161,18 @@ func unknownKey(k *yaml.Node, where string, fields map[string]reflect.Type) erro
 		valid = append(valid, name)
 	}
 	sort.Strings(valid)
-	place := "at the top of the case file"
-	if where != "" {
-		place = "under " + where
+	// A catalogue message: it reads in --lang's language.
+	line, key := msg.Int(k.Line), msg.Text(k.Value)
+	near := nearest(k.Value, valid)
+	switch {
+	case where == "" && near != "":
+		return msg.Errorf(msg.ErrKeyTopNear, line, key, msg.Text(near))
+	case where == "":
+		return msg.Errorf(msg.ErrKeyTop, line, key, msg.Text(strings.Join(valid, "`, `")))
+	case near != "":
+		return msg.Errorf(msg.ErrKeyUnderNear, line, key, msg.Text(where), msg.Text(near))
 	}
-	msg := fmt.Sprintf("line %d: unknown key `%s` %s", k.Line, k.Value, place)
-	if near := nearest(k.Value, valid); near != "" {
-		return fmt.Errorf("%s: did you mean `%s`?", msg, near)
-	}
-	return fmt.Errorf("%s: the keys here are %s", msg, "`"+strings.Join(valid, "`, `")+"`")
+	return msg.Errorf(msg.ErrKeyUnder, line, key, msg.Text(where), msg.Text(strings.Join(valid, "`, `")))
 }
 
 // nearest returns the valid key closest to key, when it is close enough to

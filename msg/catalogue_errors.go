@@ -33,6 +33,11 @@ const (
 	ErrProgrammeKind   Key = "err_programme_kind"
 	ErrProgramme       Key = "err_programme"
 	ErrNoInputs        Key = "err_no_inputs"
+	ErrCaseFile        Key = "err_case_file"
+	ErrKeyTop          Key = "err_key_top"
+	ErrKeyTopNear      Key = "err_key_top_near"
+	ErrKeyUnder        Key = "err_key_under"
+	ErrKeyUnderNear    Key = "err_key_under_near"
 	// An input that cannot be read at all.
 	ErrInput      Key = "err_input"
 	ErrUnreadable Key = "err_unreadable"
@@ -127,6 +132,19 @@ func init() {
 		ErrIsEmpty: {[]Kind{KText},
 			"unreadable input: {0} is empty",
 			"file illeggibile: {0} è vuoto"},
+		ErrCaseFile: {[]Kind{KText}, "case file {0}", "file del caso {0}"},
+		ErrKeyTop: {[]Kind{KInt, KText, KText},
+			"line {0}: unknown key `{1}` at the top of the case file: the keys here are `{2}`",
+			"riga {0}: chiave `{1}` sconosciuta al primo livello del file del caso: le chiavi ammesse qui sono `{2}`"},
+		ErrKeyTopNear: {[]Kind{KInt, KText, KText},
+			"line {0}: unknown key `{1}` at the top of the case file: did you mean `{2}`?",
+			"riga {0}: chiave `{1}` sconosciuta al primo livello del file del caso: forse `{2}`?"},
+		ErrKeyUnder: {[]Kind{KInt, KText, KText, KText},
+			"line {0}: unknown key `{1}` under {2}: the keys here are `{3}`",
+			"riga {0}: chiave `{1}` sconosciuta sotto {2}: le chiavi ammesse qui sono `{3}`"},
+		ErrKeyUnderNear: {[]Kind{KInt, KText, KText, KText},
+			"line {0}: unknown key `{1}` under {2}: did you mean `{3}`?",
+			"riga {0}: chiave `{1}` sconosciuta sotto {2}: forse `{3}`?"},
 		ErrPart: {[]Kind{KText},
 			"--part: {0}",
 			"--part: {0}"},

@@ -543,8 +543,10 @@ func TestItalianUsageErrors(t *testing.T) {
 	os.WriteFile(caseIT, []byte("lang: it\npayments:\n  - vuoto.csv\n"), 0o644)
 	missing := filepath.Join(dir, "manca.csv")
 	out := filepath.Join(dir, "r.xlsx")
+	badKey := filepath.Join(dir, "chiave.yaml")
+	os.WriteFile(badKey, []byte("payments:\n  - path: vuoto.csv\n    suspekt: S1\n"), 0o644)
 	s := newLeakScan(t)
-	s.data(dir, empty, caseIT, missing, out)
+	s.data(dir, empty, caseIT, missing, out, badKey)
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -559,6 +561,7 @@ func TestItalianUsageErrors(t *testing.T) {
 		{[]string{"run", "--lang", "it", "--target", "10.000", "--payments", empty, "-o", out}, "potrebbe essere 10.000 o 10"},
 		{[]string{"run", "--lang", "it", "--report-date", "31/31/2020", "--payments", empty, "-o", out}, "serve un giorno"},
 		{[]string{"dossier", "--lang", "it", "--case", caseIT}, "scegliere gli indagati"},
+		{[]string{"validate", "--lang", "it", "--case", badKey}, "chiave `suspekt` sconosciuta sotto payments[1]: forse `suspect`?"},
 		// No --lang: the case file's lang: it.
 		{[]string{"run", "--case", caseIT, "-o", empty}, "deve finire in .xlsx"},
 		{[]string{"run", "--case", caseIT, "--json", empty}, "verrebbe sovrascritto"},
