@@ -12,17 +12,21 @@ import (
 // override.
 var terminalUnsafe = []string{"\x1b", "\a", "\x00", "\r", "\u009b", "\u202e", "\u2066"}
 
+// writeInput writes an input file of a test's case and returns its path.
+func writeInput(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // Text from the inputs reaches stdout and stderr escaped: a cell or a
 // file name cannot clear, retitle or reorder the investigator's terminal.
 func TestHostileTextIsEscapedOnTheTerminal(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeInput(t, dir, name, text) }
 	sus := write("suspects.csv", "Id indagato;Cognome;Nome;IBAN\nS01;VERDI\x1b[2J;ANNA\x1b]0:pwned\a;IT60X0542811101000000123456\nS02;\u202eISSOR;Mario\u2066;\n")
 	pay := write("pay.csv", "data;importo;valuta;ordinante;iban beneficiario;riferimento\n"+
 		"01/02/2020;10,00;EUR;Evil\x1b[31m;IT60X0542811101000000123456;R1\n"+
@@ -66,13 +70,7 @@ func TestHostileTextIsEscapedOnTheTerminal(t *testing.T) {
 // written with spaces still matches.
 func TestNearMissesAreListedNotAttributed(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeInput(t, dir, name, text) }
 	sus := write("suspects.csv", "Id indagato;Cognome;Nome;IBAN\nS01;Rossi;Mario;IT60 X054 2811 1010 0000 0123 456\nS02;Rossi;Mario;IT08 J076 0194 0000 0012 3456 789\n")
 	pay := write("pay.csv", "data;importo;valuta;beneficiario;iban beneficiario;riferimento\n"+
 		"01/02/2020;10,00;EUR;Rossi Mario;IT61X0542811101000000123456;R1\n"+
